@@ -1,0 +1,145 @@
+"""Typed records that flow one way through the pipeline.
+
+``Document`` (what a reader decoded) → ``Article`` (what the cleaner made of it).
+Later stages add their own records here. Every record that points into text
+does so with character offsets into the article's cleaned ``text`` (end
+exclusive), never with a copied string, so a span can always be re-checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+DocFormat = Literal["text", "html", "jsonl"]
+PublishedFrom = Literal["header", "byline", "url", "html-meta", "inferred", "input"]
+
+
+def sha256_hex(data: bytes | str) -> str:
+    """Content hash used for idempotent ingestion and stable ids."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input that could not be read, with a reason a user can act on."""
+
+    source: str
+    reason: str
+    content_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One decoded input unit: a file, a stdin stream or one JSONL line.
+
+    ``raw`` is the decoded input exactly as read; every offset map built by the
+    cleaner points into it. ``hints`` carries metadata the input states
+    explicitly (JSONL ``url``, ``title``, ``published``, ``outlet``).
+    """
+
+    source: str
+    raw: str
+    format: DocFormat
+    encoding: str
+    content_hash: str
+    hints: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of cleaned text copied verbatim from ``raw[raw_start:raw_start+length]``."""
+
+    clean_start: int
+    raw_start: int
+    length: int
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in cleaned text back to offsets in the raw input.
+
+    Characters the cleaner inserted (paragraph breaks, a joining space) belong
+    to no segment; they map to the raw position just before the next segment.
+    """
+
+    segments: tuple[Segment, ...] = ()
+
+    def to_raw(self, clean_offset: int) -> int | None:
+        """Raw offset of a cleaned-text offset, or None if the map is empty."""
+        best: Segment | None = None
+        for seg in self.segments:
+            if seg.clean_start <= clean_offset < seg.clean_start + seg.length:
+                return seg.raw_start + (clean_offset - seg.clean_start)
+            if seg.clean_start > clean_offset:
+                return seg.raw_start
+            best = seg
+        if best is None:
+            return None
+        return best.raw_start + best.length
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Raw ``(start, end)`` covering the cleaned span ``[start, end)``."""
+        if end <= start:
+            return None
+        raw_start = self.to_raw(start)
+        raw_last = self.to_raw(end - 1)
+        if raw_start is None or raw_last is None:
+            return None
+        return raw_start, raw_last + 1
+
+    def to_json(self) -> list[list[int]]:
+        return [[s.clean_start, s.raw_start, s.length] for s in self.segments]
+
+    @classmethod
+    def from_json(cls, data: list[list[int]]) -> OffsetMap:
+        return cls(tuple(Segment(a, b, c) for a, b, c in data))
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption or credit line, kept apart from the body text."""
+
+    text: str
+    credit: str | None = None
+    raw_start: int | None = None
+    raw_end: int | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article. A split file yields several with the same ``source``.
+
+    ``part`` numbers the articles found in one document, so ``(content_hash,
+    part)`` identifies an article across reruns.
+    """
+
+    source: str
+    document_hash: str
+    part: int
+    text: str
+    offsets: OffsetMap
+    headline: str | None = None
+    published: str | None = None
+    published_from: PublishedFrom | None = None
+    outlet: str | None = None
+    agency: str | None = None
+    dateline: str | None = None
+    language: str | None = None
+    url: str | None = None
+    standfirst: str | None = None
+    cited_outlets: tuple[str, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        """Stable id: the same input always yields the same article ids."""
+        return sha256_hex(f"{self.document_hash}:{self.part}")[:16]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
