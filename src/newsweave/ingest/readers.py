@@ -1,0 +1,84 @@
+"""Read one source into Documents; every failure becomes a Rejection, never an exception."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from newsweave import errors
+from newsweave.ingest.decode import DecodeFailure, decode
+from newsweave.ingest.discover import Source
+from newsweave.ingest.formats import is_truncated_html, sniff
+from newsweave.model import Document, Rejection, sha256_hex
+
+_HINT_FIELDS = ("url", "title", "published", "outlet")
+
+
+def read_source(src: Source) -> Iterator[Document | Rejection]:
+    try:
+        data = src.read_bytes()
+    except OSError as exc:
+        yield Rejection(src.name, errors.UNREADABLE.format(detail=exc.strerror or exc))
+        return
+    raw_hash = sha256_hex(data)
+    decoded = decode(data)
+    if isinstance(decoded, DecodeFailure):
+        yield Rejection(src.name, decoded.reason, raw_hash)
+        return
+    fmt = sniff(src.name, decoded.text)
+    if fmt == "jsonl":
+        yield from _jsonl_documents(src.name, decoded.text, decoded.encoding)
+        return
+    if fmt == "html" and is_truncated_html(decoded.text):
+        yield Rejection(src.name, errors.TRUNCATED_HTML, raw_hash)
+        return
+    yield Document(
+        source=src.name,
+        raw=decoded.text,
+        format=fmt,
+        encoding=decoded.encoding,
+        content_hash=sha256_hex(decoded.text),
+    )
+
+
+def _jsonl_documents(name: str, text: str, encoding: str) -> Iterator[Document | Rejection]:
+    """One Document per line; a bad line is rejected alone, its neighbours still read."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        source = f"{name}#L{number}"
+        line_hash = sha256_hex(line)
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            detail = str(exc).split(":")[0]
+            yield Rejection(source, errors.JSONL_BAD_LINE.format(line=number, detail=detail), line_hash)
+            continue
+        yield _record_document(record, source, number, encoding, line_hash)
+
+
+def _record_document(
+    record: object, source: str, number: int, encoding: str, line_hash: str
+) -> Document | Rejection:
+    if not isinstance(record, dict):
+        return Rejection(source, errors.JSONL_NO_TEXT.format(line=number), line_hash)
+    body_field = next(
+        (f for f in ("html", "text") if isinstance(record.get(f), str) and record[f].strip()),
+        None,
+    )
+    if body_field is None:
+        return Rejection(source, errors.JSONL_NO_TEXT.format(line=number), line_hash)
+    hints: dict[str, str] = {}
+    for field in _HINT_FIELDS:
+        value = record.get(field)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            return Rejection(source, errors.JSONL_BAD_FIELD.format(line=number, field=field), line_hash)
+        hints[field] = value
+    raw: str = record[body_field]
+    fmt = "html" if body_field == "html" else "text"
+    if fmt == "html" and is_truncated_html(raw):
+        return Rejection(source, errors.TRUNCATED_HTML, line_hash)
+    return Document(source=source, raw=raw, format=fmt, encoding=encoding,
+                    content_hash=line_hash, hints=hints)

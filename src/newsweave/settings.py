@@ -1,0 +1,24 @@
+"""Defaults in one place, so a behaviour is tuned here and not hunted for."""
+
+from __future__ import annotations
+
+#: Inputs larger than this are rejected rather than read into memory.
+MAX_INPUT_BYTES = 25 * 1024 * 1024
+
+#: A decoded text with more than this share of U+FFFD or control characters is mis-encoded.
+MAX_BAD_CHAR_RATIO = 0.02
+
+#: Share of NUL/control bytes in the first block that marks a file as binary.
+BINARY_BYTE_RATIO = 0.10
+
+#: Language detection needs this many letters to say anything.
+MIN_LANGUAGE_LETTERS = 20
+
+#: Articles written per store transaction; each document still commits or fails alone.
+INGEST_BATCH_SIZE = 200
+
+#: The database used when --db is not given.
+DEFAULT_DB = "newsweave.db"
+
+#: File name endings read from folders (other files in a folder are skipped, not rejected).
+FOLDER_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".gz")

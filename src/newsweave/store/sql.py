@@ -1,0 +1,183 @@
+"""The SQL store: SQLAlchemy Core over SQLite (default) or PostgreSQL, migrated by Alembic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from newsweave.errors import StoreError
+from newsweave.model import Article, Caption, OffsetMap, Rejection, sha256_hex
+from newsweave.store.base import Ingested, SaveResult
+from newsweave.store.schema import articles, documents, rejections
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    """WAL lets readers (the web app) work while a run writes; FKs keep rows honest."""
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+class SqlStore:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine: Engine = create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            self._migrate()
+        except OperationalError as exc:
+            raise StoreError(f"cannot open the database {url!r}: {exc.orig}") from exc
+
+    def _migrate(self) -> None:
+        script_dir = resources.files("newsweave.store") / "migrations"
+        config = Config()
+        config.set_main_option("script_location", str(script_dir))
+        with self.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+
+    # -- writing -------------------------------------------------------------
+
+    def known_hashes(self, hashes: Sequence[str]) -> set[str]:
+        if not hashes:
+            return set()
+        wanted = list(hashes)
+        with self.engine.connect() as conn:
+            docs = conn.execute(
+                select(documents.c.content_hash).where(documents.c.content_hash.in_(wanted))
+            ).scalars()
+            rejected = conn.execute(
+                select(rejections.c.content_hash).where(rejections.c.content_hash.in_(wanted))
+            ).scalars()
+            return {h for h in [*docs, *rejected] if h}
+
+    def save(self, batch: Sequence[Ingested | Rejection]) -> SaveResult:
+        result = SaveResult()
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            for item in batch:
+                # A savepoint per item: one item's conflict never undoes its neighbours.
+                nested = conn.begin_nested()
+                try:
+                    if isinstance(item, Rejection):
+                        self._save_rejection(conn, item, now, result)
+                    else:
+                        self._save_ingested(conn, item, now, result)
+                    nested.commit()
+                except IntegrityError:
+                    nested.rollback()
+                    result.already_stored += 1
+        return result
+
+    def _save_rejection(
+        self, conn: Connection, item: Rejection, now: datetime, result: SaveResult
+    ) -> None:
+        key = sha256_hex(f"{item.source}\x00{item.reason}\x00{item.content_hash or ''}")
+        exists = conn.execute(select(rejections.c.id).where(rejections.c.id == key)).first()
+        if exists:
+            result.already_stored += 1
+            return
+        conn.execute(
+            rejections.insert().values(
+                id=key, source=item.source, reason=item.reason,
+                content_hash=item.content_hash, rejected_at=now,
+            )
+        )
+        result.rejected += 1
+
+    def _save_ingested(
+        self, conn: Connection, item: Ingested, now: datetime, result: SaveResult
+    ) -> None:
+        doc = item.document
+        exists = conn.execute(
+            select(documents.c.content_hash).where(documents.c.content_hash == doc.content_hash)
+        ).first()
+        if exists:
+            result.already_stored += 1
+            return
+        conn.execute(
+            documents.insert().values(
+                content_hash=doc.content_hash, source=doc.source, format=doc.format,
+                encoding=doc.encoding, raw=doc.raw, hints=doc.hints, ingested_at=now,
+            )
+        )
+        if item.articles:
+            conn.execute(articles.insert(), [_article_row(a) for a in item.articles])
+        # An input that reads now was fixed since it was rejected: forget the old reason.
+        conn.execute(delete(rejections).where(rejections.c.source == doc.source))
+        result.documents += 1
+        result.articles += len(item.articles)
+
+    # -- reading -------------------------------------------------------------
+
+    def iter_articles(self) -> Iterator[Article]:
+        query = select(articles).order_by(
+            articles.c.published.is_(None), articles.c.published, articles.c.id
+        )
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                yield _row_article(row)
+
+    def article_links(self) -> dict[str, tuple[str | None, str | None]]:
+        """Article id → (duplicate_of, story_id), filled in by later stages."""
+        query = select(articles.c.id, articles.c.duplicate_of, articles.c.story_id)
+        with self.engine.connect() as conn:
+            return {r.id: (r.duplicate_of, r.story_id) for r in conn.execute(query)}
+
+    def raw_document(self, content_hash: str) -> str | None:
+        query = select(documents.c.raw).where(documents.c.content_hash == content_hash)
+        with self.engine.connect() as conn:
+            value = conn.execute(query).scalar()
+            return str(value) if value is not None else None
+
+    def rejections(self) -> list[Rejection]:
+        query = select(rejections).order_by(rejections.c.source, rejections.c.reason)
+        with self.engine.connect() as conn:
+            return [
+                Rejection(r.source, r.reason, r.content_hash) for r in conn.execute(query)
+            ]
+
+    def article_count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _article_row(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id, "document_hash": a.document_hash, "part": a.part, "source": a.source,
+        "headline": a.headline, "published": a.published, "published_from": a.published_from,
+        "outlet": a.outlet, "agency": a.agency, "dateline": a.dateline, "language": a.language,
+        "url": a.url, "standfirst": a.standfirst, "text": a.text,
+        "text_hash": sha256_hex(a.text), "word_count": a.word_count,
+        "cited_outlets": list(a.cited_outlets),
+        "captions": [
+            {"text": c.text, "credit": c.credit, "raw_start": c.raw_start, "raw_end": c.raw_end}
+            for c in a.captions
+        ],
+        "offsets": a.offsets.to_json(), "extra": a.extra,
+    }
+
+
+def _row_article(row: Any) -> Article:
+    return Article(
+        source=row["source"], document_hash=row["document_hash"], part=row["part"],
+        text=row["text"], offsets=OffsetMap.from_json(row["offsets"]),
+        headline=row["headline"], published=row["published"],
+        published_from=row["published_from"], outlet=row["outlet"], agency=row["agency"],
+        dateline=row["dateline"], language=row["language"], url=row["url"],
+        standfirst=row["standfirst"], cited_outlets=tuple(row["cited_outlets"]),
+        captions=tuple(Caption(**c) for c in row["captions"]), extra=row["extra"],
+    )

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from newsweave.clean.offsets import TextBuilder
+from newsweave.errors import StoreError
+from newsweave.model import Article, Caption, Document, Rejection, sha256_hex
+from newsweave.store import Ingested, SqlStore, open_store
+from newsweave.store.schema import metadata
+
+RAW = "Harbour reopens\n\nThe harbour reopened on Tuesday.\n\nCrews cleared debris."
+
+
+def _document(raw: str = RAW, source: str = "harbour.txt") -> Document:
+    return Document(source, raw, "text", "utf-8", sha256_hex(raw))
+
+
+def _article(doc: Document, part: int = 0) -> Article:
+    builder = TextBuilder(doc.raw)
+    start = doc.raw.index("The harbour")
+    builder.copy(start, start + len("The harbour reopened on Tuesday."))
+    builder.insert("\n\n")
+    start = doc.raw.index("Crews")
+    builder.copy(start, len(doc.raw))
+    text, offsets = builder.build()
+    return Article(
+        source=doc.source, document_hash=doc.content_hash, part=part, text=text,
+        offsets=offsets, headline="Harbour reopens", published="2026-03-03",
+        published_from="byline", outlet="example.org", agency="Reuters", dateline="PORT ELLIS",
+        language="en", cited_outlets=("Wire",), captions=(Caption("A crane.", "AP", 0, 8),),
+        extra={"truncated": False},
+    )
+
+
+def test_migrated_schema_matches_the_table_definitions(store: SqlStore) -> None:
+    inspector = inspect(store.engine)
+    for table in metadata.sorted_tables:
+        stored = {c["name"] for c in inspector.get_columns(table.name)}
+        assert stored == {c.name for c in table.columns}, table.name
+
+
+def test_article_round_trips_through_the_store(store: SqlStore) -> None:
+    doc = _document()
+    article = _article(doc)
+    saved = store.save([Ingested(doc, [article])])
+    assert (saved.documents, saved.articles) == (1, 1)
+    [loaded] = list(store.iter_articles())
+    assert loaded == article
+    assert store.raw_document(doc.content_hash) == RAW
+    span = loaded.offsets.raw_span(0, len("The harbour"))
+    assert span is not None and RAW[span[0]:span[1]] == "The harbour"
+
+
+def test_saving_twice_stores_each_article_once(store: SqlStore) -> None:
+    doc = _document()
+    batch = [Ingested(doc, [_article(doc)]), Rejection("bad.bin", "binary", "h1")]
+    store.save(batch)
+    again = store.save(batch)
+    assert again.documents == 0 and again.rejected == 0 and again.already_stored == 2
+    assert store.article_count() == 1
+    assert len(store.rejections()) == 1
+    assert store.known_hashes([doc.content_hash, "h1", "other"]) == {doc.content_hash, "h1"}
+
+
+def test_a_failing_item_does_not_undo_its_batch(store: SqlStore) -> None:
+    good, clash = _document(), _document(RAW + "\nMore.", "other.txt")
+    # Both articles claim the same id: the second item's insert fails inside its savepoint.
+    bad_article = dataclasses.replace(_article(good), document_hash=clash.content_hash)
+    store.save([Ingested(good, [_article(good)])])
+    result = store.save([Ingested(clash, [bad_article, bad_article]), _rejection()])
+    assert result.rejected == 1 and result.already_stored == 1
+    assert store.article_count() == 1
+    assert store.known_hashes([clash.content_hash]) == set()
+
+
+def _rejection() -> Rejection:
+    return Rejection("empty.txt", "empty input", "e0")
+
+
+def test_fixed_input_clears_its_old_rejection(store: SqlStore) -> None:
+    store.save([Rejection("harbour.txt", "binary", "old")])
+    doc = _document()
+    store.save([Ingested(doc, [_article(doc)])])
+    assert store.rejections() == []
+
+
+def test_store_survives_reopening(tmp_path: Path) -> None:
+    target = str(tmp_path / "keep.db")
+    first = open_store(target)
+    doc = _document()
+    first.save([Ingested(doc, [_article(doc)])])
+    first.close()
+    second = open_store(target)
+    assert second.article_count() == 1
+    second.close()
+
+
+@pytest.mark.parametrize("target", ["mysql://x/y"])
+def test_unknown_targets_get_a_clear_error(target: str, tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="postgresql://"):
+        open_store(target)
+    with pytest.raises(StoreError, match="is a folder"):
+        open_store(str(tmp_path))
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(str(tmp_path / "missing" / "x.db"))
