@@ -91,4 +91,4 @@ def flatten(html: str) -> str:
     """The page as a scraper's plain text: every line, chrome included (inscriptis)."""
     from inscriptis import get_text
 
-    return get_text(html)
+    return str(get_text(html))

@@ -27,7 +27,11 @@ EXIT_REJECTED = 3
 F = TypeVar("F", bound=Callable[..., Any])
 
 db_option = click.option(
-    "--db", "target", default=settings.DEFAULT_DB, show_default=True, metavar="TARGET",
+    "--db",
+    "target",
+    default=settings.DEFAULT_DB,
+    show_default=True,
+    metavar="TARGET",
     help="SQLite file path (created if missing) or a postgresql:// URL.",
 )
 
@@ -67,8 +71,11 @@ def run(paths: tuple[str, ...], target: str, strict: bool) -> None:
         report = pipeline.run(list(paths), store, on_input=tick)
         total = store.article_count()
     for rejection in report.rejected:
-        err.print(f"[yellow]rejected[/] {rejection.source}: {rejection.reason}", markup=True,
-                  highlight=False)
+        err.print(
+            f"[yellow]rejected[/] {rejection.source}: {rejection.reason}",
+            markup=True,
+            highlight=False,
+        )
     click.echo(
         f"read {report.inputs_read} input(s): stored {report.articles_stored} new article(s) "
         f"from {report.documents_stored} document(s), {report.already_stored} already stored, "
@@ -84,8 +91,13 @@ def _progress(console: Console) -> Iterator[Callable[[str], None]]:
     if not console.is_terminal:
         yield lambda _source: None
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-               TextColumn("{task.completed} inputs"), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} inputs"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("reading", total=None)
         yield lambda source: progress.update(task, advance=1, description=source[-50:])
@@ -93,10 +105,21 @@ def _progress(console: Console) -> Iterator[Callable[[str], None]]:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="Output format (the contract of GUIDE.md §2).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
-              help="File to write; - (the default) writes to standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json"]),
+    default="json",
+    show_default=True,
+    help="Output format (the contract of GUIDE.md §2).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default="-",
+    help="File to write; - (the default) writes to standard output.",
+)
 def export(target: str, fmt: str, output: str) -> None:
     """Write everything in the store as one JSON document.
 
@@ -121,11 +144,22 @@ def articles(target: str) -> None:
     with _store(target) as store:
         rows = list(store.iter_articles())
     table = Table(title=f"{len(rows)} article(s) in {target}")
-    for name, justify in (("id", "left"), ("outlet", "left"), ("date", "left"),
-                          ("lang", "left"), ("headline", "left"), ("words", "right")):
+    for name, justify in (
+        ("id", "left"),
+        ("outlet", "left"),
+        ("date", "left"),
+        ("lang", "left"),
+        ("headline", "left"),
+        ("words", "right"),
+    ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for a in rows:
-        table.add_row(a.id, a.outlet or "—", a.published or "—", a.language or "—",
-                      a.headline or "(no headline)", str(a.word_count))
+        table.add_row(
+            a.id,
+            a.outlet or "—",
+            a.published or "—",
+            a.language or "—",
+            a.headline or "(no headline)",
+            str(a.word_count),
+        )
     Console(width=max(Console().width, 120)).print(table)
-

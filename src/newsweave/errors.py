@@ -24,7 +24,9 @@ class UsageError(NewsweaveError):
 # Reasons for rejected inputs. Each says what is wrong and what to do.
 EMPTY = "empty input (0 bytes of text): nothing to read; check the scraper's output"
 BLANK = "input holds only whitespace: nothing to read; check the scraper's output"
-TOO_LARGE = "input is {size:,} bytes, over the {limit:,}-byte limit: split it into one article per file"
+TOO_LARGE = (
+    "input is {size:,} bytes, over the {limit:,}-byte limit: split it into one article per file"
+)
 BINARY = "binary content ({detail}), not text, HTML or JSONL: pass the article text instead"
 UNDECODABLE = "cannot decode the text ({detail}): re-save it as UTF-8"
 TRUNCATED_HTML = (

@@ -17,7 +17,9 @@ def export_json(store: SqlStore) -> dict[str, Any]:
     """
     links = store.article_links()
     return {
-        "articles": [article_json(a, *links.get(a.id, (None, None))) for a in store.iter_articles()],
+        "articles": [
+            article_json(a, *links.get(a.id, (None, None))) for a in store.iter_articles()
+        ],
         "stories": [],
         "entities": [],
         "quotes": [],

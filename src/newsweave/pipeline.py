@@ -82,12 +82,14 @@ def run(inputs: Sequence[str], store: Store, on_input: ProgressCallback | None =
 
 
 def prepare(doc: Document) -> Ingested | Rejection:
-    """Clean one document and label its articles' language; a cleaner bug rejects only this input."""
+    """Clean one document and label its articles' language; a cleaner bug rejects one input."""
     try:
         cleaned = clean_document(doc)
-    except Exception as exc:  # noqa: BLE001 - one bad input must never abort a batch
+    except Exception as exc:
         log.exception("cleaner failed on %s", doc.source)
-        reason = f"newsweave could not clean this input ({type(exc).__name__}: {exc}); please report it"
+        reason = (
+            f"newsweave could not clean this input ({type(exc).__name__}: {exc}); please report it"
+        )
         return Rejection(doc.source, reason, doc.content_hash)
     if not cleaned:
         return Rejection(doc.source, errors.NO_ARTICLE.format(fmt=doc.format), doc.content_hash)

@@ -7,7 +7,6 @@ from newsweave.ingest import iter_documents
 from newsweave.ingest.discover import Source
 from newsweave.ingest.readers import read_source
 from newsweave.model import Document, Rejection
-
 from tests.conftest import DATA, SAMPLES
 
 
@@ -37,8 +36,15 @@ def test_same_file_named_twice_is_read_once() -> None:
 
 def test_jsonl_lines_become_documents_with_hints_and_bad_lines_are_rejected() -> None:
     lines = [
-        json.dumps({"text": "A body.", "url": "https://example.org/a", "title": "A",
-                    "published": "2026-01-02", "outlet": "Example"}),
+        json.dumps(
+            {
+                "text": "A body.",
+                "url": "https://example.org/a",
+                "title": "A",
+                "published": "2026-01-02",
+                "outlet": "Example",
+            }
+        ),
         "{not json",
         json.dumps({"html": "<article><p>Body</p></article>"}),
         json.dumps({"title": "no body"}),
@@ -49,8 +55,12 @@ def test_jsonl_lines_become_documents_with_hints_and_bad_lines_are_rejected() ->
     docs = [d for d in found if isinstance(d, Document)]
     rejected = [r for r in found if isinstance(r, Rejection)]
     assert [d.format for d in docs] == ["text", "html"]
-    assert docs[0].hints == {"url": "https://example.org/a", "title": "A",
-                             "published": "2026-01-02", "outlet": "Example"}
+    assert docs[0].hints == {
+        "url": "https://example.org/a",
+        "title": "A",
+        "published": "2026-01-02",
+        "outlet": "Example",
+    }
     assert docs[0].source == "feed.jsonl#L1"
     assert [r.source for r in rejected] == ["feed.jsonl#L2", "feed.jsonl#L4", "feed.jsonl#L5"]
     assert "not valid JSON" in rejected[0].reason
@@ -59,5 +69,5 @@ def test_jsonl_lines_become_documents_with_hints_and_bad_lines_are_rejected() ->
 
 
 def test_stdin_source_reads_its_bytes() -> None:
-    found = list(read_source(Source("<stdin>", data="Headline\n\nBody text.".encode())))
+    found = list(read_source(Source("<stdin>", data=b"Headline\n\nBody text.")))
     assert isinstance(found[0], Document) and found[0].source == "<stdin>"

@@ -28,10 +28,20 @@ def _article(doc: Document, part: int = 0) -> Article:
     builder.copy(start, len(doc.raw))
     text, offsets = builder.build()
     return Article(
-        source=doc.source, document_hash=doc.content_hash, part=part, text=text,
-        offsets=offsets, headline="Harbour reopens", published="2026-03-03",
-        published_from="byline", outlet="example.org", agency="Reuters", dateline="PORT ELLIS",
-        language="en", cited_outlets=("Wire",), captions=(Caption("A crane.", "AP", 0, 8),),
+        source=doc.source,
+        document_hash=doc.content_hash,
+        part=part,
+        text=text,
+        offsets=offsets,
+        headline="Harbour reopens",
+        published="2026-03-03",
+        published_from="byline",
+        outlet="example.org",
+        agency="Reuters",
+        dateline="PORT ELLIS",
+        language="en",
+        cited_outlets=("Wire",),
+        captions=(Caption("A crane.", "AP", 0, 8),),
         extra={"truncated": False},
     )
 
@@ -52,7 +62,7 @@ def test_article_round_trips_through_the_store(store: SqlStore) -> None:
     assert loaded == article
     assert store.raw_document(doc.content_hash) == RAW
     span = loaded.offsets.raw_span(0, len("The harbour"))
-    assert span is not None and RAW[span[0]:span[1]] == "The harbour"
+    assert span is not None and RAW[span[0] : span[1]] == "The harbour"
 
 
 def test_saving_twice_stores_each_article_once(store: SqlStore) -> None:

@@ -9,7 +9,7 @@ from newsweave import errors
 from newsweave.ingest.decode import DecodeFailure, decode
 from newsweave.ingest.discover import Source
 from newsweave.ingest.formats import is_truncated_html, sniff
-from newsweave.model import Document, Rejection, sha256_hex
+from newsweave.model import DocFormat, Document, Rejection, sha256_hex
 
 _HINT_FIELDS = ("url", "title", "published", "outlet")
 
@@ -52,7 +52,9 @@ def _jsonl_documents(name: str, text: str, encoding: str) -> Iterator[Document |
             record = json.loads(line)
         except ValueError as exc:
             detail = str(exc).split(":")[0]
-            yield Rejection(source, errors.JSONL_BAD_LINE.format(line=number, detail=detail), line_hash)
+            yield Rejection(
+                source, errors.JSONL_BAD_LINE.format(line=number, detail=detail), line_hash
+            )
             continue
         yield _record_document(record, source, number, encoding, line_hash)
 
@@ -74,11 +76,14 @@ def _record_document(
         if value is None:
             continue
         if not isinstance(value, str):
-            return Rejection(source, errors.JSONL_BAD_FIELD.format(line=number, field=field), line_hash)
+            return Rejection(
+                source, errors.JSONL_BAD_FIELD.format(line=number, field=field), line_hash
+            )
         hints[field] = value
     raw: str = record[body_field]
-    fmt = "html" if body_field == "html" else "text"
+    fmt: DocFormat = "html" if body_field == "html" else "text"
     if fmt == "html" and is_truncated_html(raw):
         return Rejection(source, errors.TRUNCATED_HTML, line_hash)
-    return Document(source=source, raw=raw, format=fmt, encoding=encoding,
-                    content_hash=line_hash, hints=hints)
+    return Document(
+        source=source, raw=raw, format=fmt, encoding=encoding, content_hash=line_hash, hints=hints
+    )

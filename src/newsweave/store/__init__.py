@@ -16,13 +16,14 @@ def open_store(target: str) -> SqlStore:
     if "://" in target:
         if not target.startswith(("sqlite://", "postgresql://", "postgresql+psycopg://")):
             raise StoreError(
-                f"unknown database URL {target!r}: give a file path (SQLite) or a "
-                "postgresql:// URL"
+                f"unknown database URL {target!r}: give a file path (SQLite) or a postgresql:// URL"
             )
         return SqlStore(target)
     path = Path(target)
     if path.exists() and path.is_dir():
         raise StoreError(f"--db {target!r} is a folder: give a file name such as newsweave.db")
     if not path.parent.exists():
-        raise StoreError(f"folder {str(path.parent)!r} does not exist: create it or choose another --db")
+        raise StoreError(
+            f"folder {str(path.parent)!r} does not exist: create it or choose another --db"
+        )
     return SqlStore(f"sqlite:///{path.resolve()}")

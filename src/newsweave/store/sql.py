@@ -89,8 +89,11 @@ class SqlStore:
             return
         conn.execute(
             rejections.insert().values(
-                id=key, source=item.source, reason=item.reason,
-                content_hash=item.content_hash, rejected_at=now,
+                id=key,
+                source=item.source,
+                reason=item.reason,
+                content_hash=item.content_hash,
+                rejected_at=now,
             )
         )
         result.rejected += 1
@@ -107,8 +110,13 @@ class SqlStore:
             return
         conn.execute(
             documents.insert().values(
-                content_hash=doc.content_hash, source=doc.source, format=doc.format,
-                encoding=doc.encoding, raw=doc.raw, hints=doc.hints, ingested_at=now,
+                content_hash=doc.content_hash,
+                source=doc.source,
+                format=doc.format,
+                encoding=doc.encoding,
+                raw=doc.raw,
+                hints=doc.hints,
+                ingested_at=now,
             )
         )
         if item.articles:
@@ -143,9 +151,7 @@ class SqlStore:
     def rejections(self) -> list[Rejection]:
         query = select(rejections).order_by(rejections.c.source, rejections.c.reason)
         with self.engine.connect() as conn:
-            return [
-                Rejection(r.source, r.reason, r.content_hash) for r in conn.execute(query)
-            ]
+            return [Rejection(r.source, r.reason, r.content_hash) for r in conn.execute(query)]
 
     def article_count(self) -> int:
         with self.engine.connect() as conn:
@@ -157,27 +163,49 @@ class SqlStore:
 
 def _article_row(a: Article) -> dict[str, Any]:
     return {
-        "id": a.id, "document_hash": a.document_hash, "part": a.part, "source": a.source,
-        "headline": a.headline, "published": a.published, "published_from": a.published_from,
-        "outlet": a.outlet, "agency": a.agency, "dateline": a.dateline, "language": a.language,
-        "url": a.url, "standfirst": a.standfirst, "text": a.text,
-        "text_hash": sha256_hex(a.text), "word_count": a.word_count,
+        "id": a.id,
+        "document_hash": a.document_hash,
+        "part": a.part,
+        "source": a.source,
+        "headline": a.headline,
+        "published": a.published,
+        "published_from": a.published_from,
+        "outlet": a.outlet,
+        "agency": a.agency,
+        "dateline": a.dateline,
+        "language": a.language,
+        "url": a.url,
+        "standfirst": a.standfirst,
+        "text": a.text,
+        "text_hash": sha256_hex(a.text),
+        "word_count": a.word_count,
         "cited_outlets": list(a.cited_outlets),
         "captions": [
             {"text": c.text, "credit": c.credit, "raw_start": c.raw_start, "raw_end": c.raw_end}
             for c in a.captions
         ],
-        "offsets": a.offsets.to_json(), "extra": a.extra,
+        "offsets": a.offsets.to_json(),
+        "extra": a.extra,
     }
 
 
 def _row_article(row: Any) -> Article:
     return Article(
-        source=row["source"], document_hash=row["document_hash"], part=row["part"],
-        text=row["text"], offsets=OffsetMap.from_json(row["offsets"]),
-        headline=row["headline"], published=row["published"],
-        published_from=row["published_from"], outlet=row["outlet"], agency=row["agency"],
-        dateline=row["dateline"], language=row["language"], url=row["url"],
-        standfirst=row["standfirst"], cited_outlets=tuple(row["cited_outlets"]),
-        captions=tuple(Caption(**c) for c in row["captions"]), extra=row["extra"],
+        source=row["source"],
+        document_hash=row["document_hash"],
+        part=row["part"],
+        text=row["text"],
+        offsets=OffsetMap.from_json(row["offsets"]),
+        headline=row["headline"],
+        published=row["published"],
+        published_from=row["published_from"],
+        outlet=row["outlet"],
+        agency=row["agency"],
+        dateline=row["dateline"],
+        language=row["language"],
+        url=row["url"],
+        standfirst=row["standfirst"],
+        cited_outlets=tuple(row["cited_outlets"]),
+        captions=tuple(Caption(**c) for c in row["captions"]),
+        extra=row["extra"],
     )

@@ -29,8 +29,9 @@ def upgrade() -> None:
     op.create_table(
         "articles",
         sa.Column("id", sa.String(16), primary_key=True),
-        sa.Column("document_hash", sa.String(64), sa.ForeignKey("documents.content_hash"),
-                  nullable=False),
+        sa.Column(
+            "document_hash", sa.String(64), sa.ForeignKey("documents.content_hash"), nullable=False
+        ),
         sa.Column("part", sa.Integer, nullable=False),
         sa.Column("source", sa.Text, nullable=False),
         sa.Column("headline", sa.Text),

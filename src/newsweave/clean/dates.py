@@ -1,0 +1,373 @@
+"""Recognise date, timestamp and relative-time lines in scraped text.
+
+Scrapes carry their publication date on a line of its own in many shapes and
+languages. Regexes recognise the common shapes cheaply and decide whether the
+*whole* line is a date line (a sentence that merely mentions a date is not);
+``dateparser`` is only asked about spans already recognised as date-like,
+because it is slow and finds dates in almost anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import dateparser
+
+__all__ = [
+    "Found",
+    "date_line",
+    "find_date",
+    "is_relative_timestamp",
+    "iso_from_parts",
+    "month_number",
+    "url_date",
+]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A metadata value plus the span ``[start, end)`` of its evidence in the input string."""
+
+    value: str
+    start: int
+    end: int
+
+
+_DATEPARSER_SETTINGS: dict[str, object] = {
+    "STRICT_PARSING": True,
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+
+# Month names and abbreviations (nominative and genitive) per language: en ru uk fr de es it pt.
+_MONTH_WORDS: tuple[tuple[str, ...], ...] = (
+    ("january jan январь января янв січень січня січ janvier janv januar jänner enero ene "
+     "gennaio gen janeiro"),
+    ("february feb febr февраль февраля фев февр лютий лютого лют février fevrier févr fevr "
+     "februar febrero febbraio fevereiro fev"),
+    "march mar март марта березень березня бер mars märz maerz mär marzo março",
+    "april apr апрель апреля апр квітень квітня квіт avril avr abril abr aprile",
+    "may май мая травень травня трав mai mayo maggio mag maio",
+    "june jun июнь июня июн червень червня черв juin juni junio giugno giu junho",
+    "july jul июль июля июл липень липня лип juillet juil juli julio luglio lug julho",
+    "august aug август августа авг серпень серпня серп août aout agosto ago",
+    ("september sep sept сентябрь сентября сен сент вересень вересня вер septembre "
+     "septiembre setiembre settembre set setembro"),
+    ("october oct октябрь октября окт жовтень жовтня жовт octobre oktober okt octubre "
+     "ottobre ott outubro out"),
+    "november nov ноябрь ноября нояб ноя листопад листопада лист novembre noviembre novembro",
+    ("december dec декабрь декабря дек грудень грудня груд décembre decembre déc dezember dez "
+     "diciembre dic dicembre dezembro"),
+)
+_MONTHS: dict[str, int] = {
+    word: number
+    for number, words in enumerate(_MONTH_WORDS, start=1)
+    for word in " ".join(words).split()
+}
+_WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
+    "fri sat sun понедельник вторник среда среду четверг пятница пятницу суббота субботу "
+    "воскресенье пн вт ср чт пт сб вс понеділок вівторок середа середу четвер п'ятниця "
+    "п'ятницю пʼятниця субота суботу неділя неділю lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag lunes martes "
+    "miércoles miercoles jueves viernes sábado sabado domingo"
+).split()
+
+
+def _alternation(words: list[str]) -> str:
+    """Longest first, so a regex alternation prefers "December" over "Dec"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_L = r"[^\W\d_]"  # one letter, any script
+_MONTH = rf"(?<!{_L})(?P<mon>{_alternation(list(_MONTHS))})\.?(?!{_L})"
+_DAY = r"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|-?го|-?е)?\.?(?!\d)"
+_YEAR = r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:г\.|года|год|року|р\.|рік))?"
+_TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+
+# Each shape is its own pattern (Python forbids repeated group names in one alternation).
+_DATE_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(
+        r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
+        r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")),
+    ("ymd", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)(?!\d)")),
+    ("dmy", re.compile(
+        r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)")),
+    ("mdy_name", re.compile(rf"{_MONTH}\s*{_DAY},?\s*{_YEAR}", re.IGNORECASE)),
+    ("dmy_name", re.compile(
+        rf"{_DAY}\s*(?:de\s+)?{_MONTH},?\s*(?:de\s+)?{_YEAR}", re.IGNORECASE)),
+    ("my_name", re.compile(rf"{_MONTH},?\s*(?:de\s+)?{_YEAR}", re.IGNORECASE)),
+    ("md_name", re.compile(rf"{_MONTH}\s*{_DAY}", re.IGNORECASE)),
+    ("dm_name", re.compile(rf"{_DAY}\s*(?:de\s+)?{_MONTH}", re.IGNORECASE)),
+)
+# A word, a day and a year in either order: a date in a language the table lacks.
+_FOREIGN_DATE = re.compile(
+    rf"(?<!\d)[0-3]?\d\.?\s+{_L}{{3,}}\.?,?\s+(?:19|20)\d\d(?!\d)"
+    rf"|(?<!{_L}){_L}{{3,}}\.?\s+[0-3]?\d,?\s+(?:19|20)\d\d(?!\d)"
+)
+
+# What may surround a date on a date line: labels, times, zones, weekdays, read-time counters.
+_FILLER = re.compile(
+    r"(?:last\s+)?(?:updated|modified|published|posted|created|edited|date|time|on|at|by|"
+    r"the|am|um|uhr|stand|aktualisiert|veröffentlicht|zuletzt|erstellt|le|à|a|mis\s+à\s+jour|"
+    r"publié|publie|modifié|actualizado|publicado|el|del|de|a\s+las|las|обновлено|опубликовано|"
+    r"обновлен[оа]?|изменено|дата|публикации|в|оновлено|опубліковано|о|об|г|р|года|року|"
+    r"sec|secs|\d+\s*(?:min(?:ute)?s?|мин|хв)\.?\s*(?:read|de\s+lecture|чтения|читання|lesezeit)|"
+    r"\d[\d,.]*\s*(?:views?|comments?|shares?|просмотр\w*|переглядів|перегляд\w*|коммент\w*)|"
+    rf"{_TIME}|(?:gmt|utc|msk|mez|mesz)(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?|[+-]\d\d:?\d\d|"
+    rf"{_alternation(_WEEKDAYS)}|[A-Z]{{2,4}}T)(?!{_L})|[\s,.;:|•·/()\[\]–—-]+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(rf"\S+")
+_MAX_DATE_LINE = 160
+
+
+def month_number(word: str) -> int | None:
+    """Month 1-12 for a month name or abbreviation in any supported language."""
+    return _MONTHS.get(word.casefold().rstrip("."))
+
+
+def iso_from_parts(year: int, month: int, day: int | None = None) -> str | None:
+    """ISO date ("YYYY-MM-DD", or "YYYY-MM" without a day) if the parts form a real date."""
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _shape_value(kind: str, m: re.Match[str], reference: dt.date | None) -> str | None:
+    """Turn one shape match into an ISO date; numeric slashes are read day-first unless impossible."""
+    groups = m.groupdict()
+    month = month_number(groups["mon"]) if groups.get("mon") else int(groups["m"])
+    if month is None:
+        return None
+    day = int(groups["d"]) if groups.get("d") else None
+    if groups.get("y") is None:
+        return _infer_year(month, day, reference) if day is not None else None
+    year = int(groups["y"])
+    if kind == "dmy" and groups.get("sep") == "/" and month > 12 and day is not None and day <= 12:
+        month, day = day, month  # US style 12/20/2025
+    return iso_from_parts(year, month, day)
+
+
+def _infer_year(month: int, day: int, reference: dt.date | None) -> str | None:
+    """A day-month without a year belongs to the reference's year, or the one before if later."""
+    if reference is None:
+        return None
+    for year in (reference.year, reference.year - 1):
+        iso = iso_from_parts(year, month, day)
+        if iso is not None and dt.date.fromisoformat(iso) <= reference + dt.timedelta(days=1):
+            return iso
+    return None
+
+
+def _candidates(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    for kind, pattern in _DATE_SHAPES:
+        for m in pattern.finditer(text):
+            yield kind, m
+
+
+def find_date(text: str, reference: dt.date | None = None) -> Found | None:
+    """The first date expression anywhere in ``text`` (earliest, then longest), normalised."""
+    best: tuple[int, int, str] | None = None
+    for kind, m in _candidates(text):
+        value = _shape_value(kind, m, reference)
+        if value is None:
+            continue
+        if best is None or (m.start(), -m.end()) < (best[0], -best[1]):
+            best = (m.start(), m.end(), value)
+    if best is None:
+        return None
+    return Found(best[2], best[0], best[1])
+
+
+def _only_filler(text: str) -> bool:
+    """True if ``text`` holds nothing but date-line filler and at most a short section label.
+
+    A section label ("Politics", "By Jane Doe") is up to three capitalised words;
+    lower-case words betray a sentence ("Russia launched its invasion in").
+    """
+    rest = _FILLER.sub(" ", text)
+    words = _WORD.findall(rest)
+    if len(words) > 3:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() and len(w) <= 2 for w in words)
+
+
+def _dateparser_value(span: str) -> str | None:
+    """Ask dateparser about a span already shaped like a date (a month word it may know)."""
+    parsed = dateparser.parse(span, settings=_DATEPARSER_SETTINGS)  # type: ignore[arg-type]
+    return parsed.date().isoformat() if parsed is not None else None
+
+
+def date_line(line: str, reference: dt.date | None = None) -> Found | None:
+    """The date if the WHOLE line is a date, timestamp or byline-date line, else None.
+
+    Relative timestamps ("2 hours ago") resolve only against ``reference``.
+    """
+    if len(line) > _MAX_DATE_LINE or not line.strip():
+        return None
+    if not any(c.isdigit() for c in line):
+        return _relative_line(line, reference)
+    found = find_date(line, reference)
+    if found is None:
+        m = _FOREIGN_DATE.search(line)
+        if m is None or not _only_filler(line[: m.start()] + " " + line[m.end() :]):
+            return _relative_line(line, reference)
+        value = _dateparser_value(m.group())
+        return Found(value, m.start(), m.end()) if value else None
+    if not _only_filler(line[: found.start] + " " + line[found.end :]):
+        return None
+    return found
+
+
+# --- relative timestamps ---------------------------------------------------------------
+
+_NUM = r"(?:\d+|an?|one|une?|un|ein(?:e|en|em)?|один|одну|одна|одного)"
+_UNIT = (
+    r"(?:sec\w*|s|segund\w*|sekund\w*|сек\w*|min\w*|m|минут\w*|мин|хвилин\w*|хв|hrs?|hours?|h|"
+    r"heures?|stunden?|std|horas?|час\w*|ч|годин\w*|год|days?|d|jours?|tag\w*|d[ií]as?|дн\w*|"
+    r"день|доб\w*|weeks?|wks?|w|semaines?|wochen?|semanas?|недел\w*|тиж\w*|months?|mos?|mois|"
+    r"monat\w*|mes\w*|месяц\w*|місяц\w*|years?|yrs?|y|ans?|années?|jahr\w*|años?|лет|рок\w*|рік)"
+)
+_AMOUNT = re.compile(rf"(?P<n>{_NUM})?\s*(?P<u>{_UNIT})(?!{_L})", re.IGNORECASE)
+_RELATIVE = re.compile(
+    rf"(?:(?:{_NUM}\s*{_UNIT}\.?,?\s*(?:and\s+)?){{1,3}}ago"
+    rf"|(?:(?:{_NUM}\s*)?{_UNIT}\.?\s*){{1,3}}(?:назад|тому)"
+    rf"|(?:il\s+y\s+a|vor|hace|há)\s+(?:{_NUM}\s*{_UNIT}\.?\s*(?:et\s+|und\s+|y\s+)?){{1,3}}"
+    r"|day\s+before\s+yesterday|yesterday|today|just\s+now|позавчера|вчера|сегодня|только\s+что"
+    r"|позавчора|вчора|сьогодні|щойно|avant-hier|hier|aujourd'hui|à\s+l'instant|vorgestern"
+    r"|gestern|heute|anteayer|ayer|hoy)(?!\w)",
+    re.IGNORECASE,
+)
+_DAY_WORDS = {
+    "today": 0, "сегодня": 0, "сьогодні": 0, "aujourd'hui": 0, "heute": 0, "hoy": 0,
+    "yesterday": 1, "вчера": 1, "вчора": 1, "hier": 1, "gestern": 1, "ayer": 1,
+    "day before yesterday": 2, "позавчера": 2, "позавчора": 2, "avant-hier": 2,
+    "vorgestern": 2, "anteayer": 2,
+}
+# Unit prefixes (casefolded) → (kind, size); first match wins, so longer prefixes come first.
+_UNIT_KINDS: tuple[tuple[str, str, int], ...] = (
+    ("mois", "month", 1), ("mes", "month", 1), ("mon", "month", 1), ("mo", "month", 1),
+    ("месяц", "month", 1), ("місяц", "month", 1), ("min", "second", 60),
+    ("минут", "second", 60), ("мин", "second", 60), ("хв", "second", 60), ("m", "second", 60),
+    ("se", "second", 1), ("sek", "second", 1), ("сек", "second", 1), ("s", "second", 1),
+    ("h", "second", 3600), ("std", "second", 3600), ("stund", "second", 3600),
+    ("час", "second", 3600), ("ч", "second", 3600), ("годин", "second", 3600),
+    ("d", "day", 1), ("jour", "day", 1), ("tag", "day", 1), ("дн", "day", 1), ("день", "day", 1),
+    ("доб", "day", 1), ("w", "day", 7), ("semaine", "day", 7), ("semana", "day", 7),
+    ("недел", "day", 7), ("тиж", "day", 7), ("y", "year", 1), ("an", "year", 1),
+    ("jahr", "year", 1), ("лет", "year", 1), ("год", "year", 1), ("рок", "year", 1),
+    ("рік", "year", 1), ("a", "year", 1),
+)
+
+
+def _unit_kind(unit: str, ukrainian: bool) -> tuple[str, int]:
+    """Kind and size of a time unit word; Ukrainian "год" is hours, Russian "год" is a year."""
+    u = unit.casefold()
+    if ukrainian and u == "год":
+        return "second", 3600
+    if u in {"días", "dias", "día", "dia"}:
+        return "day", 1
+    for prefix, kind, size in _UNIT_KINDS:
+        if u.startswith(prefix):
+            return kind, size
+    return "second", 0
+
+
+def _resolve_relative(expr: str, reference: dt.date) -> dt.date:
+    """Subtract the amounts in ``expr`` from the reference date (hours within a day count as 0)."""
+    key = " ".join(expr.casefold().split())
+    if key in _DAY_WORDS:
+        return reference - dt.timedelta(days=_DAY_WORDS[key])
+    ukrainian = key.endswith("тому")
+    seconds = days = months = 0
+    for m in _AMOUNT.finditer(expr):
+        n_text = (m.group("n") or "1").casefold()
+        n = int(n_text) if n_text.isdigit() else 1
+        kind, size = _unit_kind(m.group("u"), ukrainian)
+        if kind == "second":
+            seconds += n * size
+        elif kind == "day":
+            days += n * size
+        else:
+            months += n * size * (12 if kind == "year" else 1)
+    result = reference - dt.timedelta(days=days + seconds // 86400)
+    return _minus_months(result, months)
+
+
+def _minus_months(day: dt.date, months: int) -> dt.date:
+    """Calendar month subtraction, clamping the day ("31 March minus 1 month" → 28/29 Feb)."""
+    if not months:
+        return day
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    for d in range(day.day, 27, -1):
+        try:
+            return dt.date(year, month + 1, d)
+        except ValueError:
+            continue
+    return dt.date(year, month + 1, min(day.day, 28))
+
+
+def _relative_match(line: str) -> re.Match[str] | None:
+    if len(line) > _MAX_DATE_LINE:
+        return None
+    m = _RELATIVE.search(line)
+    if m is None or not _only_filler(line[: m.start()] + " " + line[m.end() :]):
+        return None
+    return m
+
+
+def is_relative_timestamp(line: str) -> bool:
+    """True if the whole line is a relative timestamp ("Updated 5 min ago", "вчера", "hier")."""
+    return _relative_match(line) is not None
+
+
+def _relative_line(line: str, reference: dt.date | None) -> Found | None:
+    m = _relative_match(line)
+    if m is None or reference is None:
+        return None
+    return Found(_resolve_relative(m.group(), reference).isoformat(), m.start(), m.end())
+
+
+# --- dates in URLs -----------------------------------------------------------------------
+
+_URL_SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]], ...] = (
+    (re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?=[/_.-]|$)"),
+     lambda m: iso_from_parts(int(m[1]), int(m[2]), int(m[3]))),
+    (re.compile(rf"/((?:19|20)\d\d)/({_L}{{3,9}})/([0-3]?\d)(?=[/_.-]|$)"),
+     lambda m: _named_url_date(m[1], m[2], m[3])),
+    (re.compile(r"(?<![\d])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)"),
+     lambda m: iso_from_parts(int(m[1]), int(m[2]), int(m[3]))),
+    (re.compile(r"(?<![\d])((?:19|20)\d\d)([01]\d)([0-3]\d)(?!\d)"),
+     lambda m: iso_from_parts(int(m[1]), int(m[2]), int(m[3]))),
+    (re.compile(r"/((?:19|20)\d\d)/([01]?\d)(?=/|$)"),
+     lambda m: iso_from_parts(int(m[1]), int(m[2]))),
+)
+
+
+def _named_url_date(year: str, month: str, day: str) -> str | None:
+    number = month_number(month)
+    return iso_from_parts(int(year), number, int(day)) if number else None
+
+
+def url_date(url: str) -> str | None:
+    """Publication date encoded in a URL path ("/2025/12/20/", "-20251220-"), or "YYYY-MM"."""
+    path_start = url.find("/", url.find("//") + 2 if "//" in url else 0)
+    if path_start < 0:
+        return None
+    path = url[path_start:]
+    for pattern, convert in _URL_SHAPES:
+        for m in pattern.finditer(path):
+            value = convert(m)
+            if value is not None:
+                return value
+    return None
