@@ -27,8 +27,9 @@ HEADER_CUES: frozenset[str] = frozenset({"date", "relative", "agency", "author",
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+(?:\s+\S+){0,3}$", re.IGNORECASE)
-_URL_LABEL = re.compile(r"^(?:original\s+)?(?:url|link|source(?:\s+url)?|источник|джерело)\s*:",
-                        re.IGNORECASE)
+_URL_LABEL = re.compile(
+    r"^(?:original\s+)?(?:url|link|source(?:\s+url)?|источник|джерело)\s*:", re.IGNORECASE
+)
 _WORDISH = re.compile(r"[^\W\d_]")
 
 
@@ -134,8 +135,14 @@ def classify(line: Line) -> Info:
         return Info(line, "url", words, norm)
     role, found = _meta_role(text, words)
     if role is not None:
-        return Info(line, role, words, norm, date=found if role == "date" else None,
-                    credit=found if role in ("agency", "author") else None)
+        return Info(
+            line,
+            role,
+            words,
+            norm,
+            date=found if role == "date" else None,
+            credit=found if role in ("agency", "author") else None,
+        )
     credit = _caption(text, words)
     if credit is not None:
         return Info(line, "caption", words, norm, credit=credit)

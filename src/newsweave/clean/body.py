@@ -1,0 +1,131 @@
+"""Find an article's layout in its lines: headline, standfirst, body block.
+
+The body is the densest run of sentence-like lines (a maximum-sum segment:
+body words count for, menus/chrome/short lines against), which works on a
+tidy scrape and on a flattened web page alike, in one linear pass. The lede
+is then the first body line after the article's header cues (a repeated
+headline, date, byline, caption); sentence lines between headline and lede
+are the standfirst. Hand-written: text-only boilerplate detection over
+scraped lines has no maintained library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsweave.clean.structure import HEADER_CUES, Info
+
+_HEADLINE_LOOKBACK = 25  # non-blank lines before the lede searched for the headline
+
+
+@dataclass
+class Layout:
+    """Indices (into the line list) of one article's parts; ends inclusive."""
+
+    start: int
+    end: int
+    headline: int | None = None
+    standfirst: list[int] = field(default_factory=list)
+
+
+def weight(info: Info) -> float:
+    """How much a line speaks for (positive) or against being in the body."""
+    role = info.role
+    if role == "body":
+        return float(info.words)
+    if role == "bullet":
+        return info.words * 0.5 if info.words >= 8 else -3.0
+    if role in ("heading", "short"):
+        return -3.0
+    if role == "caption":
+        return -1.0
+    if role in HEADER_CUES:
+        return -4.0
+    if role == "blank":
+        return 0.0
+    return -6.0  # chrome, trailers, URLs
+
+
+def densest_block(infos: list[Info], lo: int, hi: int) -> tuple[int, int] | None:
+    """Maximum-sum run of line weights in ``[lo, hi)`` (Kadane), ends inclusive."""
+    best, best_span = 0.0, None
+    total, run_start = 0.0, lo
+    for i in range(lo, hi):
+        if total <= 0:
+            total, run_start = 0.0, i
+        total += weight(infos[i])
+        if total > best:
+            best, best_span = total, (run_start, i)
+    return best_span
+
+
+def _next_non_blank(infos: list[Info], i: int, hi: int) -> int | None:
+    for j in range(i + 1, hi):
+        if infos[j].role != "blank":
+            return j
+    return None
+
+
+def _run_start(infos: list[Info], a: int, b: int) -> int:
+    """First body line in ``[a, b]`` directly followed by another body line."""
+    first = None
+    for i in range(a, b + 1):
+        if infos[i].role != "body":
+            continue
+        first = i if first is None else first
+        nxt = _next_non_blank(infos, i, b + 1)
+        if nxt is not None and infos[nxt].role in ("body", "bullet"):
+            return i
+    return first if first is not None else a
+
+
+def _find_headline(infos: list[Info], lo: int, lede: int) -> int | None:
+    """First headline-like line shortly before the lede (never a body line)."""
+    seen = 0
+    candidates: list[int] = []
+    for i in range(lede - 1, lo - 1, -1):
+        info = infos[i]
+        if info.role == "blank":
+            continue
+        seen += 1
+        if seen > _HEADLINE_LOOKBACK:
+            break
+        if (info.role == "heading" and not info.line.bullet) or (
+            info.role == "short" and info.line.marked_heading and info.words >= 2
+        ):
+            candidates.append(i)
+    return candidates[-1] if candidates else None
+
+
+def find_layout(infos: list[Info], lo: int, hi: int) -> Layout | None:
+    """Headline, standfirst and body range of the article in lines ``[lo, hi)``."""
+    block = densest_block(infos, lo, hi)
+    if block is None:
+        return None
+    a, b = block
+    run = _run_start(infos, a, b)
+    headline = _find_headline(infos, lo, a)
+    start = _first_body_at(infos, a, b)
+    standfirst: list[int] = []
+    if headline is not None:
+        head_norm = infos[headline].norm
+        cues = [
+            j for j in range(headline + 1, run)
+            if infos[j].role in HEADER_CUES or (infos[j].norm == head_norm and infos[j].words)
+        ]  # fmt: skip
+        if cues:
+            start = _first_body_at(infos, cues[-1] + 1, b)
+        standfirst = [
+            j for j in range(headline + 1, start)
+            if infos[j].role in ("body", "bullet") and infos[j].norm != head_norm
+        ]  # fmt: skip
+    end = max((i for i in range(start, b + 1) if _is_content_end(infos[i])), default=start)
+    return Layout(start, end, headline, standfirst)
+
+
+def _first_body_at(infos: list[Info], a: int, b: int) -> int:
+    return next((i for i in range(a, b + 1) if infos[i].role == "body"), a)
+
+
+def _is_content_end(info: Info) -> bool:
+    return info.role == "body" or (info.role == "bullet" and info.words >= 8)

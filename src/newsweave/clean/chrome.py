@@ -1,0 +1,88 @@
+"""Site-chrome detection for single lines (share/follow prompts, counters, nav).
+
+A phrase list (``data/chrome_phrases.json``, several languages) catches the
+common prompts; structural checks catch the rest without naming any site:
+counters ("0 views", "2 min read"), social-network runs, copyright lines,
+menu-like label lines. Hand-written: boilerplate removers work on HTML DOMs,
+not on flattened text lines.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+_NORMALISE = re.compile(r"[^\w]+|_")
+_COUNTER = re.compile(
+    r"^(?:\d[\d.,]*\s*[kKmM]?\s*)?(?:\w+\s+){0,2}?"
+    r"(?:\d[\d.,]*\s*[kKmM]?\s+)?(?:min(?:ute)?s?\s+read|views?|comments?|shares?|likes?|"
+    r"replies|reads|просмотр\w*|коммент\w*|перегляд\w*|vues|aufrufe|vistas)\b",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_SOCIAL = {
+    "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit", "pinterest", "email",
+    "instagram", "youtube", "flipboard", "rss", "vk", "viber", "mail", "print", "share", "tiktok",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def phrases() -> frozenset[str]:
+    """All chrome phrases from the data file, normalised."""
+    data = json.loads(
+        resources.files("newsweave").joinpath("data/chrome_phrases.json").read_text("utf-8")
+    )
+    out: set[str] = set()
+    for key, values in data.items():
+        if key.startswith("_"):
+            continue
+        out.update(normalise(v) for v in values)
+    out.discard("")
+    return frozenset(out)
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation and digits folded to single spaces."""
+    return " ".join(_NORMALISE.sub(" ", text.lower()).replace("_", " ").split())
+
+
+def _phrase_match(norm: str) -> bool:
+    """Equal to a phrase, or a short line starting/ending with one."""
+    known = phrases()
+    if norm in known:
+        return True
+    words = norm.split()
+    if not words:
+        return False
+    if len(words) > 6:
+        return False
+    # Prefix: "more from politics", "share on facebook", "sign up for our ...".
+    for n in range(min(4, len(words) - 1), 1, -1):
+        if " ".join(words[:n]) in known:
+            return True
+    # Very short lines ending in a chrome noun: "short link", "all comments".
+    return len(words) <= 3 and words[-1] in known and not words[-1].isdigit()
+
+
+def is_chrome(text: str) -> bool:
+    """True when a whole line is site chrome rather than article content."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    norm = normalise(stripped)
+    if not norm or norm.replace(" ", "").isdigit():
+        return True  # only symbols or a bare number: separators, icons, counters
+    if _phrase_match(norm) or _phrase_match(" ".join(w for w in norm.split() if not w.isdigit())):
+        return True
+    if _COPYRIGHT.match(stripped) or "all rights reserved" in norm:
+        return True
+    label, colon, _rest = stripped.partition(":")
+    if colon and len(label) <= 25 and len(norm.split()) <= 20 and normalise(label) in phrases():
+        return True  # "Related: ...", "READ MORE: ...", "Photo: ..."
+    words = norm.split()
+    if len(words) <= 8 and _COUNTER.search(stripped) and not stripped.endswith((".", "?", "!")):
+        return True
+    # A run of social-network names or share verbs ("Facebook Twitter Email").
+    return len(words) >= 2 and all(w in _SOCIAL for w in words)
