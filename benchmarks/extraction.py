@@ -1,0 +1,161 @@
+"""Body-extraction quality on the article-extraction-benchmark pages.
+
+Why: cleaning is only worth its complexity if it beats the extractor it builds
+on, on pages it was not tuned on. Task ``html`` runs newsweave's ``clean_html``
+and trafilatura (default and ``favor_precision``) side by side on the same
+pages, next to the stored peer outputs; task ``text`` flattens each page to a
+scraper's plain text (inscriptis) and asks whether newsweave's plain-text
+cleaner removes the chrome. Scores are split by id prefix (0-3 / 4-7 / 8-f) so
+tuning on one half can be checked on the other.
+
+Example:
+    .venv/bin/python benchmarks/extraction.py --data ../shared/data/article-extraction-benchmark
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from aeb import Page, Score, flatten, load_pages, load_peer, page_pr, score
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/article-extraction-benchmark"
+PEERS = ("trafilatura", "rs_trafilatura", "readability", "readability_js", "newspaper", "goose3")
+GROUPS = {"ids 0-3": "0123", "ids 4-7": "4567", "ids 8-f": "89abcdef"}
+
+
+@dataclass
+class Row:
+    name: str
+    total: Score
+    groups: dict[str, Score]
+    seconds_per_page: float | None
+
+
+def _run(pages: list[Page], fn: Callable[[Page], str]) -> tuple[dict[str, str], float]:
+    start = time.perf_counter()
+    out = {p.id: fn(p) or "" for p in pages}
+    return out, (time.perf_counter() - start) / max(len(pages), 1)
+
+
+def _row(name: str, preds: dict[str, str], pages: list[Page], secs: float | None) -> Row:
+    gold = {p.id: p.gold for p in pages}
+    groups = {}
+    for label, chars in GROUPS.items():
+        part = {k: v for k, v in gold.items() if k[:1].lower() in chars}
+        if part:
+            groups[label] = score(preds, part)
+    return Row(name, score(preds, gold), groups, secs)
+
+
+def _newsweave_html(page: Page) -> str:
+    from newsweave.clean.html import clean_html
+    from newsweave.model import Document, sha256_hex
+
+    doc = Document(page.id, page.html, "html", "utf-8", sha256_hex(page.html), {"url": page.url})
+    articles = clean_html(doc)
+    return "\n\n".join(a.text for a in articles)
+
+
+def _trafilatura(favor_precision: bool) -> Callable[[Page], str]:
+    import trafilatura
+
+    def run(page: Page) -> str:
+        return trafilatura.extract(page.html, url=page.url, favor_precision=favor_precision) or ""
+
+    return run
+
+
+def task_html(pages: list[Page], data: Path) -> tuple[list[Row], dict[str, str]]:
+    rows = []
+    ours, secs = _run(pages, _newsweave_html)
+    rows.append(_row("newsweave clean_html", ours, pages, secs))
+    for name, precise in (("trafilatura default", False), ("trafilatura precision", True)):
+        preds, secs = _run(pages, _trafilatura(precise))
+        rows.append(_row(name, preds, pages, secs))
+    for peer in PEERS:
+        stored = load_peer(data, peer)
+        if stored is not None:
+            rows.append(_row(f"peer file: {peer}", stored, pages, None))
+    return rows, ours
+
+
+def task_text(pages: list[Page]) -> list[Row] | None:
+    try:
+        from newsweave.clean.text import clean_plain_text
+    except ImportError:
+        print("task text unavailable: newsweave.clean.text.clean_plain_text is not there yet")
+        return None
+    from newsweave.model import Document, sha256_hex
+
+    flat = {p.id: flatten(p.html) for p in pages}
+
+    def clean(page: Page) -> str:
+        raw = flat[page.id]
+        doc = Document(page.id, raw, "text", "utf-8", sha256_hex(raw), {"url": page.url})
+        return "\n\n".join(a.text for a in clean_plain_text(doc))
+
+    ours, secs = _run(pages, clean)
+    return [
+        _row("newsweave clean_plain_text", ours, pages, secs),
+        _row("flattened text (uncleaned)", flat, pages, None),
+    ]
+
+
+def print_table(title: str, rows: list[Row]) -> None:
+    labels = list(GROUPS)
+    head = f"{'system':32} {'P':>6} {'R':>6} {'F1':>6} " + " ".join(f"{g:>8}" for g in labels)
+    print(f"\n{title}\n{head}   ms/page")
+    for r in rows:
+        grp = " ".join(f"{r.groups[g].f1:8.4f}" if g in r.groups else f"{'-':>8}" for g in labels)
+        ms = f"{r.seconds_per_page * 1000:8.1f}" if r.seconds_per_page is not None else f"{'-':>8}"
+        t = r.total
+        print(f"{r.name:32} {t.precision:6.4f} {t.recall:6.4f} {t.f1:6.4f} {grp} {ms}")
+    print("(group columns: F1 on ids starting 0-3 = tuning half, 4-7 = check half, 8-f = held out)")
+
+
+def print_worst(pages: list[Page], preds: dict[str, str], n: int) -> None:
+    """Pages where newsweave loses most: the place to look for general causes."""
+    pr = sorted(((sum(page_pr(preds[p.id], p.gold)), p) for p in pages), key=lambda t: t[0])
+    print(f"\nworst {n} pages for newsweave (P R id url):")
+    for _, p in pr[:n]:
+        prec, rec = page_pr(preds[p.id], p.gold)
+        print(f"  {prec:.3f} {rec:.3f} {p.id[:10]} {p.url[:70]}")
+
+
+def _fmt(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=None, help="first N pages only (smoke run)")
+    parser.add_argument("--task", choices=("html", "text", "both"), default="both")
+    parser.add_argument("--worst", type=int, default=8, help="list the N worst pages")
+    args = parser.parse_args(argv)
+    pages = load_pages(args.data)[: args.limit]
+    print(f"{len(pages)} pages from {args.data}")
+    f1_html = f1_text = None
+    if args.task in ("html", "both"):
+        rows, ours = task_html(pages, args.data)
+        print_table("task a: HTML pages -> article body", rows)
+        print_worst(pages, ours, args.worst)
+        f1_html = rows[0].total.f1
+    if args.task in ("text", "both"):
+        text_rows = task_text(pages)
+        if text_rows is not None:
+            print_table("task b: flattened text -> cleaned body", text_rows)
+            f1_text = text_rows[0].total.f1
+    print(f"f1_html={_fmt(f1_html)} f1_text={_fmt(f1_text)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,306 @@
+"""Clean an HTML page into one Article: body, metadata, captions, provenance.
+
+trafilatura does the heavy lifting (body detection, og/JSON-LD metadata,
+htmldate); we only add what it leaves to the caller: a recall rescue for
+pages whose precise extraction is nearly empty or split by ads, removal of
+boilerplate lines it keeps (share prompts, "Read more", newsletter pitches,
+comment counters), the headline repeated atop the body, captions kept apart,
+a date that says where it came from, and an offset map into the raw page.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from typing import Any
+
+import htmldate
+import trafilatura
+from tld import get_fld
+from trafilatura.utils import load_html
+
+from newsweave.clean.html_offsets import TextView, build_text, locate_span
+from newsweave.model import Article, Caption, Document, PublishedFrom
+
+LOG = logging.getLogger(__name__)
+
+HtmlElement = Any  # an lxml.html element; lxml ships no type stubs
+
+# The precise extraction is replaced by the default one when it keeps less
+# than this share of it: favor_precision sometimes drops most of a real body.
+RESCUE_RATIO = 0.5
+# A continuation block (body split by an ad slot) must carry this much text.
+MIN_CONTINUATION_CHARS = 200
+# Boilerplate patterns only apply to short lines: long ones are prose.
+MAX_BOILER_WORDS = 40
+
+_WORD = re.compile(r"\w+")
+_PROMPT = re.compile(
+    r"""^\W*(
+    read\ (more|next|also)|related(\ (articles?|stories|posts|coverage|content|posts?))?\b|
+    see\ also|also\ read|you\ (may|might)\ also\ like|more\ from\b|recommended\ for\ you|
+    most\ popular|click\ here|subscribe\b|follow\ (us|him|her|me|them)\b|share\ (this|on)\b|
+    tell\ us\ what|have\ a\ tip|filed\ under|tags?:|photos?$|see\ more\ photos|
+    reading\ time|tempo\ de\ leitura|leia\ (mais|tamb[ée]m)|lea\ tambi[ée]n|lire\ aussi|
+    [àa]\ lire\ aussi|lesen\ sie\ auch|mehr\ zum\ thema|advertisement$|comments?$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ANYWHERE = re.compile(
+    r"""(\bnewsletters?\b|all\ rights\ reserved|©|\bcopyright\b|may\ be\ reached\ at|
+    ^\W*\d+\s+comments?\b|\bmin(ute)?s?\ read\b|\bemail\ (us|me|him|her)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_AGENCIES = {
+    "reuters": "Reuters", "ap": "AP", "associated press": "AP", "the associated press": "AP",
+    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
+    "bloomberg": "Bloomberg", "dpa": "dpa", "pti": "PTI", "ians": "IANS", "ani": "ANI",
+    "xinhua": "Xinhua", "tass": "TASS", "efe": "EFE", "ansa": "ANSA", "kyodo": "Kyodo",
+    "yonhap": "Yonhap", "upi": "UPI", "anadolu agency": "Anadolu", "ukrinform": "Ukrinform",
+    "interfax": "Interfax", "press association": "PA", "pa media": "PA",
+}  # fmt: skip
+_AGENCY_ALT = "|".join(re.escape(k) for k in sorted(_AGENCIES, key=len, reverse=True))
+_LEDE = re.compile(
+    rf"^\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+(?:,\s*[A-Z][\w .'’-]+)?)\s*"
+    rf"\((?P<agency>{_AGENCY_ALT})\)\s*[-–—:]",
+    re.IGNORECASE,
+)
+_BY_AGENCY = re.compile(rf"^\s*by\s+(?P<agency>{_AGENCY_ALT})\s*$", re.IGNORECASE)
+_CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|attribution", re.IGNORECASE)
+_CREDIT_TEXT = re.compile(
+    r"\s*[(\[]?\s*(?:photo|image|picture|credit|foto|bild)s?\s*(?:by|:)\s*(?P<credit>[^)\]]+)[)\]]?\s*$",
+    re.IGNORECASE,
+)
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|\b)")
+
+
+def clean_html(doc: Document) -> list[Article]:
+    """One Article per page, or [] when no article body can be found (caller records it)."""
+    hints = doc.hints
+    url = hints.get("url") or None
+    try:
+        extraction = _extract(doc.raw, url)
+        tree = load_html(doc.raw)
+    except Exception as err:  # a malformed page is a rejection, never a crash
+        LOG.warning("html extraction failed for %s: %s", doc.source, err)
+        return []
+    if extraction is None or tree is None:
+        return []
+    title = hints.get("title") or extraction.title
+    lines = [" ".join(line.split()) for line in (extraction.text or "").split("\n")]
+    lines = [line for line in lines if line]
+    lines += _continuations(tree, lines)
+    captions = _captions(tree, lines)
+    lines = _filter_lines(lines, title, captions)
+    if not lines:
+        return []
+    prefixes = ["- " if line.startswith("- ") else "" for line in lines]
+    text, offsets = build_text(doc.raw, lines, prefixes)
+    page_url = url or extraction.url
+    published, published_from = _published(doc.raw, page_url, extraction.date, hints)
+    agency, dateline = _agency(lines, extraction.author)
+    return [
+        Article(
+            source=doc.source,
+            document_hash=doc.content_hash,
+            part=0,
+            text=text,
+            offsets=offsets,
+            headline=title or None,
+            published=published,
+            published_from=published_from,
+            outlet=hints.get("outlet") or extraction.sitename or _domain(page_url),
+            agency=agency,
+            dateline=dateline,
+            url=page_url,
+            captions=_locate_captions(doc.raw, captions),
+            extra={"author": extraction.author} if extraction.author else {},
+        )
+    ]
+
+
+def _extract(raw: str, url: str | None) -> Any:
+    """Precise extraction with metadata; the default one rescues a near-empty result."""
+    options: dict[str, Any] = {"url": url, "include_comments": False}
+    precise: Any = trafilatura.bare_extraction(
+        raw, favor_precision=True, with_metadata=True, **options
+    )
+    broad: Any = trafilatura.bare_extraction(raw, **options)
+    if broad is None or not broad.text:
+        return precise
+    if precise is None or not precise.text:
+        return trafilatura.bare_extraction(raw, with_metadata=True, **options)
+    if len(precise.text) < RESCUE_RATIO * len(broad.text):
+        precise.text = broad.text  # keep the precise run's metadata
+    return precise
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _is_boilerplate(line: str) -> bool:
+    """A short line that is a prompt, pitch or counter rather than reporting."""
+    if len(line.split()) > MAX_BOILER_WORDS:
+        return False
+    if line.startswith("- "):  # list items are content unless they are link prompts
+        return bool(re.match(r"-\s*(read more|related)\b", line, re.IGNORECASE))
+    return bool(_PROMPT.search(line) or _ANYWHERE.search(line))
+
+
+def _filter_lines(lines: list[str], title: str | None, captions: list[Caption]) -> list[str]:
+    """Drop the repeated headline, boilerplate lines and caption text from the body."""
+    if title and lines:
+        first, head = _norm(lines[0]), _norm(title)
+        if first and (first == head or (head.startswith(first) and len(first.split()) >= 4)):
+            lines = lines[1:]
+    caption_keys = {_norm(c.text) for c in captions}
+    caption_keys |= {_norm(f"{c.text} {c.credit}") for c in captions if c.credit}
+    return [
+        line
+        for line in lines
+        if not _is_boilerplate(line) and _norm(line) not in caption_keys and _WORD.search(line)
+    ]
+
+
+def _matched_paragraphs(tree: HtmlElement, lines: list[str]) -> list[HtmlElement]:
+    """The page's <p> elements whose text is one of the extracted lines."""
+    keys = {_norm(line) for line in lines}
+    return [p for p in tree.iter("p") if _norm(p.text_content()) in keys]
+
+
+def _continuations(tree: HtmlElement, lines: list[str]) -> list[str]:
+    """Paragraphs of later blocks shaped like the body's own block (a body split by ads)."""
+    matched = _matched_paragraphs(tree, lines)
+    parents = Counter(p.getparent() for p in matched if p.getparent() is not None)
+    if not parents:
+        return []
+    container = parents.most_common(1)[0][0]
+    cls = container.get("class")
+    if not cls:
+        return []
+    order = {el: i for i, el in enumerate(tree.iter())}
+    known = {_norm(line) for line in lines}
+    extra: list[str] = []
+    for block in tree.xpath(f"//{container.tag}[@class=$cls]", cls=cls):
+        if order.get(block, -1) <= order[container] or container in block.iterancestors():
+            continue
+        paras = [" ".join(p.text_content().split()) for p in block.findall("p")]
+        paras = [p for p in paras if p and _norm(p) not in known]
+        if sum(len(p) for p in paras) >= MIN_CONTINUATION_CHARS:
+            extra.extend(paras)
+    return extra
+
+
+def _article_scope(tree: HtmlElement, lines: list[str]) -> HtmlElement | None:
+    """The element that holds the body: the <article> around it, else the common ancestor."""
+    matched = _matched_paragraphs(tree, lines)
+    if not matched:
+        return None
+    common = [matched[0], *matched[0].iterancestors()]
+    for p in matched[1:]:
+        ancestors = {p, *p.iterancestors()}
+        common = [el for el in common if el in ancestors]
+    if not common:
+        return None
+    scope: HtmlElement = common[0]
+    article = next((el for el in [scope, *scope.iterancestors()] if el.tag == "article"), None)
+    return article if article is not None else scope
+
+
+def _captions(tree: HtmlElement, lines: list[str]) -> list[Caption]:
+    """Figure captions and descriptive image alt texts in the article's scope."""
+    scope = _article_scope(tree, lines)
+    if scope is None:
+        return []
+    found: list[Caption] = []
+    seen: set[str] = set()
+    for fig in scope.iter("figcaption"):
+        caption = _split_credit(fig)
+        if caption.text and _norm(caption.text) not in seen:
+            seen.add(_norm(caption.text))
+            found.append(caption)
+    for img in scope.iter("img"):
+        alt = " ".join((img.get("alt") or "").split())
+        in_figure = any(el.tag == "figure" and el.find(".//figcaption") is not None
+                        for el in img.iterancestors())  # fmt: skip
+        if len(alt.split()) >= 3 and not in_figure and _norm(alt) not in seen:
+            seen.add(_norm(alt))
+            found.append(Caption(text=alt))
+    return found
+
+
+def _split_credit(fig: HtmlElement) -> Caption:
+    """Caption text and photo credit, from a credit-classed child or a "Photo: X" tail."""
+    credit_parts: list[str] = []
+    for el in fig.iterdescendants():
+        if isinstance(el.tag, str) and _CREDIT_CLASS.search(el.get("class") or ""):
+            credit_parts.append(" ".join(el.text_content().split()))
+    full = " ".join(fig.text_content().split())
+    text = full
+    for part in credit_parts:
+        text = text.replace(part, "").strip()
+    credit = " ".join(credit_parts) or None
+    m = _CREDIT_TEXT.search(text)
+    if credit is None and m and m.start() > 0:
+        credit, text = m.group("credit").strip(), text[: m.start()].strip()
+    return Caption(text=text, credit=credit)
+
+
+def _locate_captions(raw: str, captions: list[Caption]) -> tuple[Caption, ...]:
+    """Give each caption the raw span where its text literally appears, if it does."""
+    if not captions:
+        return ()
+    view = TextView(raw)
+    located = []
+    for cap in captions:
+        span = locate_span(view, cap.text)
+        start, end = span if span else (None, None)
+        located.append(Caption(cap.text, cap.credit, start, end))
+    return tuple(located)
+
+
+def _published(
+    raw: str, url: str | None, found: str | None, hints: dict[str, str]
+) -> tuple[str | None, PublishedFrom | None]:
+    """The publication date and where it came from: input, page metadata, URL, or text."""
+    if hints.get("published"):
+        return hints["published"], "input"
+    try:
+        # url="" keeps htmldate from reading the date out of the (canonical) URL.
+        meta = htmldate.find_date(raw, extensive_search=False, original_date=True, url="")
+    except Exception:  # htmldate is best effort; a bad page keeps its other dates
+        meta = None
+    if meta:
+        return str(meta), "html-meta"
+    m = _URL_DATE.search(url or "")
+    if m:
+        return "-".join(m.groups()), "url"
+    if found:
+        return str(found), "inferred"
+    return None, None
+
+
+def _agency(lines: list[str], author: str | None) -> tuple[str | None, str | None]:
+    """Wire agency and dateline from a lede like "KYIV (Reuters) -", a byline or the author."""
+    lede = _LEDE.match(lines[0]) if lines else None
+    if lede:
+        return _AGENCIES[lede.group("agency").lower()], lede.group("place").strip()
+    for line in lines[:2] + lines[-2:]:
+        by = _BY_AGENCY.match(line)
+        if by:
+            return _AGENCIES[by.group("agency").lower()], None
+    for name in re.split(r"[;,]|\band\b", author or ""):
+        agency = _AGENCIES.get(name.strip().lower())
+        if agency:
+            return agency, None
+    return None, None
+
+
+def _domain(url: str | None) -> str | None:
+    """Registered domain (bbc.co.uk) of a URL, the outlet of last resort."""
+    if not url:
+        return None
+    fld = get_fld(url, fail_silently=True)
+    return str(fld) if fld else None
