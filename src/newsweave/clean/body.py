@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsweave.clean.structure import HEADER_CUES, Info
+from newsweave.clean.structure import HEADER_CUES, Info, ends_sentence
 
 _HEADLINE_LOOKBACK = 25  # non-blank lines before the lede searched for the headline
 
@@ -28,11 +28,23 @@ class Layout:
     standfirst: list[int] = field(default_factory=list)
 
 
-def weight(info: Info) -> float:
-    """How much a line speaks for (positive) or against being in the body."""
+def weight(info: Info, indent: int | None = None, isolated: bool = False) -> float:
+    """How much a line speaks for (positive) or against being in the body.
+
+    With ``indent`` (the body's dominant indentation) a sentence line at another
+    depth counts for nothing: in flattened pages indentation is DOM depth, and
+    comments or teasers sit at a different depth than the article. A sentence
+    line alone between non-body lines (a teaser under its link) or without a
+    sentence end (a cut summary) counts half.
+    """
     role = info.role
     if role == "body":
-        return float(info.words)
+        if indent is not None and info.line.indent != indent:
+            return -1.0
+        factor = 0.5 if isolated else 1.0
+        if not ends_sentence(info.text):
+            factor *= 0.5
+        return info.words * factor
     if role == "bullet":
         return info.words * 0.5 if info.words >= 8 else -3.0
     if role in ("heading", "short"):
@@ -46,14 +58,45 @@ def weight(info: Info) -> float:
     return -6.0  # chrome, trailers, URLs
 
 
+def _dominant_indent(infos: list[Info], a: int, b: int) -> int:
+    """Indentation carrying most body words in ``[a, b]``."""
+    counts: dict[int, int] = {}
+    for info in infos[a : b + 1]:
+        if info.role == "body":
+            counts[info.line.indent] = counts.get(info.line.indent, 0) + info.words
+    return max(counts, key=lambda k: counts[k]) if counts else 0
+
+
 def densest_block(infos: list[Info], lo: int, hi: int) -> tuple[int, int] | None:
+    """Densest body block: a first pass finds it, a second keeps to its indentation."""
+    first = _max_run(infos, lo, hi, None)
+    if first is None:
+        return None
+    return _max_run(infos, lo, hi, _dominant_indent(infos, *first)) or first
+
+
+def _isolated(infos: list[Info], lo: int, hi: int) -> list[bool]:
+    """Body lines whose nearest non-blank neighbours are both non-body."""
+    content = [i for i in range(lo, hi) if infos[i].role != "blank"]
+    flags = [False] * (hi - lo)
+    for k, i in enumerate(content):
+        if infos[i].role != "body":
+            continue
+        before = k > 0 and infos[content[k - 1]].role == "body"
+        after = k + 1 < len(content) and infos[content[k + 1]].role == "body"
+        flags[i - lo] = not (before or after)
+    return flags
+
+
+def _max_run(infos: list[Info], lo: int, hi: int, indent: int | None) -> tuple[int, int] | None:
     """Maximum-sum run of line weights in ``[lo, hi)`` (Kadane), ends inclusive."""
+    isolated = _isolated(infos, lo, hi)
     best, best_span = 0.0, None
     total, run_start = 0.0, lo
     for i in range(lo, hi):
         if total <= 0:
             total, run_start = 0.0, i
-        total += weight(infos[i])
+        total += weight(infos[i], indent, isolated[i - lo])
         if total > best:
             best, best_span = total, (run_start, i)
     return best_span

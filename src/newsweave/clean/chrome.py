@@ -18,7 +18,7 @@ _NORMALISE = re.compile(r"[^\w]+|_")
 _COUNTER = re.compile(
     r"^(?:\d[\d.,]*\s*[kKmM]?\s*)?(?:\w+\s+){0,2}?"
     r"(?:\d[\d.,]*\s*[kKmM]?\s+)?(?:min(?:ute)?s?\s+read|views?|comments?|shares?|likes?|"
-    r"replies|reads|просмотр\w*|коммент\w*|перегляд\w*|vues|aufrufe|vistas)\b",
+    r"replies|reads|votes?|points|просмотр\w*|коммент\w*|перегляд\w*|vues|aufrufe|vistas)\b",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)

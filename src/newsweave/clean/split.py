@@ -13,7 +13,7 @@ from __future__ import annotations
 from newsweave.clean.structure import Info
 
 #: Body words a part needs to count as an article of its own.
-MIN_BODY_WORDS = 50
+MIN_BODY_WORDS = 80
 _REPEAT_WINDOW = 12  # non-blank lines within which a repeated headline counts
 _BLOCK_WINDOW = 4  # non-blank lines within which a date/byline follows a headline
 
@@ -31,8 +31,7 @@ def _is_start_cue(infos: list[Info], nb: list[int], k: int) -> bool:
         if infos[j].norm == head.norm:
             return True
     return any(
-        infos[j].role in ("date", "relative", "agency", "author")
-        for j in nb[k + 1 : k + 1 + _BLOCK_WINDOW]
+        infos[j].role in ("date", "agency", "author") for j in nb[k + 1 : k + 1 + _BLOCK_WINDOW]
     )
 
 
