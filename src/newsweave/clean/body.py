@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsweave.clean.chrome import is_comments_marker
 from newsweave.clean.structure import HEADER_CUES, Info, ends_sentence
 
+_COMMENT_FACTOR = 0.2
+_BODY_BEFORE_COMMENTS = 50.0  # a comments heading counts only after an article body
 _HEADLINE_LOOKBACK = 25  # non-blank lines before the lede searched for the headline
 
 
@@ -51,6 +54,8 @@ def weight(info: Info, indent: int | None = None, isolated: bool = False) -> flo
         return -3.0
     if role == "caption":
         return -1.0
+    if role == "relative":
+        return -12.0  # "2 days ago" repeats down comment threads and teaser lists
     if role in HEADER_CUES:
         return -4.0
     if role == "blank":
@@ -93,10 +98,14 @@ def _max_run(infos: list[Info], lo: int, hi: int, indent: int | None) -> tuple[i
     isolated = _isolated(infos, lo, hi)
     best, best_span = 0.0, None
     total, run_start = 0.0, lo
+    comments = False  # past a comments heading, sentences are readers', not the article's
     for i in range(lo, hi):
         if total <= 0:
             total, run_start = 0.0, i
-        total += weight(infos[i], indent, isolated[i - lo])
+        if not comments and total >= _BODY_BEFORE_COMMENTS and infos[i].role == "chrome":
+            comments = is_comments_marker(infos[i].text)
+        w = weight(infos[i], indent, isolated[i - lo])
+        total += w * _COMMENT_FACTOR if comments and w > 0 else w
         if total > best:
             best, best_span = total, (run_start, i)
     return best_span

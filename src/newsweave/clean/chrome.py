@@ -15,11 +15,13 @@ from functools import lru_cache
 from importlib import resources
 
 _NORMALISE = re.compile(r"[^\w]+|_")
+_COUNT_WORDS = (
+    r"(?:min(?:ute)?s?\s+read|views?|comments?|shares?|likes?|votes?|points|replies|reads|"
+    r"просмотр\w*|коммент\w*|перегляд\w*|vues|aufrufe|vistas|lectures?)"
+)
+# "2 min read", "0 views", "Rating: 9 Votes", "Comments (12)".
 _COUNTER = re.compile(
-    r"^(?:\d[\d.,]*\s*[kKmM]?\s*)?(?:\w+\s+){0,2}?"
-    r"(?:\d[\d.,]*\s*[kKmM]?\s+)?(?:min(?:ute)?s?\s+read|views?|comments?|shares?|likes?|"
-    r"replies|reads|votes?|points|просмотр\w*|коммент\w*|перегляд\w*|vues|aufrufe|vistas)\b",
-    re.IGNORECASE,
+    rf"\d[\d.,]*\s*[kKmM]?\s*{_COUNT_WORDS}\b|\b{_COUNT_WORDS}\s*[:(]?\s*\d", re.IGNORECASE
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _SOCIAL = {
@@ -74,6 +76,8 @@ def is_chrome(text: str) -> bool:
     norm = normalise(stripped)
     if not norm or norm.replace(" ", "").isdigit():
         return True  # only symbols or a bare number: separators, icons, counters
+    if stripped.endswith((".", "!", "?")) and len(norm.split()) > 2:
+        return False  # a sentence, even if it mentions "comments" or "share"
     if _phrase_match(norm) or _phrase_match(" ".join(w for w in norm.split() if not w.isdigit())):
         return True
     if _COPYRIGHT.match(stripped) or "all rights reserved" in norm:
@@ -86,3 +90,15 @@ def is_chrome(text: str) -> bool:
         return True
     # A run of social-network names or share verbs ("Facebook Twitter Email").
     return len(words) >= 2 and all(w in _SOCIAL for w in words)
+
+
+_COMMENTS = re.compile(
+    r"\b(?:comments?|replies|leave a reply|join the (?:conversation|discussion)|коммент\w*|"
+    r"комент\w*|commentaires?|kommentare?|comentarios?|commenti|komentarze)\b",
+    re.IGNORECASE,
+)
+
+
+def is_comments_marker(text: str) -> bool:
+    """A short line opening a reader-comments section ("Top Rated Comments", "12 comments")."""
+    return len(text.split()) <= 6 and bool(_COMMENTS.search(text))
