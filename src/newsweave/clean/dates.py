@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-import dateparser
-
 __all__ = [
+    "MONTH_WORDS_RE",
+    "WEEKDAY_WORDS",
     "Found",
     "date_line",
     "find_date",
@@ -24,6 +24,7 @@ __all__ = [
     "iso_from_parts",
     "month_number",
     "url_date",
+    "word_set",
 ]
 
 
@@ -43,7 +44,7 @@ _DATEPARSER_SETTINGS: dict[str, object] = {
 }
 
 # Month names and abbreviations (nominative and genitive) per language: en ru uk fr de es it pt.
-_MONTH_WORDS: tuple[tuple[str, ...], ...] = (
+_MONTH_WORDS: tuple[str, ...] = (
     ("january jan январь января янв січень січня січ janvier janv januar jänner enero ene "
      "gennaio gen janeiro"),
     ("february feb febr февраль февраля фев февр лютий лютого лют février fevrier févr fevr "
@@ -65,16 +66,24 @@ _MONTH_WORDS: tuple[tuple[str, ...], ...] = (
 _MONTHS: dict[str, int] = {
     word: number
     for number, words in enumerate(_MONTH_WORDS, start=1)
-    for word in " ".join(words).split()
+    for word in words.split()
 }
-_WEEKDAYS = (
+def word_set(text: str) -> frozenset[str]:
+    """Word lists are kept as prose strings so they read (and diff) like the data they are."""
+    return frozenset(text.split())
+
+
+_WEEKDAYS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
     "fri sat sun понедельник вторник среда среду четверг пятница пятницу суббота субботу "
     "воскресенье пн вт ср чт пт сб вс понеділок вівторок середа середу четвер п'ятниця "
     "п'ятницю пʼятниця субота суботу неділя неділю lundi mardi mercredi jeudi vendredi samedi "
     "dimanche montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag lunes martes "
     "miércoles miercoles jueves viernes sábado sabado domingo"
-).split()
+)
+
+
+WEEKDAY_WORDS = _WEEKDAYS
 
 
 def _alternation(words: list[str]) -> str:
@@ -83,7 +92,9 @@ def _alternation(words: list[str]) -> str:
 
 
 _L = r"[^\W\d_]"  # one letter, any script
-_MONTH = rf"(?<!{_L})(?P<mon>{_alternation(list(_MONTHS))})\.?(?!{_L})"
+#: Any month name or abbreviation (no group, no boundaries): other modules build on it.
+MONTH_WORDS_RE = _alternation(list(_MONTHS))
+_MONTH = rf"(?<!{_L})(?P<mon>{MONTH_WORDS_RE})\.?(?!{_L})"
 _DAY = r"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|-?го|-?е)?\.?(?!\d)"
 _YEAR = r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:г\.|года|год|року|р\.|рік))?"
 _TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
@@ -95,7 +106,7 @@ _DATE_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")),
     ("ymd", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)(?!\d)")),
     ("dmy", re.compile(
-        r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)")),
+        r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)")),
     ("mdy_name", re.compile(rf"{_MONTH}\s*{_DAY},?\s*{_YEAR}", re.IGNORECASE)),
     ("dmy_name", re.compile(
         rf"{_DAY}\s*(?:de\s+)?{_MONTH},?\s*(?:de\s+)?{_YEAR}", re.IGNORECASE)),
@@ -118,10 +129,10 @@ _FILLER = re.compile(
     r"sec|secs|\d+\s*(?:min(?:ute)?s?|мин|хв)\.?\s*(?:read|de\s+lecture|чтения|читання|lesezeit)|"
     r"\d[\d,.]*\s*(?:views?|comments?|shares?|просмотр\w*|переглядів|перегляд\w*|коммент\w*)|"
     rf"{_TIME}|(?:gmt|utc|msk|mez|mesz)(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?|[+-]\d\d:?\d\d|"
-    rf"{_alternation(_WEEKDAYS)}|[A-Z]{{2,4}}T)(?!{_L})|[\s,.;:|•·/()\[\]–—-]+",
+    rf"{_alternation(list(_WEEKDAYS))}|(?-i:[A-Z]{{2,4}}T))(?!{_L})|[\s,.;:|•·/()\[\]–—-]+",
     re.IGNORECASE,
 )
-_WORD = re.compile(rf"\S+")
+_WORD = re.compile(r"\S+")
 _MAX_DATE_LINE = 160
 
 
@@ -143,7 +154,7 @@ def iso_from_parts(year: int, month: int, day: int | None = None) -> str | None:
 
 
 def _shape_value(kind: str, m: re.Match[str], reference: dt.date | None) -> str | None:
-    """Turn one shape match into an ISO date; numeric slashes are read day-first unless impossible."""
+    """One shape match as ISO; "12/20/2025" is read month-first since day-first is impossible."""
     groups = m.groupdict()
     month = month_number(groups["mon"]) if groups.get("mon") else int(groups["m"])
     if month is None:
@@ -198,13 +209,15 @@ def _only_filler(text: str) -> bool:
     words = _WORD.findall(rest)
     if len(words) > 3:
         return False
-    return all(w[0].isupper() or w[0].isdigit() and len(w) <= 2 for w in words)
+    return all(w[0].isupper() or (w[0].isdigit() and len(w) <= 2) for w in words)
 
 
 def _dateparser_value(span: str) -> str | None:
     """Ask dateparser about a span already shaped like a date (a month word it may know)."""
-    parsed = dateparser.parse(span, settings=_DATEPARSER_SETTINGS)  # type: ignore[arg-type]
-    return parsed.date().isoformat() if parsed is not None else None
+    import dateparser  # type: ignore[import-untyped]  # lazy: slow to import, rarely needed
+
+    parsed = dateparser.parse(span, settings=_DATEPARSER_SETTINGS)
+    return parsed.date().isoformat() if isinstance(parsed, dt.datetime) else None
 
 
 def date_line(line: str, reference: dt.date | None = None) -> Found | None:
@@ -247,6 +260,7 @@ _RELATIVE = re.compile(
     r"|gestern|heute|anteayer|ayer|hoy)(?!\w)",
     re.IGNORECASE,
 )
+_REL_WORDS = re.compile(r"(?i:il\s+y\s+a|vor|hace|há|ago|назад|тому|and|und|et|y)(?!\w)")
 _DAY_WORDS = {
     "today": 0, "сегодня": 0, "сьогодні": 0, "aujourd'hui": 0, "heute": 0, "hoy": 0,
     "yesterday": 1, "вчера": 1, "вчора": 1, "hier": 1, "gestern": 1, "ayer": 1,
@@ -258,11 +272,12 @@ _UNIT_KINDS: tuple[tuple[str, str, int], ...] = (
     ("mois", "month", 1), ("mes", "month", 1), ("mon", "month", 1), ("mo", "month", 1),
     ("месяц", "month", 1), ("місяц", "month", 1), ("min", "second", 60),
     ("минут", "second", 60), ("мин", "second", 60), ("хв", "second", 60), ("m", "second", 60),
-    ("se", "second", 1), ("sek", "second", 1), ("сек", "second", 1), ("s", "second", 1),
+    ("semaine", "day", 7), ("semana", "day", 7), ("se", "second", 1), ("sek", "second", 1),
+    ("сек", "second", 1), ("s", "second", 1),
     ("h", "second", 3600), ("std", "second", 3600), ("stund", "second", 3600),
     ("час", "second", 3600), ("ч", "second", 3600), ("годин", "second", 3600),
     ("d", "day", 1), ("jour", "day", 1), ("tag", "day", 1), ("дн", "day", 1), ("день", "day", 1),
-    ("доб", "day", 1), ("w", "day", 7), ("semaine", "day", 7), ("semana", "day", 7),
+    ("доб", "day", 1), ("w", "day", 7),
     ("недел", "day", 7), ("тиж", "day", 7), ("y", "year", 1), ("an", "year", 1),
     ("jahr", "year", 1), ("лет", "year", 1), ("год", "year", 1), ("рок", "year", 1),
     ("рік", "year", 1), ("a", "year", 1),
@@ -288,8 +303,12 @@ def _resolve_relative(expr: str, reference: dt.date) -> dt.date:
     if key in _DAY_WORDS:
         return reference - dt.timedelta(days=_DAY_WORDS[key])
     ukrainian = key.endswith("тому")
+    body = _REL_WORDS.sub(" ", expr)
+    amounts = [m for m in _AMOUNT.finditer(body) if m.group("n")]
+    if not amounts:  # "час назад": a bare unit means one of it
+        amounts = list(_AMOUNT.finditer(body))[:1]
     seconds = days = months = 0
-    for m in _AMOUNT.finditer(expr):
+    for m in amounts:
         n_text = (m.group("n") or "1").casefold()
         n = int(n_text) if n_text.isdigit() else 1
         kind, size = _unit_kind(m.group("u"), ukrainian)
