@@ -23,6 +23,10 @@ _COUNT_WORDS = (
 _COUNTER = re.compile(
     rf"\d[\d.,]*\s*[kKmM]?\s*{_COUNT_WORDS}\b|\b{_COUNT_WORDS}\s*[:(]?\s*\d", re.IGNORECASE
 )
+# "Home > World > Europe", "News » Politics": navigation trails.
+_BREADCRUMB = re.compile(
+    r"\S\s+(?:>|›|»|/|\|)\s+\S.*\s(?:>|›|»|/|\|)\s|^\w+(?:\s\w+)?\s+[>›»]\s+\w"
+)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _SOCIAL = {
     "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit", "pinterest", "email",
@@ -50,7 +54,7 @@ def normalise(text: str) -> str:
     return " ".join(_NORMALISE.sub(" ", text.lower()).replace("_", " ").split())
 
 
-def _phrase_match(norm: str) -> bool:
+def _phrase_match(norm: str, sentence: bool = False) -> bool:
     """Equal to a phrase, or a short line starting/ending with one."""
     known = phrases()
     if norm in known:
@@ -58,7 +62,7 @@ def _phrase_match(norm: str) -> bool:
     words = norm.split()
     if not words:
         return False
-    if len(words) > 6:
+    if len(words) > (6 if sentence else 12):
         return False
     # Prefix: "more from politics", "share on facebook", "sign up for our ...".
     for n in range(min(4, len(words) - 1), 1, -1):
@@ -78,7 +82,11 @@ def is_chrome(text: str) -> bool:
         return True  # only symbols or a bare number: separators, icons, counters
     if stripped.endswith((".", "!", "?")) and len(norm.split()) > 2:
         return False  # a sentence, even if it mentions "comments" or "share"
-    if _phrase_match(norm) or _phrase_match(" ".join(w for w in norm.split() if not w.isdigit())):
+    if _BREADCRUMB.search(stripped) and len(norm.split()) <= 10:
+        return True
+    sentence = stripped.endswith((".", "!", "?", "»", "”", '"'))
+    digitless = " ".join(w for w in norm.split() if not w.isdigit())
+    if _phrase_match(norm, sentence) or _phrase_match(digitless, sentence):
         return True
     if _COPYRIGHT.match(stripped) or "all rights reserved" in norm:
         return True
