@@ -34,6 +34,13 @@ RESCUE_RATIO = 0.5
 MIN_CONTINUATION_CHARS = 200
 # Boilerplate patterns only apply to short lines: long ones are prose.
 MAX_BOILER_WORDS = 40
+# The headline is looked for in the first lines; what precedes it may be dropped
+# only while it is a small share of the body.
+HEADLINE_WINDOW = 5
+MAX_PRE_HEADLINE_SHARE = 0.25
+# Below both, what is left is menu and form labels, not an article body.
+MIN_SENTENCE_WORDS = 10
+MIN_BODY_WORDS = 50
 
 _WORD = re.compile(r"\w+")
 _PROMPT = re.compile(
@@ -49,7 +56,8 @@ _PROMPT = re.compile(
 )
 _ANYWHERE = re.compile(
     r"""(\bnewsletters?\b|all\ rights\ reserved|©|\bcopyright\b|may\ be\ reached\ at|
-    ^\W*\d+\s+comments?\b|\bmin(ute)?s?\ read\b|\bemail\ (us|me|him|her)\b)""",
+    ^\W*\d+\s+comments?\b|\bclick\ here\b|\bmin(ute)?s?\ read\b|\bemail\ (us|me|him|her)\b|
+    ^\[\w+[^\]]*\].*\[/\w+\]$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 _AGENCIES = {
@@ -93,7 +101,7 @@ def clean_html(doc: Document) -> list[Article]:
     lines += _continuations(tree, lines)
     captions = _captions(tree, lines)
     lines = _filter_lines(lines, title, captions)
-    if not lines:
+    if not _is_article(lines):
         return []
     prefixes = ["- " if line.startswith("- ") else "" for line in lines]
     text, offsets = build_text(doc.raw, lines, prefixes)
@@ -149,12 +157,27 @@ def _is_boilerplate(line: str) -> bool:
     return bool(_PROMPT.search(line) or _ANYWHERE.search(line))
 
 
+def _drop_headline(lines: list[str], title: str | None) -> list[str]:
+    """The headline repeated early in the body marks where the article starts.
+
+    Lines above it (teasers, menus, "now available" banners) go with it, as long
+    as they are a small share of the text.
+    """
+    head = _norm(title or "")
+    if not head:
+        return lines
+    total = sum(len(line.split()) for line in lines) or 1
+    for i, line in enumerate(lines[:HEADLINE_WINDOW]):
+        first = _norm(line)
+        if first and (first == head or (head.startswith(first) and len(first.split()) >= 4)):
+            before = sum(len(x.split()) for x in lines[:i])
+            return lines[i + 1 :] if before <= MAX_PRE_HEADLINE_SHARE * total else lines
+    return lines
+
+
 def _filter_lines(lines: list[str], title: str | None, captions: list[Caption]) -> list[str]:
     """Drop the repeated headline, boilerplate lines and caption text from the body."""
-    if title and lines:
-        first, head = _norm(lines[0]), _norm(title)
-        if first and (first == head or (head.startswith(first) and len(first.split()) >= 4)):
-            lines = lines[1:]
+    lines = _drop_headline(lines, title)
     caption_keys = {_norm(c.text) for c in captions}
     caption_keys |= {_norm(f"{c.text} {c.credit}") for c in captions if c.credit}
     return [
@@ -162,6 +185,12 @@ def _filter_lines(lines: list[str], title: str | None, captions: list[Caption]) 
         for line in lines
         if not _is_boilerplate(line) and _norm(line) not in caption_keys and _WORD.search(line)
     ]
+
+
+def _is_article(lines: list[str]) -> bool:
+    """A body needs one sentence-length line or a fair amount of text overall."""
+    counts = [len(line.split()) for line in lines]
+    return bool(counts) and (max(counts) >= MIN_SENTENCE_WORDS or sum(counts) >= MIN_BODY_WORDS)
 
 
 def _matched_paragraphs(tree: HtmlElement, lines: list[str]) -> list[HtmlElement]:
