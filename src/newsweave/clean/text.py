@@ -114,7 +114,7 @@ def _byline_date(part: _Part) -> str | None:
     for i in [*before, *after]:
         found = infos[i].date
         if infos[i].role == "date" and found is not None:
-            return found.value
+            return str(found.value)
     return None
 
 
