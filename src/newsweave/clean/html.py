@@ -43,6 +43,7 @@ MIN_SENTENCE_WORDS = 10
 MIN_BODY_WORDS = 50
 
 _WORD = re.compile(r"\w+")
+_TAG = re.compile(r"^[a-zA-Z][a-zA-Z0-9-]*$")
 _PROMPT = re.compile(
     r"""^\W*(
     read\ (more|next|also)|related(\ (articles?|stories|posts|coverage|content|posts?))?\b|
@@ -207,7 +208,7 @@ def _continuations(tree: HtmlElement, lines: list[str]) -> list[str]:
         return []
     container = parents.most_common(1)[0][0]
     cls = container.get("class")
-    if not cls:
+    if not cls or not isinstance(container.tag, str) or not _TAG.match(container.tag):
         return []
     order = {el: i for i, el in enumerate(tree.iter())}
     known = {_norm(line) for line in lines}
