@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -72,9 +73,9 @@ def run(paths: tuple[str, ...], target: str, strict: bool) -> None:
         total = store.article_count()
     for rejection in report.rejected:
         err.print(
-            f"[yellow]rejected[/] {rejection.source}: {rejection.reason}",
-            markup=True,
+            f"[yellow]rejected[/] {escape(rejection.source)}: {escape(rejection.reason)}",
             highlight=False,
+            soft_wrap=True,
         )
     click.echo(
         f"read {report.inputs_read} input(s): stored {report.articles_stored} new article(s) "
