@@ -23,6 +23,11 @@ _COUNT_WORDS = (
 _COUNTER = re.compile(
     rf"\d[\d.,]*\s*[kKmM]?\s*{_COUNT_WORDS}\b|\b{_COUNT_WORDS}\s*[:(]?\s*\d", re.IGNORECASE
 )
+_CONSENT = re.compile(
+    r"\bcookies?\b.*\b(?:website|browser|browsing|consent|experience|privacy|settings|opt[- ]out)"
+    r"|\b(?:enable|requires?)\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|required)",
+    re.IGNORECASE,
+)
 # "Home > World > Europe", "News » Politics": navigation trails.
 _BREADCRUMB = re.compile(
     r"\S\s+(?:>|›|»|/|\|)\s+\S.*\s(?:>|›|»|/|\|)\s|^\w+(?:\s\w+)?\s+[>›»]\s+\w"
@@ -80,6 +85,10 @@ def is_chrome(text: str) -> bool:
     norm = normalise(stripped)
     if not norm or norm.replace(" ", "").isdigit():
         return True  # only symbols or a bare number: separators, icons, counters
+    if _COPYRIGHT.match(stripped) or "all rights reserved" in norm:
+        return True
+    if _CONSENT.search(stripped) and len(norm.split()) <= 80:
+        return True  # cookie/consent banners are sentences, but never the article
     if stripped.endswith((".", "!", "?")) and len(norm.split()) > 2:
         return False  # a sentence, even if it mentions "comments" or "share"
     if _BREADCRUMB.search(stripped) and len(norm.split()) <= 10:

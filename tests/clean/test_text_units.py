@@ -1,0 +1,121 @@
+"""Unit tests of the text cleaner's parts: line model, chrome, roles, body, splitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.clean.body import densest_block
+from newsweave.clean.chrome import is_chrome, is_comments_marker, phrases
+from newsweave.clean.lines import split_lines
+from newsweave.clean.paragraphs import build_paragraphs
+from newsweave.clean.split import split_parts
+from newsweave.clean.structure import classify_all
+
+
+def test_inline_remnants_removed_between_raw_slices() -> None:
+    raw = "## Mayor <b>opens</b> bridge &amp; [path](https://x.org/p) **now**\n  • A bullet line"
+    head, bullet = split_lines(raw)
+    assert head.text == "Mayor opens bridge & path now"
+    assert head.marked_heading and not head.bullet
+    for piece in head.pieces:
+        if piece.insert is None:
+            assert "<" not in raw[piece.start : piece.end]
+    assert [p.insert for p in head.pieces if p.insert is not None] == ["&"]
+    assert bullet.bullet and bullet.text == "A bullet line"
+    assert raw[bullet.start : bullet.end] == "A bullet line"
+
+
+def test_line_spans_cover_the_raw_text() -> None:
+    raw = "first line\n\n   indented line  \nlast"
+    lines = split_lines(raw)
+    assert [line.text for line in lines] == ["first line", "", "indented line", "last"]
+    assert lines[2].indent == 3
+    for line in lines:
+        assert raw[line.start : line.end] == line.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Share", "Follow us on Twitter", "More from Politics", "View section", "2 min read 0 views",
+        "Advertisement", "Читайте также: Новости дня", "Поделиться", "Partager sur Facebook",
+        "Lire aussi : Le budget", "Weitere Artikel", "Compartir en Twitter",
+        "Home > World > Europe",
+        "© 2024 Example Media. All rights reserved.", "Facebook Twitter Email", "Rating: 9 Votes",
+        "We use cookies", "Sign up for our newsletter",
+    ],
+)  # fmt: skip
+def test_chrome_lines(text: str) -> None:
+    assert is_chrome(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president said he would follow the plan closely.",
+        "Share prices fell sharply on Monday after the announcement of new tariffs on imports",
+        "US plan under discussion",
+        "He posted 12 comments on the draft before the vote.",
+    ],
+)
+def test_not_chrome(text: str) -> None:
+    assert not is_chrome(text)
+
+
+def test_phrase_list_covers_languages() -> None:
+    known = phrases()
+    for phrase in ("share", "поделиться", "поділитися", "partager", "teilen", "compartir"):
+        assert phrase in known
+
+
+def test_comments_marker() -> None:
+    assert is_comments_marker("Top Rated Comments")
+    assert is_comments_marker("12 комментариев")
+    assert not is_comments_marker("The minister did not reply to requests for comment on Monday.")
+
+
+MENU_AND_BODY = """Home
+News
+Sport
+Weather
+
+Council approves plan for new library in town centre
+
+The council approved plans on Tuesday for a new library in the town centre, ending years of debate.
+The building will have space for 50,000 books and a cafe, and is due to open in two years.
+Critics said the money would be better spent on repairing roads and schools in the area.
+
+Share
+Most read
+Five things to do this weekend
+"""
+
+
+def test_densest_block_skips_menus_and_trailing_chrome() -> None:
+    infos = classify_all(split_lines(MENU_AND_BODY))
+    block = densest_block(infos, 0, len(infos))
+    assert block is not None
+    first, last = (infos[i].text for i in block)
+    assert first.startswith("The council approved")
+    assert last.startswith("Critics said")
+
+
+def test_broken_paragraph_joined_but_sentences_not() -> None:
+    raw = (
+        "The minister said the talks had been useful and that a new round would\n\n"
+        "take place next month in the capital, officials confirmed later.\n\n"
+        "Another paragraph starts here and ends with a proper full stop as usual.\n"
+    )
+    infos = classify_all(split_lines(raw))
+    paragraphs = build_paragraphs(infos, 0, len(infos) - 1, set())
+    assert [len(p.lines) for p in paragraphs] == [2, 1]
+    assert paragraphs[0].text.endswith(
+        "would take place next month in the capital, officials confirmed later."
+    )
+
+
+def test_single_article_not_split_by_repeated_subheads() -> None:
+    body = "This sentence is long enough to be counted as a line of body text here.\n"
+    raw = ("Results Table Of The Week\n" + body * 8) * 3
+    infos = classify_all(split_lines(raw))
+    assert len(split_parts(infos)) == 1  # a line shown three times is no headline
