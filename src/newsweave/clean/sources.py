@@ -185,9 +185,9 @@ _CITED_BEFORE_VERB = re.compile(
     rf"informó|reportó)(?=\s*(?:[,.;!?…]|$))"
 )
 _CITED_AFTER = re.compile(
-    rf"(?<!\w)(?:{_CITING}|(?i:according\s+to)|по\s+данным|по\s+информации|как\s+сообщает|"
+    rf"(?<!\w)(?i:{_CITING}|according\s+to|по\s+данным|по\s+информации|как\s+сообщает|"
     rf"как\s+пишет|за\s+даними|за\s+інформацією|як\s+повідомляє|як\s+пише|selon|d'après|laut|"
-    rf"según|de\s+acuerdo\s+con)\s+{_MEDIA_NOUN}(?P<name>{_OUTLET})"
+    rf"según|de\s+acuerdo\s+con)(?:\s+|\s*l')(?-i:{_MEDIA_NOUN}(?P<name>{_OUTLET}))"
 )
 _PRONOUNS = word_set(
     "he she it they we i you his her its their this that these those officials sources "
@@ -272,7 +272,9 @@ def _credit_words_ok(credit: str) -> bool:
     """A credit is a few capitalised words (names, agencies), not a clause."""
     words = credit.replace("/", " ").split()
     return 0 < len(words) <= 7 and all(
-        w[0].isupper() or w.casefold() in {"via", "by", "for", "and", "of", "the", "photo", "&"}
+        w[0].isupper()
+        or w.casefold() in {"via", "by", "for", "and", "of", "the", "photo", "&"}
+        or agency_name(w) is not None
         for w in words
     )
 
@@ -305,7 +307,7 @@ def _slash_credit(line: str) -> Found | None:
     right_start = slash + 1 + (len(line[slash + 1 :]) - len(line[slash + 1 :].lstrip()))
     left = line[:slash].rstrip()
     who = re.search(rf"(?:^|[.!?…]\s+)(?P<who>{_CAP}[\w'’-]*(?:\s+{_CAP}[\w'’-]*){{0,3}})$", left)
-    if who is not None and not is_photo_agency(who.group("who")):
+    if who is not None:
         start = who.start("who")
     elif is_photo_agency(right) or right.upper() == right:
         if left and left[-1].isdigit():
