@@ -1,0 +1,1 @@
+"""Extractors that read a cleaned article and point back into its text."""

@@ -1,0 +1,253 @@
+"""The resolver: turns a matched expression into a TIMEX3 type, value and mod.
+
+Why rules per kind: each kind of expression has one normalisation story in the
+TimeML guidelines ("last month" is the calendar month before the DCT's, "two
+days ago" is a day, "the past three years" is a duration P3Y). A handler gets
+the rule's named parts and a context that knows the DCT and, lazily, the tense
+around the expression (-1 looks back, +1 ahead, 0 unknown). Relative
+expressions return ``relative=True``; without a DCT they keep no value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsweave.extract import timex_calendar as cal
+from newsweave.extract.timex_lex import (
+    DAY_PARTS,
+    HOLIDAYS,
+    MONTHS,
+    ORDINALS,
+    POINT_MODS,
+    QUANT_MODS,
+    REFS,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    number_value,
+)
+
+
+@dataclass(frozen=True)
+class Norm:
+    type: str
+    value: str | None
+    mod: str | None = None
+    relative: bool = False
+
+
+@dataclass
+class Ctx:
+    """What a handler may consult: the DCT, the tense, the surrounding words."""
+
+    dct: dt.date | None
+    direction: Callable[[], int]
+    quarter_context: Callable[[], bool]
+
+
+G = dict[str, str]
+Handler = Callable[[G, Ctx], Norm | None]
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower().strip())
+
+
+def _pmod(g: G) -> str | None:
+    word = g.get("pmod") or g.get("relw") or g.get("relw2") or g.get("relw3") or g.get("relw4")
+    return POINT_MODS.get(_norm(word)) if word else None
+
+
+def _month(word: str) -> int:
+    return MONTHS[_norm(word).rstrip(".")]
+
+
+def _day(word: str) -> int:
+    return int(re.sub(r"\D", "", word))
+
+
+def _year(word: str, dct: dt.date | None) -> int:
+    digits = re.sub(r"\D", "", word)
+    if len(digits) == 2:
+        century = (dct.year // 100 * 100) if dct else 1900
+        year = century + int(digits)
+        return year - 100 if dct and year > dct.year + 20 else year
+    return int(digits)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def h_full_date(g: G, ctx: Ctx) -> Norm | None:
+    y, m, d = _year(g["year"], ctx.dct), _month_num(g["month"]), _day(g["day"])
+    if not _valid(y, m, d):
+        return None
+    return Norm("DATE", f"{y:04d}-{m:02d}-{d:02d}", _pmod(g))
+
+
+def _month_num(word: str) -> int:
+    return int(word) if word.isdigit() else _month(word)
+
+
+def h_month_day(g: G, ctx: Ctx) -> Norm | None:
+    m, d = _month(g["month"]), _day(g["day"])
+    if ctx.dct is None:
+        return Norm("DATE", None, _pmod(g), True)
+    y = cal.pick_year(ctx.dct, m, d, ctx.direction())
+    if not _valid(y, m, d):
+        return None
+    return Norm("DATE", f"{y:04d}-{m:02d}-{d:02d}", _pmod(g), True)
+
+
+def h_month_year(g: G, ctx: Ctx) -> Norm | None:
+    return Norm("DATE", cal.month(int(g["year"]), _month(g["month"])), _pmod(g))
+
+
+def h_month(g: G, ctx: Ctx) -> Norm | None:
+    m = _month(g["month"])
+    if ctx.dct is None:
+        return Norm("DATE", None, _pmod(g), True)
+    rel = _norm(g.get("rel", ""))
+    if rel in ("last", "past", "this past", "the previous", "the past", "the last"):
+        y = ctx.dct.year if m < ctx.dct.month else ctx.dct.year - 1
+    elif rel in ("next", "coming", "this coming", "the following", "the coming", "the next"):
+        y = ctx.dct.year if m > ctx.dct.month else ctx.dct.year + 1
+    elif rel == "this":
+        y = ctx.dct.year
+    else:
+        y = cal.pick_year(ctx.dct, m, None, ctx.direction())
+    return Norm("DATE", cal.month(y, m), _pmod(g), True)
+
+
+def h_year(g: G, ctx: Ctx) -> Norm | None:
+    return Norm("DATE", f"{_year(g['year'], ctx.dct):04d}", _pmod(g))
+
+
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+
+def h_decade(g: G, ctx: Ctx) -> Norm | None:
+    if "dec" in g:
+        return Norm("DATE", g["dec"][:3], _pmod(g))
+    tens = int(g["dec2"][0]) if "dec2" in g else _DECADE_WORDS[_norm(g["decw"])]
+    century = 19 if ctx.dct is None or tens * 10 > ctx.dct.year % 100 else ctx.dct.year // 100
+    return Norm("DATE", f"{century}{tens}", _pmod(g))
+
+
+_CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+
+
+def h_century(g: G, ctx: Ctx) -> Norm | None:
+    n = int(g["cent"]) if "cent" in g else _CENTURY_WORDS[_norm(g["centw"])]
+    return Norm("DATE", f"{n - 1:02d}", _pmod(g))
+
+
+def _latest_quarter(dct: dt.date) -> tuple[int, int]:
+    """The last quarter that has results: the one ending before the DCT's month."""
+    return cal.quarter_of(dct - dt.timedelta(days=45))
+
+
+def h_quarter(g: G, ctx: Ctx) -> Norm | None:
+    if "qref" in g:
+        ref = _norm(g["qref"])
+        if ctx.dct is None:
+            return Norm("DATE", None, None, True)
+        y, q = _latest_quarter(ctx.dct)
+        if "current" in ref:
+            y, q = cal.quarter_of(ctx.dct)
+        elif "year-" in ref or "year " in ref:
+            if not ctx.quarter_context() and "quarter" not in ref and "period" not in ref:
+                return Norm("DATE", str(ctx.dct.year - 1), None, True)
+            y -= 1
+        elif "previous" in ref or "prior" in ref:
+            y, q = cal.shift_quarter(y, q, -1)
+        return Norm("DATE", f"{y:04d}-Q{q}", None, True)
+    q = int(g["qn"]) if "qn" in g else ORDINALS[_norm(g["ord"])]
+    if "year" in g:
+        return Norm("DATE", f"{int(g['year']):04d}-Q{q}")
+    if ctx.dct is None:
+        return Norm("DATE", None, None, True)
+    y = ctx.dct.year
+    if ctx.direction() < 0 and (q - 1) * 3 + 1 > ctx.dct.month:
+        y -= 1
+    return Norm("DATE", f"{y:04d}-Q{q}", None, True)
+
+
+def h_half(g: G, ctx: Ctx) -> Norm | None:
+    h = 1 if _norm(g["ord"]) == "first" else 2
+    if "year" in g:
+        return Norm("DATE", f"{int(g['year']):04d}-H{h}")
+    if ctx.dct is None:
+        return Norm("DATE", None, None, True)
+    shift = {"last": -1, "next": 1}.get(_norm(g.get("yrel", "")), 0)
+    return Norm("DATE", f"{ctx.dct.year + shift:04d}-H{h}", None, True)
+
+
+def h_season(g: G, ctx: Ctx) -> Norm | None:
+    code = SEASONS[_norm(g["season"])]
+    rel = _norm(g.get("srel", ""))
+    if "year" in g:
+        return Norm("DATE", f"{int(g['year']):04d}-{code}", _pmod(g))
+    if not rel and not g.get("pmod"):
+        return None  # bare "spring"/"fall" are too often not about time
+    if ctx.dct is None:
+        return Norm("DATE", None, _pmod(g), True)
+    cur_year, cur = cal.season_of(ctx.dct)
+    order = ["SP", "SU", "FA", "WI"]
+    now = cur_year * 4 + order.index(cur)
+    direction = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel)
+    if direction is None and rel not in ("this", ""):
+        direction = ctx.direction()
+    y = cur_year if code == cur else ctx.dct.year
+    if direction:
+        options = [(yy, yy * 4 + order.index(code)) for yy in range(cur_year - 1, cur_year + 2)]
+        if direction < 0:
+            y = max((o for o in options if o[1] < now), key=lambda o: o[1])[0]
+        else:
+            y = min((o for o in options if o[1] > now), key=lambda o: o[1])[0]
+    return Norm("DATE", f"{y:04d}-{code}", _pmod(g), True)
+
+
+def h_holiday(g: G, ctx: Ctx) -> Norm | None:
+    md = HOLIDAYS[_norm(g["hol"])]
+    if "year" in g:
+        return Norm("DATE", f"{int(g['year']):04d}-{md}")
+    if ctx.dct is None:
+        return Norm("DATE", None, None, True)
+    m, d = int(md[:2]), int(md[3:])
+    return Norm("DATE", f"{cal.pick_year(ctx.dct, m, d, ctx.direction()):04d}-{md}", None, True)
+
+
+def h_year_end(g: G, ctx: Ctx) -> Norm | None:
+    if ctx.dct is None:
+        return Norm("DATE", None, "END", True)
+    return Norm("DATE", f"{ctx.dct.year:04d}", "END", True)
+
+
+def with_part(date: str, part: str | None) -> tuple[str, str]:
+    """Append a part of day ("morning" → TMO); the expression becomes a TIME."""
+    if not part:
+        return "DATE", date
+    code = DAY_PARTS.get(_norm(part))
+    return ("TIME", f"{date}T{code}") if code else ("DATE", date)
+
+
+HANDLERS_A: dict[str, Handler] = {
+    "md_y": h_full_date, "dm_y": h_full_date, "iso": h_full_date, "slash": h_full_date,
+    "md": h_month_day, "dm": h_month_day, "my": h_month_year, "month": h_month,
+    "year": h_year, "decade": h_decade, "century": h_century, "quarter": h_quarter,
+    "half": h_half, "season": h_season, "holiday": h_holiday, "year_end": h_year_end,
+}  # fmt: skip
+
+__all__ = ["HANDLERS_A", "QUANT_MODS", "REFS", "UNITS", "WEEKDAYS", "Ctx", "Norm", "number_value"]
