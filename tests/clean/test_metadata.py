@@ -55,6 +55,7 @@ def _check(found: Found | None, text: str, value: str | None, evidence: str | No
         ("Date: December 20, 2025\n\nBody", "2025-12-20", "December 20, 2025", "Body"),
         ("дата: 20 декабря 2025\nТекст", "2025-12-20", "20 декабря 2025", "Текст"),
         ("---\ntitle: X\ndate: 2025-12-20\n---\nBody", "2025-12-20", "2025-12-20", "Body"),
+        (" date December 20, 2025 White House envoy", "2025-12-20", "December 20, 2025", "White"),
     ],
 )
 def test_scraper_header(text: str, iso: str, evidence: str, content: str) -> None:
@@ -111,6 +112,10 @@ def test_scraper_header_absent(text: str) -> None:
         ("December 2025", "2025-12", None),
         ("By Jane Doe | December 20, 2025", "2025-12-20", "December 20, 2025"),
         ("20 grudnia 2025", "2025-12-20", None),  # Polish: not in our table, dateparser knows it
+        ("By Jane Doe and John Roe, December 20, 2025", "2025-12-20", "December 20, 2025"),
+        ("Dec. 20, 2025 at 10:32 a.m. EST", "2025-12-20", "Dec. 20, 2025"),
+        ("14:05, 20 December 2025", "2025-12-20", "20 December 2025"),
+        ("World News | 20.12.2025", "2025-12-20", "20.12.2025"),
     ],
 )
 def test_date_line(line: str, iso: str, evidence: str | None) -> None:
@@ -124,6 +129,8 @@ def test_date_line(line: str, iso: str, evidence: str | None) -> None:
         "Russia, which sent troops into Ukraine in February 2022, argues that Europe's involvement",
         "Invasion began February 2022",
         "Talks resume on December 22, 2025 in Miami",
+        "Trump Putin Summit Set For December 2025",
+        "Ukraine Peace Plan: Talks Continue December 21, 2025",
         "The summit was held on 20.12.2025 and ended late.",
         "U.S.-Russia Talks on Ukraine Peace Plan Continue in Florida",
         "Follow",
@@ -245,6 +252,8 @@ def test_byline_agency(line: str, agency: str, evidence: str) -> None:
         "",
         "Paper",
         "ap",
+        "Reuters Poll Shows Growing Support",
+        "AFP Reporter Wins Award In Paris",
     ],
 )
 def test_byline_agency_absent(line: str) -> None:
@@ -301,6 +310,8 @@ def test_lede_agency_absent(paragraph: str) -> None:
         ("Munich — Rubio said the trip would go ahead", "Munich"),
         ("Kyiv, Ukraine — Ukrainian officials said", "Kyiv, Ukraine"),
         ("Kyiv (Reuters) - Ukraine said", "Kyiv"),
+        ("BRUSSELS/KYIV (Reuters) - European Union leaders", "BRUSSELS/KYIV"),
+        ("ST. PETERSBURG, Russia — Officials said", "ST. PETERSBURG, Russia"),
         ("Brussels: European Union leaders agreed on Friday to provide Ukraine with a loan "
          "financed through joint debt", "Brussels"),
     ],
@@ -320,6 +331,9 @@ def test_dateline(paragraph: str, place: str) -> None:
         "UPDATE: Talks resume",
         "EDITOR'S NOTE: This story has been updated.",
         "UN: The body met",
+        "TOP STORIES: Talks resume",
+        "KEY POINTS: What we know",
+        "POLITICS: The vote",
         "NATO: Allies agree",
         "Zelenskyy: Talks close to result",
         'Rubio: "We still have a way to go" before a deal can be signed, he told reporters',
@@ -398,6 +412,8 @@ def test_byline_author_absent(line: str) -> None:
         ("Talks resumed on Friday, according to Reuters.", None, ["Reuters"]),
         ("The talks failed, The New York Times reported.", None, ["New York Times"]),
         ("Переговоры прошли, сообщает «Коммерсантъ».", "Коммерсантъ", []),
+        ("Talks are continuing in Florida, Politico reports.", None, ["Politico"]),
+        ("Переговоры продолжаются, как сообщает ТАСС.", None, ["ТАСС"]),
     ],
 )
 def test_self_attribution(paragraph: str, outlet: str | None, cited: list[str]) -> None:
@@ -421,6 +437,8 @@ def test_self_attribution(paragraph: str, outlet: str | None, cited: list[str]) 
         "He said so, according to the agency.",
         "The publication writes that the talks failed.",
         "Attempts in Washington have had mixed results, the publication writes.",
+        "The strike killed eight people, the Kremlin reported.",
+        "The talks ended late, reports Friday.",
         "",
     ],
 )
@@ -529,6 +547,9 @@ def test_caption_credit(line: str, credit: str) -> None:
         "Negotiators met in Florida, officials said (without giving details).",
         "Both Fico and Orban have clashed with EU institutions.",
         "It rose 5% (year on year).",
+        "The talks ended without a deal. (Reporting by Jane Doe)",
+        "The talks ended without a deal. (Updated)",
+        "Both sides want closer ties with the EU / NATO",
         "",
     ],
 )

@@ -141,6 +141,8 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
+_BYLINE_START = re.compile(r"\s*(?i:by|von|par|por|автор|от|від)(?!\w)")
+_NAME_GLUE = word_set("and und et y и і та & van von der de la le")
 # Lower-case words a date line may hold besides the date (a quick gate before _FILLER).
 _FILLER_WORDS = word_set(
     "updated modified published posted created edited date time on at by the am um uhr stand "
@@ -248,16 +250,22 @@ def _wordy(text: str) -> bool:
 def _only_filler(text: str) -> bool:
     """True if ``text`` holds nothing but date-line filler and at most a short section label.
 
-    A section label ("Politics", "By Jane Doe") is up to three capitalised words;
-    lower-case words betray a sentence ("Russia launched its invasion in").
+    A section label ("Politics", "World News") is up to two capitalised words, so
+    a Title Case headline with a date ("Trump Putin Summit December 2025") is not
+    a date line; after a byline word ("By Jane Doe and John Roe") names may run
+    longer. Lower-case words betray a sentence ("Russia launched its invasion in").
     """
     if _wordy(text):
         return False
+    limit = 8 if _BYLINE_START.match(text) else 2
     rest = _FILLER.sub(" ", text)
     words = _WORD.findall(rest)
-    if len(words) > 3:
+    if len(words) > limit:
         return False
-    return all(w[0].isupper() or (w[0].isdigit() and len(w) <= 2) for w in words)
+    return all(
+        w[0].isupper() or (w[0].isdigit() and len(w) <= 2) or w.casefold() in _NAME_GLUE
+        for w in words
+    )
 
 
 def _dateparser_value(span: str) -> str | None:

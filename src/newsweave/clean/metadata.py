@@ -100,6 +100,10 @@ def _header_at(text: str, pos: int, limit: int) -> tuple[Found, int] | None:
         if iso is None:
             return None
         return Found(iso, value.start(), value.end()), _skip_space(text, value.end())
+    inline = find_date(text[key.end() : min(limit, key.end() + 40)])
+    if inline is not None and inline.start == 0 and len(inline.value) == 10:
+        end = key.end() + inline.end
+        return Found(inline.value, key.end(), end), _skip_space(text, end)
     line_end = text.find("\n", key.end(), limit)
     line_end = limit if line_end < 0 else line_end
     found = date_line(text[key.end() : line_end])
@@ -122,6 +126,7 @@ _BY = (
     r"источник|джерело|fuente)"
 )
 _BY_PREFIX = re.compile(rf"\s*[-–—(]?\s*(?:{_BY}\s*:?\s+)?", re.IGNORECASE)
+_BYLINE_SEPARATOR = re.compile(r"[,|/•·—–()]")
 _BYLINE_GLUE = word_set(
     "and und et y e и і та & with mit avec con staff reporters reporter correspondent "
     "correspondents writer writers wire wires service agencies agency news in at for of the "
@@ -136,8 +141,9 @@ def byline_agency(line: str) -> Found | None:
     matches = [m for m in agency_pattern().finditer(line) if agency_name(m.group())]
     if not matches:
         return None
-    rest = line[_BY_PREFIX.match(line).end() :]  # type: ignore[union-attr]
-    offset = len(line) - len(rest)
+    prefix = _BY_PREFIX.match(line)
+    offset = prefix.end() if prefix is not None else 0
+    rest = line[offset:]
     residue = rest
     for m in reversed(matches):
         if m.start() >= offset:
@@ -146,16 +152,18 @@ def byline_agency(line: str) -> Found | None:
     words = re.findall(r"[^\W_][\w.'’-]*", residue)
     if len(words) > 8:
         return None
-    for w in words:
-        if w.casefold() not in _BYLINE_GLUE and not w[0].isupper():
-            return None
+    names = [w for w in words if w.casefold() not in _BYLINE_GLUE]
+    if any(not w[0].isupper() for w in names):
+        return None
+    if names and not re.search(r"\w", line[:offset]) and not _BYLINE_SEPARATOR.search(line):
+        return None  # "Reuters Poll Shows Support" is a headline, "Jane Doe | Reuters" a byline
     first = matches[0]
     name = agency_name(first.group())
     return Found(name, first.start(), first.end()) if name else None
 
 
 _WORD = r"[^\W\d_][\w.'’&-]*"
-_PLACE = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
+_PLACE = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}(?:/{_WORD}(?:[ ]{_WORD}){{0,2}}){{0,3}}"
 _DATE_BIT = rf"(?:{_MONTH}\s*\d{{1,2}}|\d{{1,2}}\.?\s*{_MONTH}|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}})?)"
 _HEAD = re.compile(
     rf"\s*(?P<place>{_PLACE})(?P<region>(?:,[ ]{_PLACE}){{0,2}}?)"
@@ -211,6 +219,9 @@ _NOT_PLACES = word_set(
     "previously recall reminder why what how who when where yes no q a question answer "
     "translation update: fact check factcheck explainer feature review preview recap nato opec "
     "asean fifa uefa nasa covid ceo cfo gdp premium sponsored advertisement ad important "
+    "top key timeline highlights latest trending special report profile obituary politics "
+    "world business sport sports economy tech technology science health culture lifestyle "
+    "travel weather markets local national international national live-blog "
     "важно напомним читайте также смотрите фото видео обновлено справка примечание внимание "
     "важливо нагадаємо читайте також дивіться оновлено довідка увага"
 )

@@ -15,7 +15,7 @@ from importlib import resources
 
 from tld import get_fld
 
-from newsweave.clean.dates import Found, word_set
+from newsweave.clean.dates import WEEKDAY_WORDS, Found, month_number, word_set
 
 __all__ = [
     "agency_name",
@@ -179,15 +179,20 @@ _SELF = re.compile(
     rf"(?P<name>{_OUTLET}){_END}"
     rf"(?:,?\s+(?:{_CITING})\s+{_MEDIA_NOUN}(?P<src>{_OUTLET}){_END})?"
 )
+# "X reports": present-tense reporting verbs are what outlets do; after a past-tense verb
+# ("the Kremlin reported") the name must also look like an outlet.
 _CITED_BEFORE_VERB = re.compile(
-    rf"(?:^|{_COMMA}|\s[—–-])\s*(?P<name>{_OUTLET})\s+(?:reports|reported|writes|пишет|сообщает|"
-    rf"сообщило|пише|повідомляє|повідомило|berichtet|schreibt|meldet|rapporte|écrit|informa|"
-    rf"informó|reportó)(?=\s*(?:[,.;!?…]|$))"
+    rf"(?:^|{_COMMA}|\s[—–-])\s*(?P<name>{_OUTLET})\s+(?:(?P<present>reports|writes|пишет|"
+    rf"сообщает|пише|повідомляє|berichtet|schreibt|meldet|rapporte|écrit|informa)|reported|"
+    rf"сообщило|сообщила|повідомило|повідомила|informó|reportó)(?=\s*(?:[,.;!?…]|$))"
 )
 _CITED_AFTER = re.compile(
     rf"(?<!\w)(?i:{_CITING}|according\s+to|по\s+данным|по\s+информации|как\s+сообщает|"
     rf"как\s+пишет|за\s+даними|за\s+інформацією|як\s+повідомляє|як\s+пише|selon|d'après|laut|"
     rf"según|de\s+acuerdo\s+con)(?:\s+|\s*l')(?-i:{_MEDIA_NOUN}(?P<name>{_OUTLET}))"
+)
+_NOT_OUTLETS = WEEKDAY_WORDS | word_set(
+    "today yesterday tomorrow president prime minister officials sources according"
 )
 _PRONOUNS = word_set(
     "he she it they we i you his her its their this that these those officials sources "
@@ -207,7 +212,10 @@ def _clean_outlet(m: re.Match[str], group: str) -> Found | None:
     if the is not None and m.string[start + the.end() : end][:1].isupper():
         start += the.end()
     value = " ".join(text[start:end].split())
-    if not value or value.casefold() in _PRONOUNS or len(value) > 60:
+    first = value.split()[0].casefold() if value else ""
+    if not value or value.casefold() in _PRONOUNS or len(value) > 60 or first in _NOT_OUTLETS:
+        return None
+    if month_number(first) is not None and len(first) > 3:
         return None
     return Found(value, start, end)
 
@@ -220,7 +228,8 @@ def _cited_is_outlet(found: Found, quoted: bool) -> bool:
     v = found.value
     return quoted or agency_name(v) is not None or (v.upper() == v and len(v) <= 8) or bool(
         re.search(r"(?i)\b(?:times|post|news|journal|independent|guardian|telegraph|herald|"
-                  r"gazette|tribune|daily|press|media|tv|radio|politico|axios|bbc|cnn)\b", v)
+                  r"gazette|tribune|daily|press|media|tv|radio|zeitung|journal|gazeta|газета|"
+                  r"новости|новини|правда|вести|вісті)\b", v)
     )
 
 
@@ -239,7 +248,8 @@ def self_attribution(paragraph: str) -> tuple[Found | None, list[Found]]:
         if m.group("src") and (src := _clean_outlet(m, "src")) is not None:
             cited.append(src)
     for m in _CITED_BEFORE_VERB.finditer(paragraph):
-        if (name := _clean_outlet(m, "name")) is not None:
+        name = _clean_outlet(m, "name")
+        if name is not None and (m.group("present") or _cited_is_outlet(name, False)):
             cited.append(name)
     for m in _CITED_AFTER.finditer(paragraph):
         name = _clean_outlet(m, "name")
@@ -268,10 +278,20 @@ _SLASH_CREDIT = re.compile(
 )
 
 
+# Parenthesised words that end body text or wire trailers, not credits.
+_NOT_CREDITS = word_set(
+    "updated update corrected correction video watch see read more reporting editing writing "
+    "additional compiled translated translation continued cont advertisement ad sponsored "
+    "opinion analysis file archive source sources note audio listen"
+)
+
+
 def _credit_words_ok(credit: str) -> bool:
-    """A credit is a few capitalised words (names, agencies), not a clause."""
+    """A credit is a few capitalised words (names, agencies), not a clause or a label."""
     words = credit.replace("/", " ").split()
-    return 0 < len(words) <= 7 and all(
+    if not words or words[0].casefold().strip(":;,.") in _NOT_CREDITS:
+        return False
+    return len(words) <= 7 and all(
         w[0].isupper()
         or w.casefold() in {"via", "by", "for", "and", "of", "the", "photo", "&"}
         or agency_name(w) is not None
@@ -309,11 +329,9 @@ def _slash_credit(line: str) -> Found | None:
     who = re.search(rf"(?:^|[.!?…]\s+)(?P<who>{_CAP}[\w'’-]*(?:\s+{_CAP}[\w'’-]*){{0,3}})$", left)
     if who is not None:
         start = who.start("who")
-    elif is_photo_agency(right) or right.upper() == right:
-        if left and left[-1].isdigit():
-            return None
-        start = right_start
+    elif is_photo_agency(right) or re.search(r"(?i)\b(?:photo|pool|images?)\b", right):
+        start = right_start  # "... over expectations / Reuters": the agency alone
     else:
-        return None
+        return None  # "... in the EU / NATO" is prose
     end = right_start + len(right)
     return Found(" ".join(line[start:end].split()), start, end)
