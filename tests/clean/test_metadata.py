@@ -116,6 +116,17 @@ def test_scraper_header_absent(text: str) -> None:
         ("Dec. 20, 2025 at 10:32 a.m. EST", "2025-12-20", "Dec. 20, 2025"),
         ("14:05, 20 December 2025", "2025-12-20", "20 December 2025"),
         ("World News | 20.12.2025", "2025-12-20", "20.12.2025"),
+        ("Actualizado el 20 de diciembre de 2025 a las 14:05", "2025-12-20",
+         "20 de diciembre de 2025"),
+        ("Publicado: 20/12/2025 14:05 h", "2025-12-20", "20/12/2025"),
+        ("Sábado, 20 de diciembre de 2025", "2025-12-20", "20 de diciembre de 2025"),
+        ("Оновлено 20 грудня 2025, 14:05", "2025-12-20", "20 грудня 2025"),
+        ("Опубліковано 20.12.2025 о 14:05", "2025-12-20", "20.12.2025"),
+        ("Veröffentlicht am 20.12.2025 um 14:05 Uhr", "2025-12-20", "20.12.2025"),
+        ("Mis à jour le 20/12/2025 à 14h05", "2025-12-20", "20/12/2025"),
+        ("20 декабря 2025 года, 14:05", "2025-12-20", "20 декабря 2025 года"),
+        ("Last updated: Dec 20, 2025 | 10:32 am ET", "2025-12-20", "Dec 20, 2025"),
+        ("December 20th, 2025", "2025-12-20", None),
     ],
 )
 def test_date_line(line: str, iso: str, evidence: str | None) -> None:
@@ -172,6 +183,8 @@ def test_not_a_date_line(line: str) -> None:
         ("hace 1 semana", "2025-12-14", None),
         ("Dec 20", "2025-12-20", None),
         ("Dec 25", "2024-12-25", None),  # later than the reference: last year's
+        ("Published 3 hours ago", "2025-12-21", "3 hours ago"),
+        ("Обновлено 5 минут назад", "2025-12-21", "5 минут назад"),
     ],
 )
 def test_relative_date_line(line: str, iso: str, evidence: str | None) -> None:
@@ -307,6 +320,8 @@ def test_lede_agency_absent(paragraph: str) -> None:
         ("WASHINGTON, D.C. — The talks", "WASHINGTON, D.C."),
         ("RIO DE JANEIRO - Brazil's president", "RIO DE JANEIRO"),
         ("МОСКВА, 20 декабря. /ТАСС/. Президент", "МОСКВА"),
+        ("КИЕВ, 20 дек — РИА Новости. Украина", "КИЕВ"),
+        ("NEW YORK (AP) — The", "NEW YORK"),
         ("Munich — Rubio said the trip would go ahead", "Munich"),
         ("Kyiv, Ukraine — Ukrainian officials said", "Kyiv, Ukraine"),
         ("Kyiv (Reuters) - Ukraine said", "Kyiv"),

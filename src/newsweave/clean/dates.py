@@ -131,7 +131,7 @@ _FOREIGN_DATE = re.compile(
 # What may surround a date on a date line: labels, times, zones, weekdays, read-time counters.
 _FILLER = re.compile(
     r"(?:last\s+)?(?:updated|modified|published|posted|created|edited|date|time|on|at|by|"
-    r"the|am|um|uhr|stand|aktualisiert|veröffentlicht|zuletzt|erstellt|le|à|a|mis\s+à\s+jour|"
+    r"the|am|um|uhr|h|hs|hrs|stand|aktualisiert|veröffentlicht|zuletzt|erstellt|le|à|a|mis\s+à\s+jour|"
     r"publié|publie|modifié|actualizado|publicado|el|del|de|a\s+las|las|обновлено|опубликовано|"
     r"обновлен[оа]?|изменено|дата|публикации|в|оновлено|опубліковано|о|об|г|р|года|року|"
     r"sec|secs|\d+\s*(?:min(?:ute)?s?|мин|хв)\.?\s*(?:read|de\s+lecture|чтения|читання|lesezeit)|"
@@ -149,7 +149,7 @@ _FILLER_WORDS = word_set(
     "aktualisiert veröffentlicht zuletzt erstellt le à a mis jour publié publie modifié "
     "actualizado publicado el del de las обновлено опубликовано обновлен обновлена изменено "
     "дата публикации в оновлено опубліковано о об г г. р р. года року sec secs min mins read "
-    "lecture чтения читання lesezeit views view comments shares am pm a.m. p.m. last ago"
+    "lecture чтения читання lesezeit views view comments shares am pm a.m. p.m. last ago h hs"
 ) | _WEEKDAYS
 _MAX_DATE_LINE = 160
 
@@ -399,6 +399,7 @@ _REL_ANCHORS = word_set(
 
 
 def _relative_match(line: str) -> re.Match[str] | None:
+    """The relative expression if it, plus filler, is the whole line; cheap gates first."""
     if len(line) > 80 or len(line.split()) > 8:  # "Updated 55 min 41 sec ago" is short
         return None
     if _REL_ANCHORS.isdisjoint(_LETTERS.findall(line.casefold())):
@@ -415,6 +416,7 @@ def is_relative_timestamp(line: str) -> bool:
 
 
 def _relative_line(line: str, reference: dt.date | None) -> Found | None:
+    """A relative line as an ISO date; without a reference its date is unknowable."""
     m = _relative_match(line)
     if m is None or reference is None:
         return None
@@ -438,6 +440,7 @@ _URL_SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]
 
 
 def _named_url_date(year: str, month: str, day: str) -> str | None:
+    """Paths like "/2025/dec/20/" spell the month out."""
     number = month_number(month)
     return iso_from_parts(int(year), number, int(day)) if number else None
 

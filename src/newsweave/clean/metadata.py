@@ -114,6 +114,7 @@ def _header_at(text: str, pos: int, limit: int) -> tuple[Found, int] | None:
 
 
 def _skip_space(text: str, pos: int) -> int:
+    """Content starts at the first non-space character after a header."""
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
@@ -228,6 +229,7 @@ _NOT_PLACES = word_set(
 
 
 def _looks_like_place(place: str) -> bool:
+    """Every word capitalised and the first not a label or discourse word ("However")."""
     words = place.split()
     return bool(words) and all(w[0].isupper() for w in words) and (
         words[0].casefold().strip(".:") not in _NOT_PLACES
@@ -235,6 +237,7 @@ def _looks_like_place(place: str) -> bool:
 
 
 def _is_caps(text: str) -> bool:
+    """ALL CAPS (at least two letters): the strongest dateline cue."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

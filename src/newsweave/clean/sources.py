@@ -41,6 +41,7 @@ def _is_strict(alias: str) -> bool:
 
 
 def _key(alias: str) -> str:
+    """Lookup key: exact for short capitalised aliases, casefolded for the rest."""
     alias = " ".join(alias.split())
     return alias if _is_strict(alias) else alias.casefold()
 
