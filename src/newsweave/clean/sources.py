@@ -145,7 +145,7 @@ def repair_url(text: str) -> str | None:
     return url or None
 
 
-# --- self-attribution: "..., Politico reports, writes Outlet." --------------------------
+# --- self-attribution: "..., Some Paper reports, writes Outlet." -----------------------
 
 _CAP = "[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ0-9]"
 _TAIL = r"(?:[\w&'’+-]|\.(?=\w))*"  # rest of a name word; a final period ends the sentence
