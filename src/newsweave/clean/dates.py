@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from newsweave.clean.relative_time import NUM, UNIT, resolve_relative
+
 __all__ = [
     "MONTH_WORDS_RE",
     "WEEKDAY_WORDS",
@@ -43,6 +45,7 @@ _DATEPARSER_SETTINGS: dict[str, object] = {
     "RETURN_AS_TIMEZONE_AWARE": False,
 }
 
+
 def word_set(text: str) -> frozenset[str]:
     """Word lists are kept as prose strings so they read (and diff) like the data they are."""
     return frozenset(text.split())
@@ -56,28 +59,36 @@ _FOREIGN_LANGUAGES = sorted(
 
 # Month names and abbreviations (nominative and genitive) per language: en ru uk fr de es it pt.
 _MONTH_WORDS: tuple[str, ...] = (
-    ("january jan январь января янв січень січня січ janvier janv januar jänner enero ene "
-     "gennaio gen janeiro"),
-    ("february feb febr февраль февраля фев февр лютий лютого лют février fevrier févr fevr "
-     "februar febrero febbraio fevereiro fev"),
+    (
+        "january jan январь января янв січень січня січ janvier janv januar jänner enero ene "
+        "gennaio gen janeiro"
+    ),
+    (
+        "february feb febr февраль февраля фев февр лютий лютого лют février fevrier févr fevr "
+        "februar febrero febbraio fevereiro fev"
+    ),
     "march mar март марта березень березня бер mars märz maerz mär marzo março",
     "april apr апрель апреля апр квітень квітня квіт avril avr abril abr aprile",
     "may май мая травень травня трав mai mayo maggio mag maio",
     "june jun июнь июня июн червень червня черв juin juni junio giugno giu junho",
     "july jul июль июля июл липень липня лип juillet juil juli julio luglio lug julho",
     "august aug август августа авг серпень серпня серп août aout agosto ago",
-    ("september sep sept сентябрь сентября сен сент вересень вересня вер septembre "
-     "septiembre setiembre settembre set setembro"),
-    ("october oct октябрь октября окт жовтень жовтня жовт octobre oktober okt octubre "
-     "ottobre ott outubro out"),
+    (
+        "september sep sept сентябрь сентября сен сент вересень вересня вер septembre "
+        "septiembre setiembre settembre set setembro"
+    ),
+    (
+        "october oct октябрь октября окт жовтень жовтня жовт octobre oktober okt octubre "
+        "ottobre ott outubro out"
+    ),
     "november nov ноябрь ноября нояб ноя листопад листопада лист novembre noviembre novembro",
-    ("december dec декабрь декабря дек грудень грудня груд décembre decembre déc dezember dez "
-     "diciembre dic dicembre dezembro"),
+    (
+        "december dec декабрь декабря дек грудень грудня груд décembre decembre déc dezember dez "
+        "diciembre dic dicembre dezembro"
+    ),
 )
 _MONTHS: dict[str, int] = {
-    word: number
-    for number, words in enumerate(_MONTH_WORDS, start=1)
-    for word in words.split()
+    word: number for number, words in enumerate(_MONTH_WORDS, start=1) for word in words.split()
 }
 _WEEKDAYS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
@@ -109,15 +120,22 @@ _TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
 
 # Each shape is its own pattern (Python forbids repeated group names in one alternation).
 _DATE_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iso", re.compile(
-        r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
-        r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")),
+    (
+        "iso",
+        re.compile(
+            r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
+            r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
+        ),
+    ),
     ("ymd", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)(?!\d)")),
-    ("dmy", re.compile(
-        r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)")),
+    (
+        "dmy",
+        re.compile(
+            r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"
+        ),
+    ),
     ("mdy_name", re.compile(rf"{_MONTH}\s*{_DAY},?\s*{_YEAR}", re.IGNORECASE)),
-    ("dmy_name", re.compile(
-        rf"{_DAY}\s*(?:de\s+)?{_MONTH},?\s*(?:de\s+)?{_YEAR}", re.IGNORECASE)),
+    ("dmy_name", re.compile(rf"{_DAY}\s*(?:de\s+)?{_MONTH},?\s*(?:de\s+)?{_YEAR}", re.IGNORECASE)),
     ("my_name", re.compile(rf"{_MONTH},?\s*(?:de\s+)?{_YEAR}", re.IGNORECASE)),
     ("md_name", re.compile(rf"{_MONTH}\s*{_DAY}", re.IGNORECASE)),
     ("dm_name", re.compile(rf"{_DAY}\s*(?:de\s+)?{_MONTH}", re.IGNORECASE)),
@@ -144,13 +162,16 @@ _WORD = re.compile(r"\S+")
 _BYLINE_START = re.compile(r"\s*(?i:by|von|par|por|автор|от|від)(?!\w)")
 _NAME_GLUE = word_set("and und et y и і та & van von der de la le")
 # Lower-case words a date line may hold besides the date (a quick gate before _FILLER).
-_FILLER_WORDS = word_set(
-    "updated modified published posted created edited date time on at by the am um uhr stand "
-    "aktualisiert veröffentlicht zuletzt erstellt le à a mis jour publié publie modifié "
-    "actualizado publicado el del de las обновлено опубликовано обновлен обновлена изменено "
-    "дата публикации в оновлено опубліковано о об г г. р р. года року sec secs min mins read "
-    "lecture чтения читання lesezeit views view comments shares am pm a.m. p.m. last ago h hs"
-) | _WEEKDAYS
+_FILLER_WORDS = (
+    word_set(
+        "updated modified published posted created edited date time on at by the am um uhr stand "
+        "aktualisiert veröffentlicht zuletzt erstellt le à a mis jour publié publie modifié "
+        "actualizado publicado el del de las обновлено опубликовано обновлен обновлена изменено "
+        "дата публикации в оновлено опубліковано о об г г. р р. года року sec secs min mins read "
+        "lecture чтения читання lesezeit views view comments shares am pm a.m. p.m. last ago h hs"
+    )
+    | _WEEKDAYS
+)
 _MAX_DATE_LINE = 160
 
 
@@ -299,97 +320,15 @@ def date_line(line: str, reference: dt.date | None = None) -> Found | None:
 
 # --- relative timestamps ---------------------------------------------------------------
 
-_NUM = r"(?:\d+|an?|one|une?|un|ein(?:e|en|em)?|один|одну|одна|одного)"
-_UNIT = (
-    r"(?:sec\w*|s|segund\w*|sekund\w*|сек\w*|min\w*|m|минут\w*|мин|хвилин\w*|хв|hrs?|hours?|h|"
-    r"heures?|stunden?|std|horas?|час\w*|ч|годин\w*|год|days?|d|jours?|tag\w*|d[ií]as?|дн\w*|"
-    r"день|доб\w*|weeks?|wks?|w|semaines?|wochen?|semanas?|недел\w*|тиж\w*|months?|mos?|mois|"
-    r"monat\w*|mes\w*|месяц\w*|місяц\w*|years?|yrs?|y|ans?|années?|jahr\w*|años?|лет|рок\w*|рік)"
-)
-_AMOUNT = re.compile(rf"(?P<n>{_NUM})?\s*(?P<u>{_UNIT})(?!{_L})", re.IGNORECASE)
 _RELATIVE = re.compile(
-    rf"(?:(?:{_NUM}\s*{_UNIT}\.?,?\s*(?:and\s+)?){{1,3}}ago"
-    rf"|(?:(?:{_NUM}\s*)?{_UNIT}\.?\s*){{1,3}}(?:назад|тому)"
-    rf"|(?:il\s+y\s+a|vor|hace|há)\s+(?:{_NUM}\s*{_UNIT}\.?\s*(?:et\s+|und\s+|y\s+)?){{1,3}}"
+    rf"(?:(?:{NUM}\s*{UNIT}\.?,?\s*(?:and\s+)?){{1,3}}ago"
+    rf"|(?:(?:{NUM}\s*)?{UNIT}\.?\s*){{1,3}}(?:назад|тому)"
+    rf"|(?:il\s+y\s+a|vor|hace|há)\s+(?:{NUM}\s*{UNIT}\.?\s*(?:et\s+|und\s+|y\s+)?){{1,3}}"
     r"|day\s+before\s+yesterday|yesterday|today|just\s+now|позавчера|вчера|сегодня|только\s+что"
     r"|позавчора|вчора|сьогодні|щойно|avant-hier|hier|aujourd'hui|à\s+l'instant|vorgestern"
     r"|gestern|heute|anteayer|ayer|hoy)(?!\w)",
     re.IGNORECASE,
 )
-_REL_WORDS = re.compile(r"(?i:il\s+y\s+a|vor|hace|há|ago|назад|тому|and|und|et|y)(?!\w)")
-_DAY_WORDS = {
-    "today": 0, "сегодня": 0, "сьогодні": 0, "aujourd'hui": 0, "heute": 0, "hoy": 0,
-    "yesterday": 1, "вчера": 1, "вчора": 1, "hier": 1, "gestern": 1, "ayer": 1,
-    "day before yesterday": 2, "позавчера": 2, "позавчора": 2, "avant-hier": 2,
-    "vorgestern": 2, "anteayer": 2,
-}
-# Unit prefixes (casefolded) → (kind, size); first match wins, so longer prefixes come first.
-_UNIT_KINDS: tuple[tuple[str, str, int], ...] = (
-    ("mois", "month", 1), ("mes", "month", 1), ("mon", "month", 1), ("mo", "month", 1),
-    ("месяц", "month", 1), ("місяц", "month", 1), ("min", "second", 60),
-    ("минут", "second", 60), ("мин", "second", 60), ("хв", "second", 60), ("m", "second", 60),
-    ("semaine", "day", 7), ("semana", "day", 7), ("se", "second", 1), ("sek", "second", 1),
-    ("сек", "second", 1), ("s", "second", 1),
-    ("h", "second", 3600), ("std", "second", 3600), ("stund", "second", 3600),
-    ("час", "second", 3600), ("ч", "second", 3600), ("годин", "second", 3600),
-    ("d", "day", 1), ("jour", "day", 1), ("tag", "day", 1), ("дн", "day", 1), ("день", "day", 1),
-    ("доб", "day", 1), ("w", "day", 7),
-    ("недел", "day", 7), ("тиж", "day", 7), ("y", "year", 1), ("an", "year", 1),
-    ("jahr", "year", 1), ("лет", "year", 1), ("год", "year", 1), ("рок", "year", 1),
-    ("рік", "year", 1), ("a", "year", 1),
-)
-
-
-def _unit_kind(unit: str, ukrainian: bool) -> tuple[str, int]:
-    """Kind and size of a time unit word; Ukrainian "год" is hours, Russian "год" is a year."""
-    u = unit.casefold()
-    if ukrainian and u == "год":
-        return "second", 3600
-    if u in {"días", "dias", "día", "dia"}:
-        return "day", 1
-    for prefix, kind, size in _UNIT_KINDS:
-        if u.startswith(prefix):
-            return kind, size
-    return "second", 0
-
-
-def _resolve_relative(expr: str, reference: dt.date) -> dt.date:
-    """Subtract the amounts in ``expr`` from the reference date (hours within a day count as 0)."""
-    key = " ".join(expr.casefold().split())
-    if key in _DAY_WORDS:
-        return reference - dt.timedelta(days=_DAY_WORDS[key])
-    ukrainian = key.endswith("тому")
-    body = _REL_WORDS.sub(" ", expr)
-    amounts = [m for m in _AMOUNT.finditer(body) if m.group("n")]
-    if not amounts:  # "час назад": a bare unit means one of it
-        amounts = list(_AMOUNT.finditer(body))[:1]
-    seconds = days = months = 0
-    for m in amounts:
-        n_text = (m.group("n") or "1").casefold()
-        n = int(n_text) if n_text.isdigit() else 1
-        kind, size = _unit_kind(m.group("u"), ukrainian)
-        if kind == "second":
-            seconds += n * size
-        elif kind == "day":
-            days += n * size
-        else:
-            months += n * size * (12 if kind == "year" else 1)
-    result = reference - dt.timedelta(days=days + seconds // 86400)
-    return _minus_months(result, months)
-
-
-def _minus_months(day: dt.date, months: int) -> dt.date:
-    """Calendar month subtraction, clamping the day ("31 March minus 1 month" → 28/29 Feb)."""
-    if not months:
-        return day
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    for d in range(day.day, 27, -1):
-        try:
-            return dt.date(year, month + 1, d)
-        except ValueError:
-            continue
-    return dt.date(year, month + 1, min(day.day, 28))
 
 
 _REL_ANCHORS = word_set(
@@ -420,22 +359,32 @@ def _relative_line(line: str, reference: dt.date | None) -> Found | None:
     m = _relative_match(line)
     if m is None or reference is None:
         return None
-    return Found(_resolve_relative(m.group(), reference).isoformat(), m.start(), m.end())
+    return Found(resolve_relative(m.group(), reference).isoformat(), m.start(), m.end())
 
 
 # --- dates in URLs -----------------------------------------------------------------------
 
 _URL_SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]], ...] = (
-    (re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?=[/_.-]|$)"),
-     lambda m: iso_from_parts(int(m[1]), int(m[2]), int(m[3]))),
-    (re.compile(rf"/((?:19|20)\d\d)/({_L}{{3,9}})/([0-3]?\d)(?=[/_.-]|$)"),
-     lambda m: _named_url_date(m[1], m[2], m[3])),
-    (re.compile(r"(?<![\d])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)"),
-     lambda m: iso_from_parts(int(m[1]), int(m[2]), int(m[3]))),
-    (re.compile(r"(?<![\d])((?:19|20)\d\d)([01]\d)([0-3]\d)(?!\d)"),
-     lambda m: iso_from_parts(int(m[1]), int(m[2]), int(m[3]))),
-    (re.compile(r"/((?:19|20)\d\d)/([01]?\d)(?=/|$)"),
-     lambda m: iso_from_parts(int(m[1]), int(m[2]))),
+    (
+        re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?=[/_.-]|$)"),
+        lambda m: iso_from_parts(int(m[1]), int(m[2]), int(m[3])),
+    ),
+    (
+        re.compile(rf"/((?:19|20)\d\d)/({_L}{{3,9}})/([0-3]?\d)(?=[/_.-]|$)"),
+        lambda m: _named_url_date(m[1], m[2], m[3]),
+    ),
+    (
+        re.compile(r"(?<![\d])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)"),
+        lambda m: iso_from_parts(int(m[1]), int(m[2]), int(m[3])),
+    ),
+    (
+        re.compile(r"(?<![\d])((?:19|20)\d\d)([01]\d)([0-3]\d)(?!\d)"),
+        lambda m: iso_from_parts(int(m[1]), int(m[2]), int(m[3])),
+    ),
+    (
+        re.compile(r"/((?:19|20)\d\d)/([01]?\d)(?=/|$)"),
+        lambda m: iso_from_parts(int(m[1]), int(m[2])),
+    ),
 )
 
 
