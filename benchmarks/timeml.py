@@ -46,6 +46,8 @@ class GoldDoc:
     timexes: list[GoldTimex] = field(default_factory=list)
     # spans the scorer ignores on both sides (a DCT written inside the text)
     ignore: list[tuple[int, int]] = field(default_factory=list)
+    # end of the annotated part (MEANTIME annotates only the first sentences)
+    scope_end: int | None = None
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>", re.S)
@@ -102,11 +104,19 @@ def _key(t: GoldTimex) -> tuple[int, int]:
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "'s", "n't", "%", "'"})
 
 
+def _iso_dct(value: str | None) -> str | None:
+    """MEANTIME writes one DCT as DD-MM-YYYY (its date line confirms the order)."""
+    m = re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", value or "")
+    return f"{m[3]}-{m[2]}-{m[1]}" if m else (value or None)
+
+
 def parse_meantime(xml: str, doc_id: str, group: str) -> GoldDoc | None:
     """Detokenised text of a MEANTIME CAT document with its TIMEX3 markables.
 
     Sentence 0 is the headline and sentence 1 the date line; sentences are put
     on their own lines. The date line's own TIMEX3 is the DCT, so it is ignored.
+    MEANTIME annotates only the first sentences of each article: the scope ends
+    with the last sentence that holds any markable.
     """
     root = ET.fromstring(xml)
     offsets: dict[str, tuple[int, int]] = {}
@@ -126,13 +136,19 @@ def parse_meantime(xml: str, doc_id: str, group: str) -> GoldDoc | None:
         length += len(word)
         last_sent = sent
     doc = GoldDoc(doc_id, group, "".join(parts), None)
+    sentence_of = {t.get("t_id", ""): t.get("sentence", "0") for t in root.iter("token")}
+    marked = [sentence_of.get(a.get("t_id", ""), "0") for a in root.iter("token_anchor")]
+    last = max((int(x) for x in marked), default=None)
+    if last is not None:
+        ends = [offsets[k][1] for k, v in sentence_of.items() if int(v) <= last]
+        doc.scope_end = max(ends)
     for tx in root.iter("TIMEX3"):
         spans = [offsets[a.get("t_id", "")] for a in tx.iter("token_anchor")]
         if not spans:
             continue
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
         if tx.get("functionInDocument") == "CREATION_TIME":
-            doc.dct = tx.get("value") or None
+            doc.dct = _iso_dct(tx.get("value"))
             doc.ignore.append((start, end))
             continue
         doc.timexes.append(GoldTimex(start, end, tx.get("type", ""), tx.get("value", "")))

@@ -69,11 +69,15 @@ def _context(
         hinted = direction_of(tense_hint(cand.start)) if tense_hint else None
         return hinted if hinted is not None else infer_tense(text, cand.start, cand.end)
 
+    def near_direction() -> int:
+        hinted = direction_of(tense_hint(cand.start)) if tense_hint else None
+        return hinted if hinted is not None else infer_tense(text, cand.start, cand.end, 3)
+
     def quarter_context() -> bool:
         window = text[max(0, cand.start - _QUARTER_WINDOW) : cand.end + _QUARTER_WINDOW]
         return "quarter" in window.lower()
 
-    return Ctx(dct, direction, quarter_context)
+    return Ctx(dct, direction, quarter_context, near_direction)
 
 
 def find_timexes(

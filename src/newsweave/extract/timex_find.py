@@ -37,7 +37,7 @@ from newsweave.extract.timex_lex import (
 
 # Optional point modifier ("early", "the end of", "mid-") in front of a date.
 _PM = rf"(?:(?P<pmod>{PMOD})(?:\s+|-)(?:of\s+)?)?"
-_REL = r"(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past|the\s+previous|the\s+following|the\s+coming|the\s+current|current|the\s+latest|the\s+last|the\s+past|the\s+next)"
+_REL = r"(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past|the\s+previous|the\s+following|the\s+coming|the\s+current|current|the\s+full|the\s+latest|the\s+last|the\s+past|the\s+next)"
 _RELW = r"(?P<relw>earlier|later|early|late|mid)"
 _WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY}),?\s+)?"
 _B = r"(?<![\w$£€.,/-])"  # no word, currency or number glued on the left
@@ -84,6 +84,7 @@ RULES: tuple[Rule, ...] = (
     _rule("rel_unit", rf"(?:{_RELW}\s+)?" + _REL + r"\s+century"),
     # quarters, halves, seasons, holidays
     _rule("quarter", rf"(?:the\s+)?(?:(?P<fiscal>fiscal)\s+)?(?P<ord>{ORDINAL})[\s-]+(?:fiscal\s+)?(?:-?\s*)quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR4}))?"),
+    _rule("quarter", rf"(?:the\s+)?(?:(?P<year>{YEAR4})|(?P<yrel>this|last|next)\s+year's)\s+(?:(?P<fiscal>fiscal)\s+)?(?:(?P<ord>{ORDINAL})[\s-]+)?(?:fiscal\s+)?(?:quarter|(?P<period>period))"),
     _rule("quarter", rf"(?-i:Q)(?P<qn>[1-4])(?:\s+(?P<year>{YEAR4}))?"),
     _rule("quarter", r"(?P<qref>the\s+(?:latest|most\s+recent|same|current|previous|prior|past|recent|comparable|year-?(?:earlier|ago)|fiscal)\s+(?:fiscal\s+)?quarter|the\s+quarter|(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)"),
     _rule("half", rf"(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?:(?P<year>{YEAR4})|(?P<yrel>this|last|next)\s+year|the\s+year))?"),
@@ -96,22 +97,26 @@ RULES: tuple[Rule, ...] = (
     _rule("dayref", rf"(?:(?P<relw3>earlier|later|early|late)\s+)?(?P<dref>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|{_DAYREF})(?:\s+(?P<part>{DAY_PART}))?"),
     _rule("daypart", rf"(?:(?P<relw4>earlier|later|early|late)\s+)?(?P<prel>this|last|yesterday|tomorrow|tonight|late\s+last|early\s+this|early\s+on)\s+(?P<part>{DAY_PART})"),
     _rule("daypart", r"(?P<part>overnight)"),
+    _rule("dayref", rf"(?:(?P<pmod>early|late|mid)[\s-]?)?(?P<part>{DAY_PART})\s+(?:of\s+)?(?P<dref>{_DAYREF})"),
+    _rule("weekday", rf"(?:(?P<pmod>early|late|mid)[\s-]?)?(?P<part>{DAY_PART})\s+(?:of\s+)?(?P<wd>{WEEKDAY})"),
+    _rule("year", rf"(?:the\s+year\s+)?(?P<spelled>(?:nineteen|twenty)[\s-]+(?:(?:ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"),
     _rule("rel_unit", rf"(?:{_RELW}\s+)?" + _REL + r"\s+(?P<unit>year|month|week|weekend|quarter|decade|fortnight)"),
     _rule("weekend", r"the\s+weekend"),
-    _rule("ago", rf"(?:(?P<qmod>{QMOD})\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|from\s+now|hence)"),
+    _rule("ago", rf"(?:(?P<qmod>{QMOD})\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence)"),
     _rule("ago", rf"(?:(?P<qmod>{QMOD})\s+)?(?P<vunit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)"),
     # clock times
     _rule("clock", rf"(?:(?P<dref>{_DAYREF}|{WEEKDAY})\s+(?:at\s+)?)?(?:(?P<qmod>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)" + _TZ + rf"(?:\s+(?:on\s+)?(?P<dref2>{_DAYREF}|{WEEKDAY}))?"),
     _rule("clock", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?:hours|hrs|h))?" + r"(?=\s+\(?(?-i:[A-Z]{2,4}T|GMT|UTC)|\s+(?:local\s+time|hours))" + _TZ + r"(?:\s+local\s+time)?"),
     _rule("clock", rf"(?:(?P<dref>{_DAYREF}|{WEEKDAY})\s+(?:at\s+)?)?(?P<named>noon|midnight|midday)(?:\s+(?:on\s+)?(?P<dref2>{_DAYREF}|{WEEKDAY}))?"),
     # durations and sets
-    _rule("duration", rf"(?:(?P<qmod>{QMOD})\s+)?(?P<pre>(?:each\s+of\s+)?(?:the\s+)?(?:past|last|next|first|previous|following|coming|latest|final|initial|remaining|same)\s+|the\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))(?:\s+and\s+a\s+half)?[\s-]+(?P<unit>{UNIT})s?(?:\s+and\s+a\s+half)?(?:-(?P<long>long))?"),
+    _rule("duration", rf"(?:(?P<qmod>{QMOD})\s+)?(?P<pre>(?:each\s+of\s+)?(?:the\s+)?(?:past|last|next|first|previous|following|coming|latest|final|initial|remaining|same)\s+|the\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))(?:\s+and\s+a\s+half)?[\s-]+(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|full)\s+)?(?P<unit>{UNIT})s?(?:\s+and\s+a\s+half)?(?:-(?P<long>long))?"),
     _rule("duration", rf"(?:(?P<qmod>{QMOD})\s+)?(?P<pre>the\s+(?:past|last|next|previous|following|coming)\s+|past\s+)(?P<unit>year|month|week|decade|century|day|hour|quarter)"),
     _rule("duration", rf"(?:(?P<qmod>{QMOD})\s+)?(?P<half>half\s+an?\s+(?P<unit>hour|year|day|century|decade|minute))"),
     _rule("duration", r"(?P<pre>for|over|in|within|recent|the\s+past|the\s+last)\s+(?P<vunit>years|months|weeks|days|decades|hours|minutes)"),
     _rule("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+|(?P<num>{NUMBER})\s+)?(?P<unit>year|month|week|day|hour|quarter|minute|morning|evening|night|afternoon|weekend|summer|winter|spring|decade)s?"),
     _rule("set", rf"(?P<every>every|each)\s+(?P<wd>{WEEKDAY})"),
-    _rule("set", r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|semiannually|twice\s+a\s+(?:year|month|week|day)|once\s+a\s+(?:year|month|week|day))"),
+    _rule("set", rf"(?P<every>every|each)\s+(?P<month>{MONTH})"),
+    _rule("set", r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|twice\s+a\s+(?:year|month|week|day)|once\s+a\s+(?:year|month|week|day))"),
     _rule("set", rf"(?:on\s+)?(?P<wds>{cap('(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days')})(?:\s+(?P<part>nights|mornings|evenings|afternoons))?"),
     # symbolic references
     _rule("ref", rf"(?P<ref>{alt([r for r in REFS if r not in ('current', 'earlier', 'once', 'later', 'previously', 'formerly', 'eventually', 'the present')])})"),

@@ -137,7 +137,7 @@ YEAR = r"(?:" + YEAR4 + r"|'\d\d)"
 NUMBER_WORD = alt([w for w in NUMBERS if w not in ("a", "an")])
 TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 NUMBER = (
-    r"(?:\d+(?:\.\d+)?|" + TENS + r"[-\s](?:one|two|three|four|five|six|seven|eight|nine)"
+    r"(?:\d{1,3}(?:\.\d+)?|" + TENS + r"[-\s](?:one|two|three|four|five|six|seven|eight|nine)"
     r"|" + NUMBER_WORD + r"|an?)"
 )
 VAGUE = alt(VAGUE_NUMBERS)

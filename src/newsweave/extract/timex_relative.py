@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from newsweave.extract import timex_calendar as cal
-from newsweave.extract.timex_lex import QUANT_MODS, REFS, UNITS, WEEKDAYS, number_value
+from newsweave.extract.timex_lex import MONTHS, QUANT_MODS, REFS, UNITS, WEEKDAYS, number_value
 from newsweave.extract.timex_resolve import G, Ctx, Handler, Norm, _norm, _pmod, with_part
 
 _BACK = ("last", "past", "this past", "the previous", "the past", "the last", "the latest")
@@ -208,6 +208,8 @@ def h_set(g: G, ctx: Ctx) -> Norm | None:
         return Norm("SET", f"XXXX-WXX-{wd}{part}")
     if "wd" in g:
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[_norm(g['wd'])]}")
+    if "month" in g:
+        return Norm("SET", f"XXXX-{MONTHS[_norm(g['month']).rstrip('.')]:02d}")
     unit = _unit(g["unit"])
     if unit in _PART_SETS:
         return Norm("SET", f"T{_PART_SETS[unit]}")

@@ -46,6 +46,8 @@ class Ctx:
     dct: dt.date | None
     direction: Callable[[], int]
     quarter_context: Callable[[], bool]
+    # tense from a marker right next to the expression only ("by Dec. 15")
+    near_direction: Callable[[], int]
 
 
 G = dict[str, str]
@@ -101,7 +103,7 @@ def h_month_day(g: G, ctx: Ctx) -> Norm | None:
     m, d = _month(g["month"]), _day(g["day"])
     if ctx.dct is None:
         return Norm("DATE", None, _pmod(g), True)
-    y = cal.pick_year(ctx.dct, m, d, ctx.direction())
+    y = cal.pick_year(ctx.dct, m, d, ctx.near_direction())
     if not _valid(y, m, d):
         return None
     return Norm("DATE", f"{y:04d}-{m:02d}-{d:02d}", _pmod(g), True)
@@ -116,19 +118,38 @@ def h_month(g: G, ctx: Ctx) -> Norm | None:
     if ctx.dct is None:
         return Norm("DATE", None, _pmod(g), True)
     rel = _norm(g.get("rel", ""))
-    if rel in ("last", "past", "this past", "the previous", "the past", "the last"):
+    if rel in ("last", "past", "the previous", "the past", "the last"):
+        y = ctx.dct.year - 1  # TimeML: "last February" is the previous year's
+    elif rel == "this past":
         y = ctx.dct.year if m < ctx.dct.month else ctx.dct.year - 1
     elif rel in ("next", "coming", "this coming", "the following", "the coming", "the next"):
         y = ctx.dct.year if m > ctx.dct.month else ctx.dct.year + 1
     elif rel == "this":
         y = ctx.dct.year
     else:
-        y = cal.pick_year(ctx.dct, m, None, ctx.direction())
+        y = cal.pick_year(ctx.dct, m, None, ctx.near_direction())
     return Norm("DATE", cal.month(y, m), _pmod(g), True)
 
 
 def h_year(g: G, ctx: Ctx) -> Norm | None:
+    if "spelled" in g:
+        return _spelled_year(g["spelled"], _pmod(g))
     return Norm("DATE", f"{_year(g['year'], ctx.dct):04d}", _pmod(g))
+
+
+def _spelled_year(words: str, mod: str | None) -> Norm | None:
+    """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (spoken transcripts)."""
+    w = _norm(words).replace("-", " ").replace(" and", "")
+    if w.startswith("two thousand"):
+        rest = w[len("two thousand") :].strip()
+        year = 2000 + int(number_value(rest) or 0) if rest else 2000
+    else:
+        head, _, tail = w.partition(" ")
+        hundreds, rest = number_value(head), number_value(tail) if tail != "hundred" else 0.0
+        if hundreds is None or rest is None:
+            return None
+        year = int(hundreds) * 100 + int(rest)
+    return Norm("DATE", f"{year:04d}", mod)
 
 
 _DECADE_WORDS = {
@@ -173,15 +194,29 @@ def h_quarter(g: G, ctx: Ctx) -> Norm | None:
         elif "previous" in ref or "prior" in ref:
             y, q = cal.shift_quarter(y, q, -1)
         return Norm("DATE", f"{y:04d}-Q{q}", None, True)
-    q = int(g["qn"]) if "qn" in g else ORDINALS[_norm(g["ord"])]
-    if "year" in g:
-        return Norm("DATE", f"{int(g['year']):04d}-Q{q}")
+    year = _quarter_year(g, ctx.dct)
+    if "qn" in g or "ord" in g:
+        q = int(g["qn"]) if "qn" in g else ORDINALS[_norm(g["ord"])]
+    elif ctx.dct is not None and year is not None:
+        q = _latest_quarter(ctx.dct)[1]  # "the 1988 quarter": the same quarter that year
+    else:
+        return Norm("DATE", f"{year:04d}" if year else None, None, year is None)
+    if year is not None:
+        return Norm("DATE", f"{year:04d}-Q{q}", None, "yrel" in g)
     if ctx.dct is None:
         return Norm("DATE", None, None, True)
     y = ctx.dct.year
     if ctx.direction() < 0 and (q - 1) * 3 + 1 > ctx.dct.month:
         y -= 1
     return Norm("DATE", f"{y:04d}-Q{q}", None, True)
+
+
+def _quarter_year(g: G, dct: dt.date | None) -> int | None:
+    if "year" in g:
+        return int(g["year"])
+    if "yrel" in g and dct is not None:
+        return dct.year + {"last": -1, "next": 1}.get(_norm(g["yrel"]), 0)
+    return None
 
 
 def h_half(g: G, ctx: Ctx) -> Norm | None:
@@ -206,7 +241,9 @@ def h_season(g: G, ctx: Ctx) -> Norm | None:
     cur_year, cur = cal.season_of(ctx.dct)
     order = ["SP", "SU", "FA", "WI"]
     now = cur_year * 4 + order.index(cur)
-    direction = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel)
+    if rel == "last":
+        return Norm("DATE", f"{ctx.dct.year - 1:04d}-{code}", _pmod(g), True)
+    direction = {"this past": -1, "next": 1, "this coming": 1}.get(rel)
     if direction is None and rel not in ("this", ""):
         direction = ctx.direction()
     y = cur_year if code == cur else ctx.dct.year

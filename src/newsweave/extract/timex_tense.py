@@ -15,7 +15,8 @@ _FUTURE = frozenset({
     "will", "'ll", "shall", "won't", "wo", "upcoming", "next", "plans", "plan", "planned",
     "scheduled", "expected", "expects", "expect", "due", "intends", "aims", "set", "going",
     "would", "could", "tomorrow", "until", "till", "forecast", "forecasts", "projected",
-    "hopes", "hope", "await", "awaits", "should", "might", "pending",
+    "hopes", "hope", "await", "awaits", "should", "might", "pending", "payable",
+    "effective", "through", "expire", "expires", "starting", "beginning",
 })  # fmt: skip
 _PAST = frozenset({
     "was", "were", "had", "did", "said", "told", "met", "made", "took", "went", "came", "gave",
@@ -60,17 +61,18 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (m.start() if m else right)
 
 
-def infer_tense(text: str, start: int, end: int) -> int:
+def infer_tense(text: str, start: int, end: int, reach: int = 99) -> int:
     """-1 (past), +1 (future) or 0 from the nearest marker around ``[start, end)``.
 
     Markers before the expression count by word distance, markers after it
     count one word further away, so "will meet on Monday" and "Monday's talks
-    will" both look ahead while "said Friday it will" looks back.
+    will" both look ahead while "said Friday it will" looks back. Markers more
+    than ``reach`` words away are not trusted.
     """
     left, right = _clause(text, start, end)
     before = [_marker(w) for w in _WORD.findall(text, left, start)][::-1]
     after = [_marker(w) for w in _WORD.findall(text, end, right)]
-    best, best_dist = 0, 99
+    best, best_dist = 0, reach + 1
     for dist, mark in enumerate(before):
         if mark:
             best, best_dist = mark, dist
