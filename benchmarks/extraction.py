@@ -102,10 +102,26 @@ def task_text(pages: list[Page]) -> list[Row] | None:
         return "\n\n".join(a.text for a in clean_plain_text(doc))
 
     ours, secs = _run(pages, clean)
+    filtered = {pid: line_filter(text) for pid, text in flat.items()}
     return [
         _row("newsweave clean_plain_text", ours, pages, secs),
+        _row("line length + punctuation filter", filtered, pages, None),
         _row("flattened text (uncleaned)", flat, pages, None),
     ]
+
+
+def line_filter(text: str) -> str:
+    """The simple baseline: keep lines of 8+ words that end like a sentence, or of 20+ words."""
+    kept = []
+    for line in text.splitlines():
+        words = line.split()
+        stripped = line.rstrip()
+        if len(words) >= 20 or (len(words) >= 8 and stripped.endswith(_SENTENCE_END)):
+            kept.append(line.strip())
+    return "\n".join(kept)
+
+
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "»", ":", ")")
 
 
 def print_table(title: str, rows: list[Row]) -> None:
