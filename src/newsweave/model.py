@@ -143,3 +143,77 @@ class Article:
     @property
     def word_count(self) -> int:
         return len(self.text.split())
+
+
+SpanField = Literal["text", "caption"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Evidence: ``[start, end)`` in an article's text, or in caption ``index`` of it."""
+
+    article_id: str
+    start: int
+    end: int
+    field: SpanField = "text"
+    index: int | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a person, organisation or place in one article.
+
+    ``label`` is the (corrected) entity type: PERSON, ORG, GPE, LOC, NORP, FAC.
+    ``role`` is a description the text attaches to it ("Kremlin envoy").
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    role: str | None = None
+    field: SpanField = "text"
+    index: int | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A real-world person, organisation or place, resolved across articles."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    roles: tuple[str, ...] = ()
+
+
+QuoteKind = Literal["direct", "partial", "indirect"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words attributed to a speaker. ``start:end`` covers the quoted words only.
+
+    ``speaker`` is the name as resolved within the article (a pronoun resolved
+    to its antecedent, or the cited outlet for "the publication says");
+    ``speaker_start/end`` point at the words in the text that name the speaker
+    (the pronoun itself when that is what the sentence says).
+    ``speaker_entity_id`` is filled when entities are resolved across the store.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    speaker_entity_id: str | None = None
+
+    @property
+    def id(self) -> str:
+        return sha256_hex(f"quote:{self.article_id}:{self.start}:{self.end}")[:16]
