@@ -90,9 +90,7 @@ def parse_timeml(xml: str, doc_id: str, group: str) -> GoldDoc | None:
             open_timex.append((length, _attrs(tag.group(3))))
         elif open_timex:
             start, attrs = open_timex.pop()
-            gold.append(
-                GoldTimex(start, length, attrs.get("type", ""), attrs.get("value", ""))
-            )
+            gold.append(GoldTimex(start, length, attrs.get("type", ""), attrs.get("value", "")))
     parts.append(html.unescape(body[pos:]))
     return GoldDoc(doc_id, group, "".join(parts), _dct_value(xml), sorted(gold, key=_key))
 

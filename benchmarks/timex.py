@@ -113,9 +113,9 @@ def score_doc(doc: GoldDoc, preds: Iterable[Pred]) -> Counts:
         c.value += best.value == g.value
         c.type += best.type == g.type
     for _, ps in sys_spans:
-        hits = [gs for _, gs in gold_spans if _overlap(gs, ps) > 0]
-        c.relaxed_p += bool(hits)
-        c.strict_p += ps in hits
+        gold_hits = [gs for _, gs in gold_spans if _overlap(gs, ps) > 0]
+        c.relaxed_p += bool(gold_hits)
+        c.strict_p += ps in gold_hits
     return c
 
 
@@ -125,10 +125,10 @@ def newsweave_system(doc: GoldDoc) -> list[Pred]:
 
 def _peer_value(parser: Any, text: str, base: dt.datetime | None) -> str | None:
     data = parser.get_date_data(text)
-    when = data.date_obj if data is not None else None
+    when: dt.datetime | None = data.date_obj if data is not None else None
     if when is None:
         return None
-    period = data.period or "day"
+    period = str(data.period or "day")
     if period == "year":
         return f"{when.year:04d}"
     if period == "month":
@@ -137,8 +137,8 @@ def _peer_value(parser: Any, text: str, base: dt.datetime | None) -> str | None:
         iso = when.isocalendar()
         return f"{iso.year:04d}-W{iso.week:02d}"
     if period == "time" and (when.hour or when.minute):
-        return when.strftime("%Y-%m-%dT%H:%M")
-    return when.strftime("%Y-%m-%d")
+        return f"{when:%Y-%m-%dT%H:%M}"
+    return f"{when:%Y-%m-%d}"
 
 
 def make_peer() -> Callable[[GoldDoc], list[Pred]]:
@@ -221,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         report(f"MEANTIME ({meantime})", load_docs(meantime, args.limit), not args.no_peer)
     ours = report(f"TempEval-3 ({args.data})", load_docs(args.data, args.limit), not args.no_peer)
     s = ours.scores()
-    print(f"relaxed_f1={s['relaxed_f1']:.4f} strict_f1={s['strict_f1']:.4f} value_f1={s['value_f1']:.4f}")
+    keys = ("relaxed_f1", "strict_f1", "value_f1")
+    print(" ".join(f"{k}={s[k]:.4f}" for k in keys))
     return 0
 
 

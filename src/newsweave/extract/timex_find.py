@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a grammar table reads best as one rule per line)
 """The grammar: regex rules that find temporal expressions and name their kind.
 
 Why regexes over the raw text rather than a model: TimeML extents are short,
@@ -49,6 +50,8 @@ _PREP_MAY = "|".join(
 )  # fmt: skip
 _TZ = r"(?:\s+\(?(?-i:[A-Z]{2,4}T|GMT|UTC|Z)(?:\s*[+-]\s*\d{1,2})?\)?)?"
 _DAYREF = r"(?:today|yesterday|tomorrow|tonight)"
+# A quantity modifier, but not "over the past three years" ("over" is then a preposition).
+_QM = rf"(?:(?!(?:over|under|only|some)\s+(?:the|past|last|next)\b)(?P<qmod>{QMOD})\s+)?"
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ RULES: tuple[Rule, ...] = (
     _rule("month", _PM + rf"(?:{_REL}\s+)?(?P<month>{MONTH_NO_MAY})"),
     _rule("month", rf"(?:{_PREP_MAY})(?P<month>{cap('May')})(?!\s+(?:be|have|not|also|well|never|only|still|soon|already|yet)\b)"),
     _rule("year", _PM + rf"(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?P<year>{YEAR4})"),
-    _rule("year", _PM + rf"(?:the\s+)?(?P<fiscal>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?)\s*(?P<year>'\d\d|\d\d)"),
+    _rule("year", _PM + r"(?:the\s+)?(?P<fiscal>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?)\s*(?P<year>'\d\d|\d\d)"),
     _rule("decade", _PM + r"(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s"),
     _rule("decade", _PM + r"the\s+'(?P<dec2>\d0)s"),
     _rule("decade", _PM + r"the\s+(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
@@ -99,17 +102,17 @@ RULES: tuple[Rule, ...] = (
     _rule("daypart", r"(?P<part>overnight)"),
     _rule("dayref", rf"(?:(?P<pmod>early|late|mid)[\s-]?)?(?P<part>{DAY_PART})\s+(?:of\s+)?(?P<dref>{_DAYREF})"),
     _rule("weekday", rf"(?:(?P<pmod>early|late|mid)[\s-]?)?(?P<part>{DAY_PART})\s+(?:of\s+)?(?P<wd>{WEEKDAY})"),
-    _rule("year", rf"(?:the\s+year\s+)?(?P<spelled>(?:nineteen|twenty)[\s-]+(?:(?:ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"),
+    _rule("year", r"(?:the\s+year\s+)?(?P<spelled>(?:nineteen|twenty)[\s-]+(?:(?:ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"),
     _rule("rel_unit", rf"(?:{_RELW}\s+)?" + _REL + r"\s+(?P<unit>year|month|week|weekend|quarter|decade|fortnight)"),
     _rule("weekend", r"the\s+weekend"),
     _rule("ago", rf"(?:(?P<qmod>{QMOD})\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence)"),
     _rule("ago", rf"(?:(?P<qmod>{QMOD})\s+)?(?P<vunit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)"),
     # clock times
     _rule("clock", rf"(?:(?P<dref>{_DAYREF}|{WEEKDAY})\s+(?:at\s+)?)?(?:(?P<qmod>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)" + _TZ + rf"(?:\s+(?:on\s+)?(?P<dref2>{_DAYREF}|{WEEKDAY}))?"),
-    _rule("clock", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?:hours|hrs|h))?" + r"(?=\s+\(?(?-i:[A-Z]{2,4}T|GMT|UTC)|\s+(?:local\s+time|hours))" + _TZ + r"(?:\s+local\s+time)?"),
+    _rule("clock", r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?:hours|hrs|h))?" + r"(?=\s+\(?(?-i:[A-Z]{2,4}T|GMT|UTC)|\s+(?:local\s+time|hours))" + _TZ + r"(?:\s+local\s+time)?"),
     _rule("clock", rf"(?:(?P<dref>{_DAYREF}|{WEEKDAY})\s+(?:at\s+)?)?(?P<named>noon|midnight|midday)(?:\s+(?:on\s+)?(?P<dref2>{_DAYREF}|{WEEKDAY}))?"),
     # durations and sets
-    _rule("duration", rf"(?:(?P<qmod>{QMOD})\s+)?(?P<pre>(?:each\s+of\s+)?(?:the\s+)?(?:past|last|next|first|previous|following|coming|latest|final|initial|remaining|same)\s+|the\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))(?:\s+and\s+a\s+half)?[\s-]+(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|full)\s+)?(?P<unit>{UNIT})s?(?:\s+and\s+a\s+half)?(?:-(?P<long>long))?"),
+    _rule("duration", _QM + rf"(?P<pre>(?:each\s+of\s+)?(?:the\s+)?(?:past|last|next|first|previous|following|coming|latest|final|initial|remaining|same)\s+|the\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))(?:\s+and\s+a\s+half)?[\s-]+(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|full)\s+)?(?P<unit>{UNIT})s?(?:\s+and\s+a\s+half)?(?:-(?P<long>long))?"),
     _rule("duration", rf"(?:(?P<qmod>{QMOD})\s+)?(?P<pre>the\s+(?:past|last|next|previous|following|coming)\s+|past\s+)(?P<unit>year|month|week|decade|century|day|hour|quarter)"),
     _rule("duration", rf"(?:(?P<qmod>{QMOD})\s+)?(?P<half>half\s+an?\s+(?P<unit>hour|year|day|century|decade|minute))"),
     _rule("duration", r"(?P<pre>for|over|in|within|recent|the\s+past|the\s+last)\s+(?P<vunit>years|months|weeks|days|decades|hours|minutes)"),
@@ -146,9 +149,7 @@ def _candidates(text: str) -> list[Candidate]:
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             out.append(Candidate(m.start(), m.end(), rule.kind, groups, order))
     for m in _PER_UNIT.finditer(text):
-        out.append(
-            Candidate(m.start("x"), m.end("x"), "set", {"per": "a", "unit": m["unit"]}, -1)
-        )
+        out.append(Candidate(m.start("x"), m.end("x"), "set", {"per": "a", "unit": m["unit"]}, -1))
     return out
 
 

@@ -9,6 +9,7 @@ one place means a new word is added once, HeidelTime-style.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -58,7 +59,11 @@ UNITS: dict[str, tuple[str, bool, str]] = {
 }  # fmt: skip
 
 SEASONS: dict[str, str] = {
-    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+    "spring": "SP",
+    "summer": "SU",
+    "fall": "FA",
+    "autumn": "FA",
+    "winter": "WI",
 }
 DAY_PARTS: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
@@ -106,7 +111,7 @@ REFS: dict[str, str] = {
 }  # fmt: skip
 
 
-def alt(words: list[str] | dict[str, object] | frozenset[str]) -> str:
+def alt(words: Iterable[str]) -> str:
     """Regex alternation, longest first so "Sept" beats "Sep"; spaces match any blank."""
     items = sorted(words, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
@@ -127,8 +132,10 @@ _SHORT_MONTHS = [w for w in MONTHS if len(w) <= 4 and w not in _LONG_MONTHS]
 # "Dec." or "December"; a bare abbreviation without its dot is allowed too
 # ("Dec 2"), except "Mar"/"Jun" style words that are ordinary English.
 MONTH = r"(?:" + _capitalised(_LONG_MONTHS) + r"|" + _capitalised(_SHORT_MONTHS) + r"\.?)"
-MONTH_NO_MAY = r"(?:" + _capitalised([w for w in _LONG_MONTHS if w != "may"]) + (
-    r"|" + _capitalised(_SHORT_MONTHS) + r"\.?)"
+MONTH_NO_MAY = (
+    r"(?:"
+    + _capitalised([w for w in _LONG_MONTHS if w != "may"])
+    + (r"|" + _capitalised(_SHORT_MONTHS) + r"\.?)")
 )
 WEEKDAY = r"(?:" + _capitalised(list(WEEKDAYS)) + r")"
 DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"

@@ -13,7 +13,7 @@ import re
 
 from newsweave.extract import timex_calendar as cal
 from newsweave.extract.timex_lex import MONTHS, QUANT_MODS, REFS, UNITS, WEEKDAYS, number_value
-from newsweave.extract.timex_resolve import G, Ctx, Handler, Norm, _norm, _pmod, with_part
+from newsweave.extract.timex_resolve import Ctx, G, Handler, Norm, _norm, _pmod, with_part
 
 _BACK = ("last", "past", "this past", "the previous", "the past", "the last", "the latest")
 _AHEAD = ("next", "coming", "this coming", "the following", "the coming", "the next")
@@ -108,7 +108,9 @@ def h_weekend(g: G, ctx: Ctx) -> Norm | None:
     if ctx.dct is None:
         return Norm("DATE", None, None, True)
     ahead = ctx.direction() > 0 or ctx.dct.isoweekday() >= 6
-    return Norm("DATE", cal.week(ctx.dct - dt.timedelta(weeks=0 if ahead else 1)) + "-WE", None, True)
+    return Norm(
+        "DATE", cal.week(ctx.dct - dt.timedelta(weeks=0 if ahead else 1)) + "-WE", None, True
+    )
 
 
 def _unit(word: str) -> str:
@@ -118,7 +120,7 @@ def _unit(word: str) -> str:
 
 def h_ago(g: G, ctx: Ctx) -> Norm | None:
     if "vunit" in g:
-        return Norm("DURATION", f"P{'T' if _unit(g['vunit']) in ('hour', 'minute') else ''}X{UNITS[_unit(g['vunit'])][0]}", None)
+        return _duration_value(None, _unit(g["vunit"]), None)
     unit = _unit(g["unit"])
     direction = 1 if _norm(g["dir"]) in ("later", "from now", "hence", "after") else -1
     mod = QUANT_MODS.get(_norm(g.get("qmod", ""))) if g.get("qmod") else None
@@ -160,11 +162,14 @@ def _duration_value(num: float | None, unit: str, mod: str | None) -> Norm | Non
         num = None if num is None else num * 2
     if letter in ("WE", "H") and not is_time:
         return None
-    if num is None:
-        amount = "X"
-    else:
-        amount = str(int(num)) if num == int(num) else f"{num:g}"
+    amount = "X" if num is None else (str(int(num)) if num == int(num) else f"{num:g}")
     return Norm("DURATION", f"P{'T' if is_time else ''}{amount}{letter}", mod)
+
+
+_HALVES = {
+    "hour": (30.0, "minute"), "minute": (30.0, "second"), "day": (12.0, "hour"),
+    "year": (6.0, "month"), "decade": (5.0, "year"), "century": (50.0, "year"),
+}  # fmt: skip
 
 
 def h_duration(g: G, ctx: Ctx) -> Norm | None:
@@ -173,9 +178,8 @@ def h_duration(g: G, ctx: Ctx) -> Norm | None:
         return _duration_value(None, _unit(g["vunit"]), mod)
     unit = _unit(g["unit"])
     if "half" in g:
-        half = {"hour": (30, "minute"), "minute": (30, "second"), "day": (12, "hour"),
-                "year": (6, "month"), "decade": (5, "year"), "century": (50, "year")}[unit]  # fmt: skip
-        return _duration_value(half[0], half[1], mod)
+        amount, smaller = _HALVES[unit]
+        return _duration_value(amount, smaller, mod)
     num_word = g.get("num")
     if num_word is None and "vague" not in g:
         num: float | None = 1.0

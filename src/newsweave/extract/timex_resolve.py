@@ -138,14 +138,15 @@ def h_year(g: G, ctx: Ctx) -> Norm | None:
 
 
 def _spelled_year(words: str, mod: str | None) -> Norm | None:
-    """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (spoken transcripts)."""
+    """Spelled-out years of spoken transcripts: "nineteen ninety-six" -> 1996."""
     w = _norm(words).replace("-", " ").replace(" and", "")
     if w.startswith("two thousand"):
-        rest = w[len("two thousand") :].strip()
-        year = 2000 + int(number_value(rest) or 0) if rest else 2000
+        tail = w[len("two thousand") :].strip()
+        year = 2000 + int(number_value(tail) or 0) if tail else 2000
     else:
         head, _, tail = w.partition(" ")
-        hundreds, rest = number_value(head), number_value(tail) if tail != "hundred" else 0.0
+        hundreds = number_value(head)
+        rest = number_value(tail) if tail != "hundred" else 0.0
         if hundreds is None or rest is None:
             return None
         year = int(hundreds) * 100 + int(rest)

@@ -57,8 +57,8 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     right = min(len(text), end + _WINDOW)
     for m in _CLAUSE_END.finditer(text, left, start):
         left = m.end()
-    m = _CLAUSE_END.search(text, end, right)
-    return left, (m.start() if m else right)
+    stop = _CLAUSE_END.search(text, end, right)
+    return left, (stop.start() if stop else right)
 
 
 def infer_tense(text: str, start: int, end: int, reach: int = 99) -> int:
