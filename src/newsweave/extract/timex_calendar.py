@@ -10,6 +10,10 @@ import datetime as dt
 import re
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# How many days the tense may move a month or date away from its nearest year:
+# "said ... Dec. 15" in an October paper is still this December, but "met in
+# December" in a March paper is last December.
+WRONG_SIDE_DAYS = 270
 
 
 def day(d: dt.date) -> str:
@@ -66,21 +70,17 @@ def weekday_near(dct: dt.date, wd: int, direction: int) -> dt.date:
 def pick_year(dct: dt.date, m: int, d: int | None, direction: int) -> int:
     """Year of a month (and day) given without one, from the tense's direction.
 
-    Looking back: the latest such date not after the DCT; ahead: the earliest
-    not before it; unknown: the DCT's year, unless that puts it more than
-    nearest one (a "December" in a January paper is last December).
+    The nearest such date to the DCT, where a date on the side the tense
+    does not point to counts ``WRONG_SIDE_DAYS`` further away; for a bare
+    month the tense always wins ("began in January" in a December paper).
     """
-    target = (m, d or 1)
-    now = (dct.month, dct.day if d else 1)
-    if direction < 0:
-        return dct.year if target <= now else dct.year - 1
-    if direction > 0:
-        return dct.year if target >= now else dct.year + 1
     ref = dt.date(dct.year, dct.month, dct.day if d else 1)
 
     def distance(year: int) -> tuple[int, int]:
-        when = dt.date(year, m, min(d or 1, 28))
-        return abs((when - ref).days), abs(year - dct.year)
+        gap = (dt.date(year, m, min(d or 1, 28)) - ref).days
+        wrong_side = gap * direction < 0
+        penalty = (WRONG_SIDE_DAYS if d else 366) if wrong_side else 0
+        return abs(gap) + penalty, abs(year - dct.year)
 
     return min((dct.year - 1, dct.year, dct.year + 1), key=distance)
 

@@ -118,9 +118,7 @@ def h_month(g: G, ctx: Ctx) -> Norm | None:
     if ctx.dct is None:
         return Norm("DATE", None, _pmod(g), True)
     rel = _norm(g.get("rel", ""))
-    if rel in ("last", "past", "the previous", "the past", "the last"):
-        y = ctx.dct.year - 1  # TimeML: "last February" is the previous year's
-    elif rel == "this past":
+    if rel in ("last", "past", "the previous", "the past", "the last", "this past"):
         y = ctx.dct.year if m < ctx.dct.month else ctx.dct.year - 1
     elif rel in ("next", "coming", "this coming", "the following", "the coming", "the next"):
         y = ctx.dct.year if m > ctx.dct.month else ctx.dct.year + 1
