@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo/newsweave-demo.db
 DATA   ?= ../shared/data
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench bench-gate clean
 
 install: $(STAMP)
 
@@ -32,6 +32,10 @@ test: lint
 
 bench: install
 	$(BIN)/python benchmarks/extraction.py --data $(DATA)/article-extraction-benchmark
+
+# Fails when a benchmark score on development data drops below benchmarks/floors.json.
+bench-gate: install
+	$(BIN)/python benchmarks/gate.py --data $(DATA)
 
 clean:
 	rm -rf $(VENV) demo .mypy_cache .ruff_cache .pytest_cache
