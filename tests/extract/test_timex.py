@@ -41,6 +41,7 @@ CASES = [
     ("Sales doubled over the past three years.", "the past three years", "P3Y", "duration"),
     ("Profit fell in the third quarter.", "the third quarter", "2025-Q3", "quarter"),
     ("The vote is due this summer.", "this summer", "2025-SU", "season"),
+    ("The vote was held in the spring.", "the spring", "2025-SP", "season"),
     ("The summit opened at 3 p.m.", "3 p.m.", "2025-12-20T15:00", "time"),
     ("The hearing lasted four hours.", "four hours", "PT4H", "duration"),
     ("The committee meets every week.", "every week", "P1W", "set"),
@@ -143,6 +144,7 @@ def test_types() -> None:
         "It cost $2025 to fix.",
         "A 45-year-old man was held.",
         "She won a second term.",
+        "After the fall of the city, prices fell.",
     ],
 )
 def test_non_expressions(sentence: str) -> None:

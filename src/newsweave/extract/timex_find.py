@@ -48,6 +48,11 @@ _PREP_MAY = "|".join(
                                 "before", "after", "during", "early", "late", "mid", "last",
                                 "next", "this", "In", "Since", "By", "Until", "From")
 )  # fmt: skip
+# "in the fall" is a season, "the fall of the city" is not.
+_PREP_SEASON = "|".join(
+    rf"(?<=\b{p}\s)"
+    for p in ("in", "during", "by", "until", "since", "over", "through", "In", "By")
+)
 _TZ = r"(?:\s+\(?(?-i:[A-Z]{2,4}T|GMT|UTC|Z)(?:\s*[+-]\s*\d{1,2})?\)?)?"
 _DAYREF = r"(?:today|yesterday|tomorrow|tonight)"
 # A quantity modifier, but not "over the past three years" ("over" is then a preposition).
@@ -91,7 +96,8 @@ RULES: tuple[Rule, ...] = (
     _rule("quarter", rf"(?-i:Q)(?P<qn>[1-4])(?:\s+(?P<year>{YEAR4}))?"),
     _rule("quarter", r"(?P<qref>the\s+(?:latest|most\s+recent|same|current|previous|prior|past|recent|comparable|year-?(?:earlier|ago)|fiscal)\s+(?:fiscal\s+)?quarter|the\s+quarter|(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)"),
     _rule("half", rf"(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?:(?P<year>{YEAR4})|(?P<yrel>this|last|next)\s+year|the\s+year))?"),
-    _rule("season", _PM + rf"(?:(?P<srel>this\s+past|this\s+coming|last|next|this|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?"),
+    _rule("season", _PM + rf"(?:(?P<srel>this\s+past|this\s+coming|last|next|this)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?"),
+    _rule("season", rf"(?:{_PREP_SEASON})(?P<srel>the)\s+(?P<season>{SEASON})(?!\s+(?:of|in|to)\b)"),
     _rule("holiday", rf"(?P<hol>{alt(HOLIDAYS)})(?:\s+(?P<year>{YEAR4}))?"),
     _rule("year_end", r"(?P<ye>(?:the\s+)?year[-\s]end|the\s+end\s+of\s+the\s+year|the\s+end\s+of\s+this\s+year)"),
     # days relative to the DCT

@@ -35,6 +35,8 @@ _NOT_PAST = frozenset({
     "creed", "greed", "weed", "bled", "united", "based", "scheduled", "expected", "planned",
     "proposed", "projected", "limited", "related", "detailed", "advanced", "reed", "breed",
     "wed", "embed", "led", "ted", "fred", "ned", "ed", "ahmed", "mohammed", "mohamed",
+    "preferred", "skilled", "armed", "concerned", "interested", "qualified", "so-called",
+    "listed", "unlisted", "unidentified", "undisclosed", "unnamed", "continued",
 })  # fmt: skip
 _WORD = re.compile(r"[A-Za-z']+")
 _CLAUSE_END = re.compile(r"[.!?;:]\s+(?=[A-Z\"'“‘(])|\n")
