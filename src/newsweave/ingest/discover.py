@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import glob
+import io
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from newsweave import errors
 from newsweave.model import Rejection
@@ -27,6 +29,23 @@ class Source:
             return self.data
         assert self.path is not None
         return self.path.read_bytes()
+
+    def open(self) -> BinaryIO:
+        """A stream over the bytes, for containers (WARC) too large to read at once."""
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        assert self.path is not None
+        return self.path.open("rb")
+
+    def size(self) -> int:
+        if self.data is not None:
+            return len(self.data)
+        assert self.path is not None
+        return self.path.stat().st_size
+
+    def head(self, count: int = 4096) -> bytes:
+        with self.open() as handle:
+            return handle.read(count)
 
 
 def expand_inputs(inputs: Sequence[str]) -> Iterator[Source | Rejection]:

@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Literal
 
-from newsweave.model import DocFormat
+InputFormat = Literal["text", "html", "jsonl", "feed"]
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
+_FEED_SUFFIXES = (".rss", ".atom")
+_FEED_START = re.compile(
+    r"\s*(<\?xml[^>]*\?>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]", re.I | re.S
+)
 _HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml)", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _PAGE_OPEN = re.compile(r"<(html|body)[\s>]", re.I)
 _PAGE_CLOSE = re.compile(r"</(html|body)\s*>", re.I)
 
 
-def sniff(name: str, text: str) -> DocFormat:
+def sniff(name: str, text: str) -> InputFormat:
     """Format from the file name's ending, else from the content."""
     lowered = name.lower().removesuffix(".gz")
+    if lowered.endswith(_FEED_SUFFIXES) or _FEED_START.match(text[:4096]):
+        return "feed"
     if lowered.endswith(_HTML_SUFFIXES):
         return "html"
     if lowered.endswith(_JSONL_SUFFIXES):

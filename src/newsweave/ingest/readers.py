@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from newsweave import errors
+from newsweave import errors, settings
+from newsweave.ingest.containers import feed_documents, is_warc, warc_documents
 from newsweave.ingest.decode import DecodeFailure, decode
 from newsweave.ingest.discover import Source
 from newsweave.ingest.formats import is_truncated_html, sniff
@@ -16,24 +17,39 @@ _HINT_FIELDS = ("url", "title", "published", "outlet")
 
 def read_source(src: Source) -> Iterator[Document | Rejection]:
     try:
+        size, head = src.size(), src.head()
+        if is_warc(head):
+            yield from warc_documents(src)
+            return
+        if size > settings.MAX_INPUT_BYTES:
+            limit = settings.MAX_INPUT_BYTES
+            yield Rejection(src.name, errors.TOO_LARGE.format(size=size, limit=limit))
+            return
         data = src.read_bytes()
     except OSError as exc:
         yield Rejection(src.name, errors.UNREADABLE.format(detail=exc.strerror or exc))
         return
+    yield from _decoded_documents(src.name, data)
+
+
+def _decoded_documents(name: str, data: bytes) -> Iterator[Document | Rejection]:
     raw_hash = sha256_hex(data)
     decoded = decode(data)
     if isinstance(decoded, DecodeFailure):
-        yield Rejection(src.name, decoded.reason, raw_hash)
+        yield Rejection(name, decoded.reason, raw_hash)
         return
-    fmt = sniff(src.name, decoded.text)
+    fmt = sniff(name, decoded.text)
     if fmt == "jsonl":
-        yield from _jsonl_documents(src.name, decoded.text, decoded.encoding)
+        yield from _jsonl_documents(name, decoded.text, decoded.encoding)
+        return
+    if fmt == "feed":
+        yield from feed_documents(name, decoded.text)
         return
     if fmt == "html" and is_truncated_html(decoded.text):
-        yield Rejection(src.name, errors.TRUNCATED_HTML, raw_hash)
+        yield Rejection(name, errors.TRUNCATED_HTML, raw_hash)
         return
     yield Document(
-        source=src.name,
+        source=name,
         raw=decoded.text,
         format=fmt,
         encoding=decoded.encoding,

@@ -1,0 +1,122 @@
+"""Containers holding many articles: RSS/Atom feeds (feedparser) and WARC archives (warcio).
+
+Both are read with well-kept libraries; newsweave only maps their items to
+Documents with hints (url, title, published, outlet) and rejects bad items alone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import time
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+import feedparser
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from newsweave import errors
+from newsweave.ingest.decode import DecodeFailure, decode
+from newsweave.ingest.discover import Source
+from newsweave.ingest.formats import is_truncated_html
+from newsweave.model import Document, Rejection, sha256_hex
+
+
+def is_warc(head: bytes) -> bool:
+    """WARC files start with a version line; ``.warc.gz`` is gzip per record."""
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
+def warc_documents(src: Source) -> Iterator[Document | Rejection]:
+    """One Document per HTML response record, streamed so archives of any size fit."""
+    records = html_records = 0
+    try:
+        with src.open() as stream:
+            for record in ArchiveIterator(stream):
+                records += 1
+                if not _is_html_response(record):
+                    continue
+                html_records += 1
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                payload = record.content_stream().read()
+                hints = {"url": uri} if uri else {}
+                yield _html_item(f"{src.name}#{uri or records}", payload, hints)
+    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield Rejection(src.name, errors.BAD_WARC.format(detail=exc))
+        return
+    if records == 0:
+        yield Rejection(src.name, errors.BAD_WARC.format(detail="no record could be read"))
+    elif html_records == 0:
+        yield Rejection(src.name, errors.WARC_NO_HTML.format(records=records))
+
+
+def _is_html_response(record: Any) -> bool:
+    if record.rec_type != "response":
+        return False
+    headers = record.http_headers
+    content_type = headers.get_header("Content-Type") if headers else None
+    return content_type is None or "html" in content_type.lower()
+
+
+def feed_documents(name: str, text: str) -> Iterator[Document | Rejection]:
+    """One Document per feed entry with full content (or its summary), hinting url/title/date."""
+    parsed: Any = feedparser.parse(text)
+    if parsed.bozo and not parsed.entries:
+        yield Rejection(name, errors.BAD_FEED.format(detail=parsed.get("bozo_exception")))
+        return
+    outlet = parsed.feed.get("title")
+    for number, entry in enumerate(parsed.entries, start=1):
+        body = _entry_body(entry)
+        link = entry.get("link") or ""
+        source = f"{name}#{link or number}"
+        if not body:
+            yield Rejection(source, errors.FEED_NO_CONTENT.format(item=number))
+            continue
+        hints = {
+            "url": link,
+            "title": entry.get("title"),
+            "outlet": outlet,
+            "published": _entry_date(entry),
+        }
+        yield _html_item(
+            source,
+            body.encode("utf-8"),
+            {k: v for k, v in hints.items() if isinstance(v, str) and v},
+        )
+
+
+def _entry_body(entry: Any) -> str:
+    contents = entry.get("content") or []
+    values = [c.get("value", "") for c in contents if c.get("value")]
+    return str(max(values, key=len)) if values else str(entry.get("summary") or "")
+
+
+def _entry_date(entry: Any) -> str | None:
+    for key in ("published_parsed", "updated_parsed"):
+        stamp = entry.get(key)
+        if stamp:
+            return time.strftime("%Y-%m-%d", stamp)
+    return None
+
+
+def _html_item(source: str, payload: bytes, hints: dict[str, str]) -> Document | Rejection:
+    decoded = decode(payload)
+    item_hash = sha256_hex(payload + repr(sorted(hints.items())).encode())
+    if isinstance(decoded, DecodeFailure):
+        return Rejection(source, decoded.reason, item_hash)
+    if is_truncated_html(decoded.text):
+        return Rejection(source, errors.TRUNCATED_HTML, item_hash)
+    return Document(
+        source=source,
+        raw=decoded.text,
+        format="html",
+        encoding=decoded.encoding,
+        content_hash=item_hash,
+        hints=hints,
+    )
