@@ -217,3 +217,23 @@ class Quote:
     @property
     def id(self) -> str:
         return sha256_hex(f"quote:{self.article_id}:{self.start}:{self.end}")[:16]
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened, merged across the articles that report it.
+
+    ``participants`` are entity ids once entities are resolved (names before);
+    ``evidence`` points at the sentence(s) in each article that report it,
+    with ``field="caption"`` when a photo caption is the source.
+    """
+
+    id: str
+    kind: str
+    summary: str
+    date: str | None
+    precision: str | None
+    participants: tuple[str, ...]
+    location: str | None
+    evidence: tuple[Span, ...]
+    story_id: str | None = None
