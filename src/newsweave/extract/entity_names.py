@@ -1,0 +1,164 @@
+"""Name normalisation shared by mention finding and entity resolution.
+
+Why a separate module: the mention finder (which strips titles and possessives)
+and the resolver (which compares names across articles) must agree on what a
+name's "key" is. A key is the name folded to plain lower-case ASCII words with
+honorifics dropped; a *skeleton* further maps transliteration variants of a
+word to one spelling ("Yuriy", "Yuri", "Jurij" → "yury"; "Qaddafi", "Kadhafi"
+→ "kadafy") so that spelling variants of the same name compare equal before any
+fuzzy similarity is needed. The word lists live in ``data/entity_*.json`` so that a
+new title or transliteration rule is data, not code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+APOSTROPHES = "'’‘`ʼ"
+_POSSESSIVE = re.compile(r"(?:['’‘`ʼ][sS]|s['’‘`ʼ]|['’‘`ʼ])$")
+_NON_WORD = re.compile(r"[^a-z0-9'\- ]+")
+
+
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("newsweave").joinpath(f"data/{name}").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists that describe people (titles, honorifics, role nouns)."""
+
+    honorifics: frozenset[str]
+    titles: frozenset[str]
+    role_nouns: frozenset[str]
+    place_prepositions: frozenset[str]
+    name_particles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shared lexicon, read once from ``data/entity_lexicon.json``."""
+    data = _load("entity_lexicon.json")
+    return Lexicon(
+        honorifics=frozenset(data["honorifics"]),
+        titles=frozenset(data["titles"]),
+        role_nouns=frozenset(data["role_nouns"]),
+        place_prepositions=frozenset(data["place_prepositions"]),
+        name_particles=frozenset(data["name_particles"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _rewrites() -> tuple[tuple[re.Pattern[str], str], ...]:
+    data = _load("entity_translit.json")
+    return tuple((re.compile(pat), rep) for pat, rep in data["rewrites"])
+
+
+@lru_cache(maxsize=1)
+def _alias_groups() -> dict[str, str]:
+    """Folded surface form → canonical folded form, from ``data/entity_aliases.json``."""
+    table: dict[str, str] = {}
+    for group in _load("entity_aliases.json")["groups"]:
+        canonical = fold(group[0])
+        for form in group:
+            table[fold(form)] = canonical
+    return table
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII words: accents, periods and curly apostrophes removed.
+
+    "U.S." and "US" fold alike, as do "Orbán" and "Orban".
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    for ch in APOSTROPHES:
+        text = text.replace(ch, "'")
+    text = text.lower().replace(".", "")
+    text = _NON_WORD.sub(" ", text.replace("-", " "))
+    words = [w for w in text.split() if w not in {"the", "'"}]
+    return " ".join(words)
+
+
+def strip_possessive(text: str) -> str:
+    """``"Trump's"`` → ``"Trump"``, ``"Russia’s"`` → ``"Russia"``, ``"States'"`` → ``"States"``."""
+    match = _POSSESSIVE.search(text)
+    if match is None:
+        return text
+    if match.group(0)[0] in "sS":  # "States'": keep the s, drop the mark
+        return text[: match.start() + 1]
+    return text[: match.start()]
+
+
+def name_words(text: str) -> list[str]:
+    """Folded words of a name without honorifics ("Mr. John Smith" → john, smith)."""
+    honorifics = lexicon().honorifics
+    return [w for w in fold(text).split() if w not in honorifics]
+
+
+def skeleton(word: str) -> str:
+    """Transliteration-insensitive spelling of one folded word."""
+    for pattern, replacement in _rewrites():
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def canonical_words(text: str) -> list[str]:
+    """Folded words of a name, honorifics dropped, known alternatives ("US") mapped."""
+    folded = fold(text)
+    alias = _alias_groups().get(folded)
+    if alias is not None:
+        folded = alias
+    return [w for w in folded.split() if w not in lexicon().honorifics]
+
+
+def name_key(text: str) -> str:
+    """Skeleton of a whole name, honorifics dropped; places through the alias table."""
+    return " ".join(skeleton(w) for w in canonical_words(text))
+
+
+def alias_canonical(text: str) -> str | None:
+    """The conventional name of a country or body when ``text`` is a known alternative."""
+    return _alias_groups().get(fold(text))
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two skeletons (difflib ratio; 1.0 when equal)."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def acronym(text: str) -> str:
+    """Initials of the capitalised words: "European Union" → "eu" (function words skipped)."""
+    letters = [w[0] for w in re.split(r"[\s\-]+", text) if w[:1].isupper()]
+    return "".join(letters).lower() if len(letters) >= 2 else ""
+
+
+def is_initial(word: str) -> bool:
+    """A folded one-letter word ("j" from "J.")."""
+    return len(word) == 1 and word.isalpha()
+
+
+def given_names_compatible(a: str, b: str) -> bool:
+    """Two folded given names can denote the same person ("J" ~ "John", variants)."""
+    if not a or not b:
+        return True
+    if is_initial(a) or is_initial(b):
+        return a[0] == b[0]
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb:
+        return True
+    if min(len(sa), len(sb)) >= 3 and (sa.startswith(sb) or sb.startswith(sa)):
+        return True  # "Vlad" / "Vladimir", "Alex" / "Alexander"
+    return similarity(sa, sb) >= 0.8
