@@ -64,3 +64,117 @@ rejections = Table(
     Column("content_hash", String(64)),
     Column("rejected_at", DateTime(timezone=True), nullable=False),
 )
+
+# -- stories (dedupe + cluster stages) ----------------------------------------
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text),
+    Column("first_published", String(32)),
+    Column("last_published", String(32)),
+    Column("article_count", Integer, nullable=False),
+)
+
+overlaps = Table(
+    "overlaps",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("other_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("share", JSON, nullable=False),
+    Column("spans", JSON, nullable=False),
+)
+
+# -- which stage version has processed which article ---------------------------
+
+article_stages = Table(
+    "article_stages",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("stage", String(32), primary_key=True),
+    Column("version", String(16), nullable=False),
+    Column("note", Text),
+)
+
+# -- extraction ---------------------------------------------------------------
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("role", Text),
+    Column("field", String(16), nullable=False),
+    Column("caption_index", Integer),
+    Column("entity_id", String(80), index=True),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("roles", JSON, nullable=False),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("speaker", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("cue", Text),
+    Column("speaker_entity_id", String(80)),
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(40)),
+    Column("precision", String(16)),
+    Column("anchor", String(32)),
+    Column("mod", String(16)),
+    Column("field", String(16), nullable=False),
+    Column("caption_index", Integer),
+)
+
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("data", JSON, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("story_id", String(32), index=True),
+    Column("kind", String(32), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("date", String(40)),
+    Column("precision", String(16)),
+    Column("participants", JSON, nullable=False),
+    Column("location", Text),
+    Column("evidence", JSON, nullable=False),
+)
