@@ -1,0 +1,166 @@
+"""Story clustering on ECB+: newsweave's streaming clusterer against offline baselines.
+
+    python benchmarks/clustering.py --data ../shared/data/ecbplus
+
+Reads every ``ecbplus_*_topics.tar.gz`` in ``--data``. With a ``dev`` archive present
+the dev topics are scored (the shipped model was fitted on the train topics only);
+in a held-out folder (other topics, same layout) every document is scored. Documents
+arrive as a stream in a fixed shuffled order; gold stories are ECB+ sub-topics
+(topic + ecb/ecbplus). Metrics: B-cubed P/R/F1 and pairwise F1.
+
+Baselines on the same documents:
+(a) TF-IDF + average-linkage agglomerative clustering (cosine), cut at the distance
+    threshold that maximises B-cubed F1 on the TRAIN topics (stored in the model
+    notes by the trainer), and, for reference only, at the best threshold for the
+    scored topics themselves (an oracle no real system has);
+(b) HDBSCAN over MiniLM sentence embeddings, if sentence-transformers and hdbscan are
+    installed (skipped otherwise: they are not part of the install).
+
+The last line is ``bcubed_f1=… pairwise_f1=… articles_per_s=…`` for newsweave.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import ecbplus
+from ecbplus import EcbDoc
+
+from newsweave.cluster import ClusterModel, StoryClusterer
+from newsweave.cluster.features import tokenize
+
+SEED = 13
+Labels = dict[str, str]
+
+
+def tfidf_matrix(docs: list[EcbDoc]) -> NDArray[np.float64]:
+    """Sublinear TF-IDF rows (headline + body), L2-normalised, as scikit-learn would make."""
+    counts = [Counter(tokenize(f"{d.headline}\n{d.text}")) for d in docs]
+    vocab = {t: i for i, t in enumerate(sorted({t for c in counts for t in c}))}
+    df = np.zeros(len(vocab))
+    for c in counts:
+        for t in c:
+            df[vocab[t]] += 1
+    idf = np.log((len(docs) + 1) / (df + 1)) + 1
+    x = np.zeros((len(docs), len(vocab)))
+    for row, c in enumerate(counts):
+        for t, n in c.items():
+            x[row, vocab[t]] = (1 + math.log(n)) * idf[vocab[t]]
+    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    return x
+
+
+def agglomerative(docs: list[EcbDoc], threshold: float) -> Labels:
+    """TF-IDF + average-linkage (cosine distance) cut at ``threshold``."""
+    from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
+
+    tree = linkage(tfidf_matrix(docs), method="average", metric="cosine")
+    labels = fcluster(tree, t=threshold, criterion="distance")
+    return {d.doc_id: str(label) for d, label in zip(docs, labels, strict=True)}
+
+
+def best_agglomerative_threshold(docs: list[EcbDoc]) -> tuple[float, float]:
+    """(threshold, B-cubed F1) maximising F1 on ``docs`` over a grid of cut distances."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    gold = {d.doc_id: d.story for d in docs}
+    tree = linkage(tfidf_matrix(docs), method="average", metric="cosine")
+    best = (0.5, -1.0)
+    for thr in np.arange(0.30, 1.0, 0.01):
+        labels = fcluster(tree, t=float(thr), criterion="distance")
+        pred = {d.doc_id: str(label) for d, label in zip(docs, labels, strict=True)}
+        f1 = ecbplus.bcubed(pred, gold)[2]
+        if f1 > best[1]:
+            best = (round(float(thr), 2), f1)
+    return best
+
+
+def hdbscan_minilm(docs: list[EcbDoc]) -> Labels | str:
+    """BERTopic-style HDBSCAN over MiniLM embeddings, or a message saying why it was skipped."""
+    try:
+        import hdbscan  # type: ignore[import-not-found]
+        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
+    except ImportError:
+        return "skipped: sentence-transformers and hdbscan are not installed (optional extra)"
+    try:
+        encoder = SentenceTransformer("all-MiniLM-L6-v2")
+    except Exception as exc:  # no model weights available offline
+        return f"skipped: MiniLM model not available offline ({type(exc).__name__})"
+    emb = encoder.encode([f"{d.headline}\n{d.text}" for d in docs], normalize_embeddings=True)
+    labels = hdbscan.HDBSCAN(min_cluster_size=2, metric="euclidean").fit_predict(emb)
+    return {
+        d.doc_id: (str(lab) if lab >= 0 else f"noise-{d.doc_id}")
+        for d, lab in zip(docs, labels, strict=True)
+    }
+
+
+def report(name: str, pred: Labels, gold: Labels) -> tuple[float, float]:
+    p, r, f = ecbplus.bcubed(pred, gold)
+    _, _, pf = ecbplus.pairwise(pred, gold)
+    print(f"{name:48s} B3 P={p:.3f} R={r:.3f} F1={f:.3f}   pairwise F1={pf:.3f}")
+    return f, pf
+
+
+def run_newsweave(docs: list[EcbDoc], model: ClusterModel) -> tuple[Labels, float]:
+    """Stream the documents from raw input (featurising included); returns labels and art/s."""
+    start = time.perf_counter()
+    clusterer = StoryClusterer(model)
+    for doc in ecbplus.stream_order(docs, SEED):
+        clusterer.assign(doc.as_input())
+    return clusterer.assignments(), len(docs) / (time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data/ecbplus"))
+    ap.add_argument("--model", type=Path, default=None, help="model JSON (default: shipped)")
+    args = ap.parse_args(argv)
+    splits = ecbplus.archives(args.data)
+    if not splits:
+        print(f"no ecbplus_*_topics.tar.gz under {args.data}", file=sys.stderr)
+        return 1
+    scored = ["dev"] if "dev" in splits else [s for s in splits if s != "train"]
+    docs = [d for s in scored for d in ecbplus.load(args.data, s)]
+    gold = {d.doc_id: d.story for d in docs}
+    model = ClusterModel.load(args.model)
+    print(
+        f"scoring {len(docs)} documents ({', '.join(scored)} topics), "
+        f"{len(set(gold.values()))} gold stories; stream seed {SEED}"
+    )
+    pred, speed = run_newsweave(docs, model)
+    f1, pf1 = report("newsweave stream (model fitted on train topics)", pred, gold)
+    train_thr = model.notes.get("baseline_threshold")
+    if train_thr is not None:
+        report(
+            f"(a) TF-IDF+agglomerative, thr {train_thr} (train)",
+            agglomerative(docs, train_thr),
+            gold,
+        )
+    oracle_thr, _ = best_agglomerative_threshold(docs)
+    report(
+        f"(a) same, thr {oracle_thr} tuned on scored topics", agglomerative(docs, oracle_thr), gold
+    )
+    emb = hdbscan_minilm(docs)
+    if isinstance(emb, str):
+        print(f"(b) HDBSCAN over MiniLM: {emb}")
+    else:
+        report("(b) HDBSCAN over MiniLM embeddings", emb, gold)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"newsweave throughput {speed:.0f} articles/s; peak RSS {rss_mb:.0f} MB")
+    print(f"bcubed_f1={f1:.4f} pairwise_f1={pf1:.4f} articles_per_s={speed:.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

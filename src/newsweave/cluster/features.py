@@ -1,0 +1,189 @@
+"""Per-article features for story clustering: terms, title terms, names and a day number.
+
+Everything here is computed once per article and never depends on the rest of the
+stream, so features can be stored and the clusterer rebuilt from them. Weighting
+(IDF) happens later, at comparison time, against the incremental
+:class:`IncrementalIdf`, so adding articles never forces re-featurising old ones.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+#: A name extractor turns text into surface names ("Marco Rubio"); spaCy entities can
+#: be passed instead by setting ``ClusterInput.names`` or giving another callable.
+NameExtractor = Callable[[str], list[str]]
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_SENT_END = re.compile(r"[.!?:;\"“”«»()\n]\s*")
+
+_STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself no nor not now of off on
+    once only or other our ours out over own same she should so some such than that the
+    their theirs them then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your yours
+    said says say told tell according new one two year years last first week day time
+    people may still like since per mr mrs ms dr s t 's der die das und den dem des ein
+    eine ist nicht mit von zu im auf für le la les et des du un une est pas dans pour que
+    qui el los las del y en por con para es se lo al il di che per non una sono и в не на
+    что с по как это он она они к у из за от для""".split()  # noqa: SIM905
+)
+
+#: Capitalised words that start sentences or name calendar units, not entities.
+_NOT_NAMES = frozenset(
+    """the a an this that these those it he she they we i you his her their our its in on at
+    for with from by after before but and or if as when while there here what who why how
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow mr
+    mrs ms dr according however meanwhile also updated posted published read more photo
+    von van""".split()  # noqa: SIM905
+)
+_CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'.-]*$")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased content words; stop words and one-letter tokens dropped."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower().strip(".'’-")
+        if len(w) > 1 and w not in _STOP:
+            out.append(w)
+    return out
+
+
+def capitalised_names(text: str) -> list[str]:
+    """Proper-noun heuristic: runs of capitalised words, not counting a sentence's first word
+    unless it is followed by another capitalised word (so "Cheeks said" is missed but
+    "Maurice Cheeks said" is found). Crude on purpose: a stand-in until spaCy entities."""
+    names: list[str] = []
+    for sentence in _SENT_END.split(text):
+        words = sentence.split()
+        i = 0
+        while i < len(words):
+            run: list[str] = []
+            j = i
+            while j < len(words) and _CAP.match(words[j].strip(",")):
+                run.append(words[j].strip(",.'’"))
+                if words[j].endswith(","):
+                    j += 1
+                    break
+                j += 1
+            run = [w for w in run if w.lower() not in _NOT_NAMES and len(w) > 1]
+            if run and (i > 0 or len(run) > 1):
+                names.append(" ".join(run))
+            i = max(j, i + 1)
+    return names
+
+
+def name_keys(names: Iterable[str]) -> Counter[str]:
+    """Comparable keys for names: the full name and each of its words ("Maurice Cheeks" →
+    "maurice cheeks", "maurice", "cheeks"), so a later "Cheeks" still matches."""
+    keys: Counter[str] = Counter()
+    for name in names:
+        low = name.lower()
+        parts = [p for p in tokenize(low) if p not in _NOT_NAMES]
+        if not parts:
+            continue
+        keys[low] += 1
+        if len(parts) > 1:
+            for p in parts:
+                keys[p] += 1
+    return keys
+
+
+def day_number(published: str | None) -> int | None:
+    """Days since 0001-01-01 for an ISO date ("2025-03-14", "2025-03" → the 15th); None if
+    unknown or only a year (a year is too coarse to separate stories)."""
+    if not published:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", published)
+    if not m:
+        return None
+    try:
+        d = date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 15))
+    except ValueError:
+        return None
+    return d.toordinal()
+
+
+@dataclass(frozen=True)
+class ClusterInput:
+    """What the clusterer needs from an article; build it from ``model.Article``.
+
+    ``names`` are entity surface forms from a real NER when available; None means
+    "use the clusterer's name extractor on headline + text".
+    """
+
+    id: str
+    headline: str | None
+    text: str
+    published: str | None = None
+    language: str | None = None
+    names: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    """Sparse, unweighted features of one article (log-scaled term frequencies)."""
+
+    id: str
+    headline: str
+    body: Mapping[str, float]
+    title: Mapping[str, float]
+    names: Mapping[str, float]
+    day: int | None
+    words: int
+    language: str | None = None
+    extra: Mapping[str, float] = field(default_factory=dict)
+
+
+def _log_tf(counts: Counter[str]) -> dict[str, float]:
+    return {t: 1.0 + math.log(c) for t, c in counts.items()}
+
+
+def featurize(
+    item: ClusterInput, name_extractor: NameExtractor = capitalised_names
+) -> ArticleFeatures:
+    """Turn one input into features; the headline also counts as body text (it is news)."""
+    headline = (item.headline or "").strip()
+    body_tokens = tokenize(item.text)
+    title_tokens = tokenize(headline)
+    names = item.names
+    if names is None:
+        names = tuple(name_extractor(f"{headline}.\n{item.text}"))
+    return ArticleFeatures(
+        id=item.id,
+        headline=headline,
+        body=_log_tf(Counter(body_tokens + title_tokens)),
+        title=_log_tf(Counter(title_tokens)),
+        names=_log_tf(name_keys(names)),
+        day=day_number(item.published),
+        words=len(item.text.split()),
+        language=item.language,
+    )
+
+
+class IncrementalIdf:
+    """Document frequencies that grow with the stream: ``add`` is O(terms of one article)."""
+
+    def __init__(self, docs: int = 0, df: dict[str, int] | None = None) -> None:
+        self.docs = docs
+        self.df: dict[str, int] = df if df is not None else {}
+
+    def add(self, terms: Iterable[str]) -> None:
+        self.docs += 1
+        df = self.df
+        for t in terms:
+            df[t] = df.get(t, 0) + 1
+
+    def idf(self, term: str) -> float:
+        """Smoothed IDF; an unseen term gets the highest weight, as in scikit-learn."""
+        return math.log((self.docs + 1) / (self.df.get(term, 0) + 1)) + 1.0

@@ -1,0 +1,92 @@
+"""Streaming story clustering on small hand-written articles, with the shipped model."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.cluster import ClusterInput, ClusterModel, StoryClusterer, featurize
+from newsweave.cluster.features import capitalised_names, day_number, tokenize
+from tests.cluster import texts
+
+
+def _inputs() -> list[ClusterInput]:
+    return [
+        ClusterInput(f"v{i}", h, t, d, "en")
+        for i, ((h, t), d) in enumerate(zip(texts.VOLCANO, texts.VOLCANO_DATES, strict=True))
+    ]
+
+
+def test_shipped_model_loads_and_matches_the_code() -> None:
+    model = ClusterModel.load()
+    assert 0.0 < model.threshold < 1.0
+    assert model.window_days >= 1
+    assert "ECB+" in model.trained_on
+    assert ClusterModel.from_dict(__import__("json").loads(model.to_json())) == model
+
+
+def test_reports_of_one_event_form_one_story_and_other_news_another() -> None:
+    clusterer = StoryClusterer()
+    first, *rest = [clusterer.assign(item) for item in _inputs()]
+    assert first.new_story
+    assert all(a.story_id == first.story_id and not a.new_story for a in rest)
+    strike = clusterer.assign(ClusterInput("s1", *texts.TRAIN_STRIKE, "2024-03-13", "en"))
+    assert strike.new_story and strike.story_id != first.story_id
+
+
+def test_same_person_months_apart_is_two_stories() -> None:
+    clusterer = StoryClusterer()
+    feb = clusterer.assign(ClusterInput("a", *texts.SCHOLZ_FEB, "2024-04-16", "en"))
+    nov = clusterer.assign(ClusterInput("b", *texts.SCHOLZ_NOV, "2024-11-06", "en"))
+    assert feb.story_id != nov.story_id
+
+
+def test_later_articles_do_not_move_earlier_ones() -> None:
+    clusterer = StoryClusterer()
+    for item in _inputs():
+        clusterer.assign(item)
+    before = clusterer.assignments()
+    clusterer.assign(ClusterInput("s1", *texts.TRAIN_STRIKE, "2024-03-14", "en"))
+    clusterer.assign(ClusterInput("f1", *texts.FRENCH, "2024-03-16", "fr"))
+    after = clusterer.assignments()
+    assert {k: after[k] for k in before} == before
+    assert after["f1"] not in set(before.values())
+
+
+def test_rebuilt_state_assigns_like_the_original() -> None:
+    items = _inputs()
+    live = StoryClusterer()
+    rows = [(item, live.assign(item).story_id) for item in items[:2]]
+    rebuilt = StoryClusterer.from_state(rows)
+    assert rebuilt.assign(items[2]).story_id == live.assign(items[2]).story_id == rows[0][1]
+
+
+def test_story_summary_has_a_central_title_and_dates() -> None:
+    clusterer = StoryClusterer()
+    for item in _inputs():
+        clusterer.assign(item)
+    dates = {item.id: item.published for item in _inputs()}
+    (story,) = clusterer.summaries(dates)
+    assert story.title in {h for h, _ in texts.VOLCANO}
+    assert (story.first_published, story.last_published) == ("2024-03-13", "2024-03-15")
+    assert story.article_ids == ("v0", "v1", "v2")
+
+
+def test_names_can_come_from_a_real_ner() -> None:
+    given = ClusterInput("x", "Headline", "plain words only", names=("Ursula von der Leyen",))
+    assert set(featurize(given).names) == {"ursula von der leyen", "ursula", "leyen"}
+    found = capitalised_names("Yesterday Claus Weselsky said the GDL union would strike.")
+    assert "Claus Weselsky" in found
+    assert "Yesterday" not in " ".join(found)
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("2024-03-13", 738958), ("2024-03", 738960), ("2024", None), (None, None)],
+)
+def test_day_number_keeps_dates_to_the_month(published: str | None, expected: int | None) -> None:
+    assert day_number(published) == expected
+
+
+def test_tokenize_drops_stop_words_in_several_languages() -> None:
+    assert tokenize("The train and the union") == ["train", "union"]
+    assert tokenize("Les contrôleurs de la SNCF") == ["contrôleurs", "sncf"]
