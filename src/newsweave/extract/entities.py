@@ -27,7 +27,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from newsweave.extract.entity_match import EntityDraft, best_match
-from newsweave.extract.entity_names import canonical_words, fold, name_words, skeleton
+from newsweave.extract.entity_names import (
+    canonical_words,
+    fold,
+    given_names_compatible,
+    name_words,
+    skeleton,
+)
 from newsweave.extract.entity_resolve import LocalCluster, cluster_article, label_class
 from newsweave.extract.mentions import role_says_person
 from newsweave.model import Entity, Mention
@@ -80,14 +86,23 @@ def relabel(
     for key, count in key_votes.items():
         if count["PERSON"] and count["PERSON"] >= max(count["ORG"], count["GPE"], count["FAC"]):
             people.add(key)
+    given_names: dict[str, set[str]] = defaultdict(set)
+    for m in everything:
+        words = name_words(m.text)
+        if m.label == "PERSON" and len(words) == 2:
+            given_names[skeleton(words[-1])].add(words[0])
     out: dict[str, list[Mention]] = {}
     for article, ms in mentions_by_article.items():
         fixed: list[Mention] = []
         for m in ms:
             words = name_words(m.text)
             label = m.label
-            if len(words) >= 2 and label in {"ORG", "GPE", "FAC"} and _person_key(words) in people:
-                label = "PERSON"
+            if len(words) >= 2 and label in {"ORG", "GPE", "FAC"}:
+                firsts = given_names.get(skeleton(words[-1]), set())
+                if _person_key(words) in people or (
+                    len(words) == 2 and any(given_names_compatible(words[0], g) for g in firsts)
+                ):
+                    label = "PERSON"
             if len(words) == 1 and label != "NORP":
                 if skeleton(words[0]) in surnames and label in {"ORG", "GPE", "LOC", "FAC"}:
                     label = "PERSON" if m.text[:1].isupper() and not m.text.isupper() else label

@@ -103,9 +103,19 @@ def _person_score(cluster: LocalCluster, draft: EntityDraft) -> float | None:
 
 
 def _name_score(cluster: LocalCluster, draft: EntityDraft) -> float | None:
-    """Organisations, places, groups: same key, or near-identical multi-word names."""
+    """Organisations, places, groups: same key, near-identical names, or a short form.
+
+    A short form is the last word of a longer name of the same class ("Chargers"
+    for "San Diego Chargers"); across classes (the tagger calls a borough GPE
+    in one article and ORG in the next) only the same key counts.
+    """
     if cluster.key == draft.key:
-        return 2.0 + context_score(cluster, draft)
+        return (2.0 if cluster.cls == draft.cls else 1.5) + context_score(cluster, draft)
+    if cluster.cls != draft.cls:
+        return None
+    short, full = sorted((cluster.words, draft.words), key=len)
+    if len(short) == 1 and len(full) >= 2 and skeleton(short[0]) == skeleton(full[-1]):
+        return 1.0 + context_score(cluster, draft)
     if len(cluster.words) >= 2 and len(draft.words) >= 2:
         sim = similarity(cluster.key, draft.key)
         if sim >= NAME_SAME:
@@ -122,7 +132,9 @@ def best_match(cluster: LocalCluster, drafts: Sequence[EntityDraft]) -> EntityDr
     """
     scored: list[tuple[float, int, EntityDraft]] = []
     for d in drafts:
-        if d.cls != cluster.cls:
+        if (d.cls == "PERSON") != (cluster.cls == "PERSON"):
+            continue
+        if "NORP" in {d.cls, cluster.cls} and d.cls != cluster.cls:
             continue
         s = _person_score(cluster, d) if cluster.cls == "PERSON" else _name_score(cluster, d)
         if s is not None:

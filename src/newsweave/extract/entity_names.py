@@ -41,6 +41,7 @@ class Lexicon:
     role_nouns: frozenset[str]
     place_prepositions: frozenset[str]
     name_particles: frozenset[str]
+    abbreviations: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,7 @@ def lexicon() -> Lexicon:
         role_nouns=frozenset(data["role_nouns"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         name_particles=frozenset(data["name_particles"]),
+        abbreviations=dict(data["abbreviations"]),
     )
 
 
@@ -117,7 +119,11 @@ def canonical_words(text: str) -> list[str]:
     alias = _alias_groups().get(folded)
     if alias is not None:
         folded = alias
-    return [w for w in folded.split() if w not in lexicon().honorifics]
+    lex = lexicon()
+    words = [w for w in folded.split() if w not in lex.honorifics]
+    if len(words) >= 2:  # "Mt Cook" = "Mount Cook"; a lone "St" stays as it is
+        words = [lex.abbreviations.get(w, w) for w in words]
+    return words
 
 
 def name_key(text: str) -> str:
@@ -159,6 +165,6 @@ def given_names_compatible(a: str, b: str) -> bool:
     sa, sb = skeleton(a), skeleton(b)
     if sa == sb:
         return True
-    if min(len(sa), len(sb)) >= 3 and (sa.startswith(sb) or sb.startswith(sa)):
-        return True  # "Vlad" / "Vladimir", "Alex" / "Alexander"
+    if min(len(sa), len(sb)) >= 2 and (sa.startswith(sb) or sb.startswith(sa)):
+        return True  # "Vlad" / "Vladimir", "Mo" / "Maurice"
     return similarity(sa, sb) >= 0.8

@@ -152,9 +152,16 @@ def _cluster_names(article_id: str, mentions: Sequence[Mention]) -> list[LocalCl
         initials = acronym(c.mentions[0].text)
         if initials and len(c.words) >= 2:
             acronyms.setdefault((cls, initials), c)
+    last_words: dict[tuple[str, str], list[LocalCluster]] = {}
+    for (cls, _), c in by_key.items():
+        if len(c.words) >= 2:
+            last_words.setdefault((cls, skeleton(c.words[-1])), []).append(c)
     merged: list[LocalCluster] = []
     for (cls, key), c in by_key.items():
         target = acronyms.get((cls, key.replace(" ", ""))) if len(c.words) == 1 else None
+        longer = last_words.get((cls, key), []) if len(c.words) == 1 else []
+        if target is None and len(longer) == 1:
+            target = longer[0]  # "Chargers" after "San Diego Chargers"
         if target is not None and target is not c:
             target.mentions.extend(c.mentions)
             continue
