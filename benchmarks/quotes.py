@@ -1,0 +1,206 @@
+"""Quotes and their speakers on PolNeAR, newsweave next to a quotation-mark baseline.
+
+Why PolNeAR: it is political news annotated with attribution relations (source,
+cue, content), so it scores both halves of the task. Gold quotes are the
+attributions whose Content holds a quotation mark (Content may be
+discontinuous: the union of its pieces). A predicted quote (``direct`` or
+``partial``; ``indirect`` ones are not scored against quote gold) matches a
+gold Content when it covers at least half of its characters, one-to-one,
+greedily by overlap. ``speaker_f1`` counts only matches whose speaker is right:
+the predicted speaker words overlap the gold Source, or the predicted name and
+the gold source text name the same person (one contains the other, or they
+share the surname). The baseline pairs quotation marks and takes the nearest
+PERSON before a speech verb in the same sentence. The last line is
+``quote_f1=… speaker_f1=…`` for newsweave.
+
+Example:
+    .venv/bin/python benchmarks/quotes.py --data ../shared/data/polnear --split dev
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from polnear import Attribution, GoldArticle, load_split
+
+from newsweave.extract.quotes import extract_quotes
+from newsweave.nlp import parse
+
+DATA = Path(__file__).resolve().parents[2] / "shared/data/polnear"
+_BASELINE_QUOTE = re.compile(r"[\"“”]([^\"“”\n]+)[\"“”]")
+_BASELINE_VERBS = frozenset({"say", "tell", "add", "write", "state", "note", "according"})
+_SKIP_WORDS = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "sen", "rep", "said", "says"})
+
+
+@dataclass(frozen=True)
+class Pred:
+    start: int
+    end: int
+    speaker: str | None
+    speaker_span: tuple[int, int] | None
+
+
+@dataclass
+class Score:
+    pred: int = 0
+    gold: int = 0
+    quote_tp: int = 0
+    speaker_tp: int = 0
+    seconds: float = 0.0
+
+    def prf(self, tp: int) -> tuple[float, float, float]:
+        p = tp / self.pred if self.pred else 0.0
+        r = tp / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def newsweave_preds(doc: Doc, art: GoldArticle) -> list[Pred]:
+    out = []
+    for q in extract_quotes(doc, art.name):
+        if q.kind == "indirect":
+            continue
+        span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+        out.append(Pred(q.start, q.end, q.speaker, span))  # type: ignore[arg-type]
+    return out
+
+
+def baseline_preds(doc: Doc, art: GoldArticle) -> list[Pred]:
+    """Marks + the nearest PERSON before a speech verb in the quote's sentence."""
+    out = []
+    for m in _BASELINE_QUOTE.finditer(art.text):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        speaker: tuple[str, tuple[int, int]] | None = None
+        if span is not None and len(span):
+            sent = span[0].sent
+            for tok in sent:
+                if tok.lemma_ in _BASELINE_VERBS and not (m.start() <= tok.idx < m.end()):
+                    persons = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= tok.i]
+                    if persons:
+                        e = persons[-1]
+                        speaker = (e.text, (e.start_char, e.end_char))
+                        break
+        out.append(
+            Pred(
+                m.start(1),
+                m.end(1),
+                speaker[0] if speaker else None,
+                speaker[1] if speaker else None,
+            )
+        )
+    return out
+
+
+def _chars(pieces: Sequence[tuple[int, int]]) -> set[int]:
+    return {i for s, e in pieces for i in range(s, e)}
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[A-Za-z][\w'-]+", text.lower()) if w not in _SKIP_WORDS}
+
+
+def speaker_right(pred: Pred, gold: Attribution, text: str) -> bool:
+    """Overlap with the gold Source, or the same name (containment or shared surname)."""
+    if not gold.source:
+        return False
+    if pred.speaker_span is not None:
+        s, e = pred.speaker_span
+        if any(s < ge and gs < e for gs, ge in gold.source):
+            return True
+    if not pred.speaker:
+        return False
+    gold_text = " ".join(text[s:e] for s, e in gold.source).lower()
+    name = pred.speaker.lower()
+    if name in gold_text or gold_text in name:
+        return True
+    surname = name.split()[-1] if name.split() else ""
+    return bool(surname) and surname in _words(gold_text) and surname[:1].isalpha()
+
+
+def score_article(preds: list[Pred], art: GoldArticle) -> Score:
+    golds = art.quotes
+    gchars = [_chars(g.content) for g in golds]
+    pairs = []
+    for pi, p in enumerate(preds):
+        pc = set(range(p.start, p.end))
+        for gi, gc in enumerate(gchars):
+            ov = len(pc & gc)
+            if gc and ov * 2 >= len(gc):
+                pairs.append((ov, pi, gi))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    sc = Score(pred=len(preds), gold=len(golds))
+    for _ov, pi, gi in sorted(pairs, reverse=True):
+        if pi in used_p or gi in used_g:
+            continue
+        used_p.add(pi)
+        used_g.add(gi)
+        sc.quote_tp += 1
+        sc.speaker_tp += speaker_right(preds[pi], golds[gi], art.text)
+    return sc
+
+
+def run(arts: list[GoldArticle]) -> dict[str, Score]:
+    systems: dict[str, Callable[[Doc, GoldArticle], list[Pred]]] = {
+        "newsweave": newsweave_preds,
+        "baseline": baseline_preds,
+    }
+    totals = {name: Score() for name in systems}
+    parse_seconds = 0.0
+    t0 = time.perf_counter()
+    for art, doc in zip(arts, parse(a.text for a in arts), strict=True):
+        parse_seconds += time.perf_counter() - t0
+        for name, system in systems.items():
+            t1 = time.perf_counter()
+            preds = system(doc, art)
+            sc = score_article(preds, art)
+            sc.seconds = time.perf_counter() - t1
+            tot = totals[name]
+            tot.pred += sc.pred
+            tot.gold += sc.gold
+            tot.quote_tp += sc.quote_tp
+            tot.speaker_tp += sc.speaker_tp
+            tot.seconds += sc.seconds
+        t0 = time.perf_counter()
+    print(f"articles={len(arts)} parse={1000 * parse_seconds / max(len(arts), 1):.1f} ms/article")
+    return totals
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--limit", type=int, default=None, help="first N articles only")
+    args = ap.parse_args(argv)
+    arts = load_split(args.data, args.split, args.limit)
+    if not arts:
+        print(f"no PolNeAR articles under {args.data / args.split}", file=sys.stderr)
+        return 1
+    totals = run(arts)
+    print(
+        f"{'system':<10} {'gold':>5} {'pred':>5}  quote P/R/F1          speaker P/R/F1       ms/art"
+    )
+    for name, sc in totals.items():
+        qp, qr, qf = sc.prf(sc.quote_tp)
+        sp, sr, sf = sc.prf(sc.speaker_tp)
+        ms = 1000 * sc.seconds / len(arts)
+        print(
+            f"{name:<10} {sc.gold:>5} {sc.pred:>5}  {qp:.3f}/{qr:.3f}/{qf:.3f}  "
+            f"{sp:.3f}/{sr:.3f}/{sf:.3f}  {ms:6.1f}"
+        )
+    nw = totals["newsweave"]
+    print(f"quote_f1={nw.prf(nw.quote_tp)[2]:.4f} speaker_f1={nw.prf(nw.speaker_tp)[2]:.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
