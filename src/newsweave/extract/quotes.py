@@ -60,6 +60,7 @@ class _Found:
     cue: Cue | None = None
     speaker: Speaker | None = None
     inherited: bool = False
+    weak: bool = False
 
 
 class _Context:
@@ -108,7 +109,7 @@ def extract_quotes(doc: Doc, article_id: str, *, outlet_aliases: Sequence[str] =
         if item is not None:
             found.append(item)
     _inherit_speakers(ctx, found)
-    found = _dedupe(found)
+    found = _dedupe(_join_continued(ctx, found))
     found.extend(_indirect(ctx, found))
     found.sort(key=lambda f: (f.start, f.end))
     return [_record(ctx, f, article_id) for f in found]
@@ -202,27 +203,35 @@ def _regions(ctx: _Context, span: QuotedSpan) -> tuple[tuple[int, int], tuple[in
     return (b_start, span.open_at), (span.outer_end, a_end)
 
 
-def _find_cue(ctx: _Context, span: QuotedSpan, direct: bool) -> tuple[Cue | None, bool]:
-    """The cue of a quote and whether it governs the quote in the parse."""
+def _find_cue(ctx: _Context, span: QuotedSpan, direct: bool) -> tuple[Cue | None, bool, bool]:
+    """The cue of a quote, whether it governs the quote in the parse, and whether it is weak.
+
+    A cue in the sentence before a direct quote (``X said. "B."``) is weak: the
+    quote before it, if any, is the better guide to who is still speaking.
+    """
     before, after = _regions(ctx, span)
     root = quote_root(ctx.doc, span.start, span.end)
     governing = governing_cue(root, ctx.outer) if root is not None else None
     after_cues = cues_in(ctx.doc, *after, ctx.outer)
     before_cues = cues_in(ctx.doc, *before, ctx.outer)
     if direct:
+        inner = cues_in(ctx.doc, span.start, span.end, ctx.outer)
+        if inner:  # a split quote: the cue sits between its parts
+            return inner[0], False, False
         tail = ctx.text[before[0] : before[1]].rstrip()
         if tail.endswith((":", ",")) and before_cues:
-            return before_cues[-1], False
+            return before_cues[-1], False, False
         if after_cues:
-            return after_cues[0], False
+            return after_cues[0], False, False
         if governing is not None:
-            return governing, True
-        return (before_cues[-1] if before_cues else None), False
+            return governing, True, False
+        weak = tail.endswith(tuple(_SENTENCE_END)) or tail.endswith(("”", '"'))
+        return (before_cues[-1] if before_cues else None), False, weak
     if governing is not None:
-        return governing, True
+        return governing, True, False
     if before_cues:
-        return before_cues[-1], False
-    return (after_cues[0] if after_cues else None), False
+        return before_cues[-1], False, False
+    return (after_cues[0] if after_cues else None), False, False
 
 
 def _is_title(words: list[str]) -> bool:
@@ -233,7 +242,7 @@ def _is_title(words: list[str]) -> bool:
 def _attribute(ctx: _Context, span: QuotedSpan) -> _Found | None:
     """Kind, cue and speaker of one quoted span, or None when it is a scare quote or title."""
     direct = _is_direct(ctx, span)
-    cue, governs = _find_cue(ctx, span, direct)
+    cue, governs, weak = _find_cue(ctx, span, direct)
     words = ctx.text[span.start : span.end].split()
     if not direct:
         if _is_title(words):
@@ -251,6 +260,7 @@ def _attribute(ctx: _Context, span: QuotedSpan) -> _Found | None:
         ctx.para_of(span.open_at),
         cue,
         ctx.speaker(cue),
+        weak=weak,
     )
 
 
@@ -285,15 +295,39 @@ def _inherit_speakers(ctx: _Context, found: list[_Found]) -> None:
     that opens its paragraph right after a paragraph that ended with a quote.
     """
     for n, item in enumerate(found):
-        if item.speaker is not None or n == 0:
+        if (item.speaker is not None and not item.weak) or n == 0:
             continue
         prev = found[n - 1]
         if prev.speaker is None:
             continue
         same_para = prev.para == item.para
+        if item.weak and not same_para:
+            continue
         next_para = prev.para == item.para - 1 and item.kind == "direct"
         if same_para or next_para:
             item.speaker, item.cue, item.inherited = prev.speaker, prev.cue, True
+
+
+def _join_continued(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """A direct quote that only carries on the one before it (no cue of its own) joins it.
+
+    ``"A," she said. "B."`` is one utterance interrupted by its attribution,
+    like a split quote, so it becomes one quote from A to B.
+    """
+    out: list[_Found] = []
+    for item in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and item.inherited
+            and item.kind == prev.kind == "direct"
+            and prev.para == item.para
+        ):
+            prev.end = item.end
+            prev.para = item.para
+            continue
+        out.append(item)
+    return out
 
 
 def _dedupe(found: list[_Found]) -> list[_Found]:
