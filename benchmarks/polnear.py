@@ -37,12 +37,21 @@ class GoldArticle:
 
     @property
     def quotes(self) -> list[Attribution]:
-        """Gold quotes: attributions whose Content contains a quotation mark."""
-        return [
-            a
-            for a in self.attributions
-            if any(ch in QUOTE_MARKS for s, e in a.content for ch in self.text[s:e])
-        ]
+        """Gold quotes: attributions whose Content contains a quotation mark.
+
+        Two apostrophes ('') count as one: it is how some wire copy (the New
+        York Times in PolNeAR) types a double quotation mark.
+        """
+        return self.quotes_with(apostrophes=True)
+
+    def quotes_with(self, *, apostrophes: bool) -> list[Attribution]:
+        """Gold quotes, with or without '' counted as a quotation mark."""
+        out = []
+        for a in self.attributions:
+            content = "".join(self.text[s:e] for s, e in a.content)
+            if any(ch in QUOTE_MARKS for ch in content) or (apostrophes and "''" in content):
+                out.append(a)
+        return out
 
 
 def _spans(field: str) -> tuple[tuple[int, int], ...]:

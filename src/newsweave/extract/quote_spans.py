@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-DOUBLE_MARKS = frozenset('"“”„‟«»')
+DOUBLE_MARKS = frozenset('"“”„‟«»')  # and '' (two apostrophes), see _width
 SINGLE_MARKS = frozenset("‘’'")
 _OPEN_PUNCT = frozenset("([{—–-/:")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -35,6 +35,7 @@ class QuotedSpan:
     open_at: int
     close_at: int | None
     paragraphs: int = 1
+    close_width: int = 1
 
     @property
     def outer_start(self) -> int:
@@ -42,7 +43,7 @@ class QuotedSpan:
 
     @property
     def outer_end(self) -> int:
-        return self.close_at + 1 if self.close_at is not None else self.end
+        return self.close_at + self.close_width if self.close_at is not None else self.end
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -50,8 +51,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
 
 
+def _width(text: str, i: int) -> int:
+    """Two apostrophes ('') stand for one double mark in some wire copy."""
+    return 2 if text.startswith("''", i) else 1
+
+
 def _can_open(text: str, i: int) -> bool:
-    nxt = text[i + 1] if i + 1 < len(text) else ""
+    w = _width(text, i)
+    nxt = text[i + w] if i + w < len(text) else ""
     prev = text[i - 1] if i > 0 else ""
     if text[i] in "«„":
         return True
@@ -63,7 +70,8 @@ def _can_open(text: str, i: int) -> bool:
 
 
 def _can_close(text: str, i: int) -> bool:
-    nxt = text[i + 1] if i + 1 < len(text) else ""
+    w = _width(text, i)
+    nxt = text[i + w] if i + w < len(text) else ""
     prev = text[i - 1] if i > 0 else ""
     if text[i] == "»":
         return True
@@ -77,9 +85,11 @@ def _can_close(text: str, i: int) -> bool:
 def _double_marks(text: str, start: int, end: int) -> list[tuple[int, bool, bool]]:
     """``(offset, can_open, can_close)`` for every double mark in ``[start, end)``."""
     out = []
-    for i in range(start, end):
-        if text[i] in DOUBLE_MARKS:
+    i = start
+    while i < end:
+        if text[i] in DOUBLE_MARKS or text.startswith("''", i):
             out.append((i, _can_open(text, i), _can_close(text, i)))
+        i += _width(text, i)
     return out
 
 
@@ -102,7 +112,7 @@ def _single_marks(text: str, start: int, end: int) -> list[tuple[int, bool, bool
 
 
 def _inner(text: str, open_at: int, end: int) -> tuple[int, int]:
-    start = open_at + 1
+    start = open_at + _width(text, open_at)
     while start < end and text[start] in _TRIM_START:
         start += 1
     while end > start and text[end - 1] in _TRIM_END:
@@ -114,7 +124,8 @@ def _starts_with_open_mark(text: str, start: int, end: int, marks: frozenset[str
     i = start
     while i < end and text[i] in " \t":
         i += 1
-    if i < end and text[i] in marks and text[i] not in "”»’" and _can_open(text, i):
+    is_mark = text[i] in marks or (marks == DOUBLE_MARKS and text.startswith("''", i))
+    if i < end and is_mark and text[i] not in "”»’" and _can_open(text, i):
         return i
     return None
 
@@ -125,7 +136,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     carry: tuple[int, int] | None = None  # (open_at, paragraph count) of a running quote
     for n, (p_start, p_end) in enumerate(paras):
-        has_double = any(text[i] in DOUBLE_MARKS for i in range(p_start, p_end))
+        has_double = any(text[i] in DOUBLE_MARKS for i in range(p_start, p_end)) or (
+            "''" in text[p_start:p_end]
+        )
         marks = (
             _double_marks(text, p_start, p_end)
             if has_double or carry
@@ -144,10 +157,10 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             if open_at is None:
                 if opens:
                     open_at, count = i, 1
-            elif closes and i > open_at + 1:
+            elif closes and i > open_at + _width(text, open_at):
                 start, end = _inner(text, open_at, i)
                 if end > start:
-                    spans.append(QuotedSpan(start, end, open_at, i, count))
+                    spans.append(QuotedSpan(start, end, open_at, i, count, _width(text, i)))
                 open_at = None
             elif opens and not closes:
                 _emit_unclosed(text, spans, open_at, i, count)

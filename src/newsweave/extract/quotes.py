@@ -177,7 +177,7 @@ def _is_direct(ctx: _Context, span: QuotedSpan) -> bool:
         return True
     para_start = ctx.paras[ctx.para_of(span.open_at)][0]
     before = text[para_start : span.open_at].rstrip()
-    if not before or before[-1] in _SENTENCE_END + ":" or before[-1] in '"”’»':
+    if not before or before[-1] in _SENTENCE_END + ":" or before[-1] in "\"”’»'":
         return True
     if before.endswith(","):
         tail = before[-60:]
