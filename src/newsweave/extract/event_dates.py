@@ -82,10 +82,13 @@ def _inherit(triggers: Sequence[Trigger], dates: list[Timex | None], index: dict
         if dates[i] is not None or (trig.nominal and setting_of(trig) is None):
             continue
         gov = _governor(trig.anchor, index)
-        while gov is not None and gov != _BLOCKED and gov != i:
+        seen = {i}
+        # Trigger and anchor tokens can govern each other, so the walk remembers where it was.
+        while gov is not None and gov != _BLOCKED and gov not in seen:
             if dates[gov] is not None:
                 dates[i] = dates[gov]
                 break
+            seen.add(gov)
             gov = _governor(triggers[gov].anchor, index)
 
 

@@ -1,0 +1,93 @@
+"""The extract stage over a batch of articles: parse once, run every extractor on that parse.
+
+A pure function over Articles (no store access), so the same code runs in-process
+on a laptop or as a Dask task per batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from newsweave import nlp
+from newsweave.extract.events import EventMention, extract_events
+from newsweave.extract.mentions import find_mentions
+from newsweave.extract.quotes import extract_quotes
+from newsweave.extract.timex import Timex, find_timexes
+from newsweave.model import Article, Mention, Quote, SpanField
+
+#: Bump when an extractor changes what it finds; stored facts say which version made them.
+EXTRACT_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class PlacedTimex:
+    """A temporal expression and where it stands: the body text or caption ``index``."""
+
+    timex: Timex
+    field: SpanField = "text"
+    index: int | None = None
+
+
+@dataclass
+class ArticleFacts:
+    """Everything the extractors found in one article, body and captions."""
+
+    article_id: str
+    analysed: bool
+    note: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timexes: list[PlacedTimex] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+
+
+def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[ArticleFacts]:
+    """Facts for each article, in input order; non-English articles are marked, not parsed."""
+    english = [a for a in articles if nlp.is_analysed(a.language)]
+    texts = [a.text for a in english]
+    captions = [(a, i, c.text) for a in english for i, c in enumerate(a.captions)]
+    docs = list(nlp.parse(texts + [text for _, _, text in captions], batch_size=batch_size))
+    body_docs = dict(zip((a.id for a in english), docs[: len(english)], strict=True))
+    caption_docs: dict[str, list[tuple[int, Doc]]] = {}
+    for (article, index, _), doc in zip(captions, docs[len(english) :], strict=True):
+        caption_docs.setdefault(article.id, []).append((index, doc))
+    results = []
+    for article in articles:
+        if article.id not in body_docs:
+            note = f"language {article.language or 'unknown'} is not analysed for entities/quotes"
+            results.append(ArticleFacts(article.id, analysed=False, note=note))
+            continue
+        facts = _article_facts(article, body_docs[article.id])
+        for index, doc in caption_docs.get(article.id, []):
+            _add_caption_facts(facts, article, doc, index)
+        results.append(facts)
+    return results
+
+
+def _article_facts(article: Article, doc: Doc) -> ArticleFacts:
+    mentions = find_mentions(doc, article.id)
+    timexes = find_timexes(article.text, article.published)
+    quotes = extract_quotes(doc, article.id, outlet_aliases=article.cited_outlets)
+    events = extract_events(doc, article.id, timexes=timexes, mentions=mentions)
+    return ArticleFacts(
+        article.id,
+        analysed=True,
+        mentions=mentions,
+        quotes=quotes,
+        timexes=[PlacedTimex(t) for t in timexes],
+        events=events,
+    )
+
+
+def _add_caption_facts(facts: ArticleFacts, article: Article, doc: Doc, index: int) -> None:
+    """Captions are read too: a caption often dates an earlier meeting."""
+    mentions = find_mentions(doc, article.id, field="caption", index=index)
+    timexes = find_timexes(doc.text, article.published)
+    facts.mentions += mentions
+    facts.timexes += [PlacedTimex(t, "caption", index) for t in timexes]
+    facts.events += extract_events(
+        doc, article.id, timexes=timexes, mentions=mentions, field="caption", caption_index=index
+    )
