@@ -237,3 +237,48 @@ class Event:
     location: str | None
     evidence: tuple[Span, ...]
     story_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles telling one story, as the cluster stage grouped them.
+
+    ``title`` is the member headline most central to the story; dates are the
+    first and last publication dates of its members (ISO, possibly partial).
+    """
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Outlets that state one fact differently: ``values`` maps outlet to what it says."""
+
+    kind: str  # "number", "date", "place", "attribution"
+    values: dict[str, str]
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One fact as the outlets of a story state it, with who carries it and who is silent."""
+
+    id: str
+    story_id: str
+    text: str
+    outlets_supporting: tuple[str, ...]
+    outlets_silent: tuple[str, ...]
+    disagreements: tuple[Disagreement, ...]
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """One sentence of a story's briefing and the spans that support it."""
+
+    sentence: str
+    citations: tuple[Span, ...]
