@@ -19,3 +19,18 @@ def store(tmp_path: Path) -> Iterator[SqlStore]:
     opened = open_store(str(tmp_path / "test.db"))
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store that has been through the whole pipeline on samples/ (built once per session).
+
+    Tests must only read it; a test that writes makes its own store.
+    """
+    from newsweave.pipeline import run
+
+    path = str(tmp_path_factory.mktemp("sample-store") / "samples.db")
+    opened = open_store(path)
+    run([str(SAMPLES)], opened)
+    opened.close()
+    return path

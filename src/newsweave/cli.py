@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -59,7 +60,13 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--strict", is_flag=True, help="Exit with code 3 if any input was rejected.")
-def run(paths: tuple[str, ...], target: str, strict: bool) -> None:
+@click.option(
+    "--until",
+    type=click.Choice(["ingest", *pipeline.STORE_STAGES]),
+    default=None,
+    help="Stop after this stage (later stages catch up on the next full run).",
+)
+def run(paths: tuple[str, ...], target: str, strict: bool, until: str | None) -> None:
     """Ingest files, folders (recursive), globs or - (stdin), then run every stage.
 
     Running it again on the same inputs changes nothing. Bad inputs are reported
@@ -69,7 +76,7 @@ def run(paths: tuple[str, ...], target: str, strict: bool) -> None:
     """
     err = Console(stderr=True)
     with _store(target) as store, _progress(err) as tick:
-        report = pipeline.run(list(paths), store, on_input=tick)
+        report = pipeline.run(list(paths), store, on_input=tick, until=until)
         total = store.article_count()
     for rejection in report.rejected:
         err.print(
@@ -164,3 +171,60 @@ def articles(target: str) -> None:
             str(a.word_count),
         )
     Console(width=max(Console().width, 120)).print(table)
+
+
+@main.command()
+@db_option
+def stories(target: str) -> None:
+    """List stories: title, dates, article count and the outlets that carried them.
+
+    Example: newsweave stories --db newsweave.db
+    """
+    with _store(target) as store:
+        found = store.stories()
+        outlets = {a.id: a.outlet for a in store.iter_articles()}
+        copies = {a: d for a, (d, _) in store.article_links().items() if d is not None}
+    table = Table(title=f"{len(found)} stor{'y' if len(found) == 1 else 'ies'} in {target}")
+    for name in ("id", "first", "last", "articles", "copies", "outlets", "title"):
+        table.add_column(name, justify="right" if name in ("articles", "copies") else "left")
+    for s in found:
+        names = sorted({o for a in s.article_ids if (o := outlets.get(a))})
+        table.add_row(
+            s.id,
+            s.first_published or "—",
+            s.last_published or "—",
+            str(len(s.article_ids)),
+            str(sum(a in copies for a in s.article_ids)),
+            escape(", ".join(names) or "—"),
+            escape(s.title or "(no title)"),
+        )
+    Console(width=max(Console().width, 140)).print(table)
+
+
+@main.command()
+@db_option
+@click.option("--limit", default=50, show_default=True, help="Show the most mentioned N.")
+def entities(target: str, limit: int) -> None:
+    """List people, organisations and places with mention counts per outlet.
+
+    Example: newsweave entities --db newsweave.db --limit 20
+    """
+    with _store(target) as store:
+        found = store.entities()
+        outlets = {a.id: a.outlet or "(unknown outlet)" for a in store.iter_articles()}
+    found.sort(key=lambda e: (-len(e.mentions), e.name))
+    table = Table(title=f"{len(found)} entities in {target} (top {min(limit, len(found))})")
+    for name in ("id", "name", "type", "mentions", "per outlet", "aliases", "roles"):
+        table.add_column(name, justify="right" if name == "mentions" else "left")
+    for e in found[:limit]:
+        per_outlet = Counter(outlets.get(m.article_id, "?") for m in e.mentions)
+        table.add_row(
+            e.id,
+            escape(e.name),
+            e.type,
+            str(len(e.mentions)),
+            escape(", ".join(f"{o} {n}" for o, n in per_outlet.most_common())),
+            escape(", ".join(a for a in e.aliases if a != e.name)),
+            escape(", ".join(e.roles[:3])),
+        )
+    Console(width=max(Console().width, 160)).print(table)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsweave.model import Article
+from newsweave.model import Article, Entity, Event, Quote, Span, Story
 from newsweave.pipeline import STAGES
 from newsweave.store.sql import SqlStore
 
@@ -20,11 +20,13 @@ def export_json(store: SqlStore) -> dict[str, Any]:
         "articles": [
             article_json(a, *links.get(a.id, (None, None))) for a in store.iter_articles()
         ],
-        "stories": [],
-        "entities": [],
-        "quotes": [],
-        "events": [],
+        "stories": [story_json(s) for s in store.stories()],
+        "entities": [entity_json(e) for e in store.entities()],
+        "quotes": [quote_json(q) for q in store.quotes()],
+        "events": [event_json(e) for e in store.events()],
         "claims": [],
+        "dates": [_timex_json(t) for t in store.timex_rows()],
+        "overlaps": store.overlaps(),
         "rejected": [{"source": r.source, "reason": r.reason} for r in store.rejections()],
         "stages": [{"name": s.name, "version": s.version} for s in STAGES],
     }
@@ -53,3 +55,75 @@ def article_json(a: Article, duplicate_of: str | None, story_id: str | None) -> 
         "offsets": a.offsets.to_json(),
         "extra": a.extra,
     }
+
+
+def span_json(s: Span) -> dict[str, Any]:
+    """A citation; ``field``/``index`` only when it points into a caption (GUIDE.md §2)."""
+    out: dict[str, Any] = {"article_id": s.article_id, "start": s.start, "end": s.end}
+    if s.field != "text":
+        out.update(field=s.field, index=s.index)
+    return out
+
+
+def story_json(s: Story) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "article_ids": list(s.article_ids),
+        "first_published": s.first_published,
+        "last_published": s.last_published,
+        "summary": [],
+    }
+
+
+def entity_json(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": list(e.aliases),
+        "roles": list(e.roles),
+        "mentions": [
+            {**span_json(Span(m.article_id, m.start, m.end, m.field, m.index)), "text": m.text}
+            for m in e.mentions
+        ],
+    }
+
+
+def quote_json(q: Quote) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "article_id": q.article_id,
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+        "speaker": q.speaker,
+        "speaker_entity_id": q.speaker_entity_id,
+        "speaker_start": q.speaker_start,
+        "speaker_end": q.speaker_end,
+        "cue": q.cue,
+        "kind": q.kind,
+    }
+
+
+def event_json(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "story_id": e.story_id,
+        "kind": e.kind,
+        "date": e.date,
+        "precision": e.precision,
+        "summary": e.summary,
+        "participants": list(e.participants),
+        "location": e.location,
+        "evidence": [span_json(s) for s in e.evidence],
+    }
+
+
+def _timex_json(row: dict[str, Any]) -> dict[str, Any]:
+    """A resolved temporal expression: surface form, ISO value, precision and anchor."""
+    keys = ("article_id", "start", "end", "text", "type", "value", "precision", "anchor", "mod")
+    out = {k: row[k] for k in keys}
+    if row["field"] != "text":
+        out.update(field=row["field"], index=row["caption_index"])
+    return out

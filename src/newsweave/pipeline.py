@@ -17,6 +17,7 @@ from newsweave.ingest import iter_documents
 from newsweave.language import detect_language
 from newsweave.model import Article, Document, Rejection
 from newsweave.store.base import Ingested, SaveResult, Store
+from newsweave.store.sql import SqlStore
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,11 @@ STAGES: tuple[Stage, ...] = (
     Stage("ingest", "1", "read files, folders, globs, stdin; detect encoding and format"),
     Stage("clean", "1", "strip chrome, split glued articles, find headline/date/outlet/agency"),
     Stage("language", "1", "identify each article's language offline (py3langid)"),
+    Stage("dedupe", "1", "link syndicated copies (MinHash LSH) and record shared passages"),
+    Stage("cluster", "1", "group articles into stories as they stream in (learned similarity)"),
+    Stage("extract", "1", "one spaCy parse per article: mentions, quotes, dates, event mentions"),
+    Stage("entities", "1", "resolve mentions into people, organisations and places store-wide"),
+    Stage("events", "1", "merge event mentions of one story into events with entity ids"),
 )
 
 
@@ -45,6 +51,8 @@ class RunReport:
     articles_stored: int = 0
     already_stored: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    #: Stage name → how many articles (or stories, entities, events) it produced or handled.
+    stages: dict[str, int] = field(default_factory=dict)
 
     def add(self, saved: SaveResult) -> None:
         self.documents_stored += saved.documents
@@ -53,9 +61,61 @@ class RunReport:
 
 
 ProgressCallback = Callable[[str], None]
+StageProgress = Callable[[str, int, int], None]
 
 
-def run(inputs: Sequence[str], store: Store, on_input: ProgressCallback | None = None) -> RunReport:
+def run(
+    inputs: Sequence[str],
+    store: SqlStore,
+    on_input: ProgressCallback | None = None,
+    on_stage: StageProgress | None = None,
+    until: str | None = None,
+) -> RunReport:
+    """Ingest every input, then bring every later stage (up to ``until``) up to date."""
+    report = ingest(inputs, store, on_input)
+    report.stages = run_stages(store, on_stage, until)
+    return report
+
+
+#: Stages that run over the store after ingestion, in order.
+STORE_STAGES = ("dedupe", "cluster", "extract", "entities", "events")
+
+
+def run_stages(
+    store: SqlStore, progress: StageProgress | None = None, until: str | None = None
+) -> dict[str, int]:
+    """Run the store stages on what they have not seen yet, stopping after ``until``.
+
+    Each stage is incremental and commits its own results, so a run killed here
+    is finished by the next one. Imports are late: spaCy loads only when needed.
+    """
+    from newsweave.stages.facts import entity_stage, event_stage, extract_stage
+    from newsweave.stages.stories import cluster_stage, dedupe_stage
+
+    last = STORE_STAGES.index(until) if until in STORE_STAGES else len(STORE_STAGES) - 1
+    wanted = set(STORE_STAGES[: last + 1]) if until not in ("ingest", "clean") else set()
+    done: dict[str, int] = {}
+    if "dedupe" in wanted:
+        done["dedupe"] = len(dedupe_stage(store, progress))
+    if "cluster" in wanted:
+        done["cluster"] = len(cluster_stage(store, progress))
+    if "extract" not in wanted:
+        return done
+    extracted = extract_stage(store, progress)
+    done["extract"] = len(extracted)
+    if "entities" in wanted:
+        entities = entity_stage(store, extracted)
+        done["entities"] = len(entities)
+        if "events" in wanted:
+            changed = done["dedupe"] or done["extract"]
+            events = event_stage(store, entities) if changed else store.events()
+            done["events"] = len(events)
+    return done
+
+
+def ingest(
+    inputs: Sequence[str], store: Store, on_input: ProgressCallback | None = None
+) -> RunReport:
     """Ingest every input into the store, one transaction per batch; never abort on a bad input."""
     report = RunReport()
     batch: list[Ingested | Rejection] = []

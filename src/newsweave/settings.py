@@ -22,3 +22,6 @@ DEFAULT_DB = "newsweave.db"
 
 #: File name endings read from folders (other files in a folder are skipped, not rejected).
 FOLDER_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".gz")
+
+#: Articles parsed per spaCy batch and written per transaction by the extract stage.
+EXTRACT_BATCH_SIZE = 64

@@ -15,7 +15,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from newsweave.errors import StoreError
 from newsweave.model import Article, Caption, OffsetMap, Rejection, sha256_hex
 from newsweave.store.base import Ingested, SaveResult
+from newsweave.store.facts_sql import FactsMixin
 from newsweave.store.schema import articles, documents, rejections
+from newsweave.store.stories_sql import StoriesMixin
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -27,7 +29,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
-class SqlStore:
+class SqlStore(FactsMixin, StoriesMixin):
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine: Engine = create_engine(url, future=True)
@@ -159,6 +161,9 @@ class SqlStore:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def _row_to_article(self, row: Any) -> Article:
+        return _row_article(row)
 
 
 def _article_row(a: Article) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Stages that run over the store after ingestion."""

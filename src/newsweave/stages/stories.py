@@ -1,0 +1,103 @@
+"""Store-level story stages: dedupe (copies and overlaps), then cluster (stories).
+
+Both are incremental. The detectors are rebuilt from what the store already
+holds (no rescoring: earlier decisions are replayed, not remade), then only the
+articles these stages have not seen are added, oldest first, as a feed would
+deliver them. A syndicated copy is not clustered on its own: it joins the story
+of its canonical article, so copies neither split stories nor skew term weights.
+
+Earlier assignments change in exactly two documented cases: a new article that
+is an earlier-published (or fuller) version of a copy group becomes its canonical
+(``duplicate_of`` of the group moves to it), and a new article that bridges two
+stories which the learned model then finds as alike as one story's own articles
+merges them (the older story id is kept; see ``StoryClusterer._merge_bridged``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsweave.cluster import ClusterInput, StoryClusterer, StorySummary
+from newsweave.dedupe import DedupeIndex, Overlap
+from newsweave.model import Article, Story
+from newsweave.store.sql import SqlStore
+
+DEDUPE_VERSION = "1"
+CLUSTER_VERSION = "1"
+
+Progress = Callable[[str, int, int], None]
+
+
+def dedupe_stage(store: SqlStore, progress: Progress | None = None) -> list[str]:
+    """Link copies of earlier articles and record shared passages; return new ids."""
+    pending = store.pending_ids("dedupe", DEDUPE_VERSION)
+    if not pending:
+        return []
+    pending_set = set(pending)
+    done = [i for i in store.processed_ids("dedupe") if i not in pending_set]
+    done_articles = store.articles_by_id(done)
+    index = DedupeIndex.from_rows(
+        (a.id, a.text, a.published, a.word_count) for i in done if (a := done_articles.get(i))
+    )
+    new_articles = store.articles_by_id(pending)
+    links: dict[str, str | None] = {}
+    found: dict[str, list[Overlap]] = {}
+    for n, article_id in enumerate(pending, 1):
+        art = new_articles[article_id]
+        result = index.add(art.id, art.text, art.published, art.word_count)
+        links[art.id] = result.duplicate_of
+        links.update(result.relinked)
+        found[art.id] = result.overlaps
+        if progress is not None:
+            progress("dedupe", n, len(pending))
+    store.save_dedupe(links, found, DEDUPE_VERSION)
+    return pending
+
+
+def cluster_stage(store: SqlStore, progress: Progress | None = None) -> list[Story]:
+    """Assign every new canonical article to a story; copies follow their canonical."""
+    pending = store.pending_ids("cluster", CLUSTER_VERSION)
+    if not pending:
+        return store.stories()
+    links = store.article_links()
+    pending_set = set(pending)
+    before = [i for i in store.processed_ids("cluster") if i not in pending_set]
+    before = [i for i in before if links[i][0] is None and links[i][1] is not None]
+    old = store.articles_by_id(before)
+    clusterer = StoryClusterer.from_state(
+        (_cluster_input(old[i]), str(links[i][1])) for i in before if i in old
+    )
+    fresh = store.articles_by_id(pending)
+    for n, article_id in enumerate(pending, 1):
+        if links[article_id][0] is None:
+            clusterer.assign(_cluster_input(fresh[article_id]))
+        if progress is not None:
+            progress("cluster", n, len(pending))
+    story_of = _with_copies(clusterer.assignments(), {a: d for a, (d, _) in links.items()})
+    dates = store.published_dates()
+    members: dict[str, list[str]] = {}
+    for article_id, story_id in story_of.items():
+        members.setdefault(story_id, []).append(article_id)
+    summaries = [_story(s, members.get(s.id, []), dates) for s in clusterer.summaries(dates)]
+    store.save_stories(story_of, summaries, pending, CLUSTER_VERSION)
+    return store.stories()
+
+
+def _cluster_input(a: Article) -> ClusterInput:
+    return ClusterInput(a.id, a.headline, a.text, a.published, a.language)
+
+
+def _with_copies(assigned: dict[str, str], duplicate_of: dict[str, str | None]) -> dict[str, str]:
+    """Every copy takes its canonical article's story."""
+    out = dict(assigned)
+    for article_id, canonical in duplicate_of.items():
+        if canonical is not None and canonical in assigned:
+            out[article_id] = assigned[canonical]
+    return out
+
+
+def _story(summary: StorySummary, members: list[str], dates: dict[str, str | None]) -> Story:
+    """The clusterer's summary, with copies counted as members and in the dates."""
+    known = sorted(d for a in members if (d := dates.get(a)))
+    first, last = (known[0], known[-1]) if known else (None, None)
+    return Story(summary.id, summary.title, tuple(members), first, last)

@@ -1,0 +1,302 @@
+"""Reading and writing extracted facts: mentions, entities, quotes, timexes, events.
+
+A mixin over the SQL store's engine, kept apart so that ``sql.py`` stays about
+documents and articles. Every fact row keeps ``article_id, start, end`` (and
+``field``/``caption_index``) into the stored text, never a copied span alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Engine, delete, select, update
+
+from newsweave.model import Entity, Event, Mention, Quote, Span, sha256_hex
+from newsweave.store.schema import (
+    article_stages,
+    entities,
+    event_mentions,
+    events,
+    mentions,
+    quotes,
+    timexes,
+)
+
+if TYPE_CHECKING:  # the extractors import spaCy; the store must stay light to import
+    from newsweave.analyse import ArticleFacts
+    from newsweave.extract.events import EventMention
+
+_FACT_TABLES = (mentions, quotes, timexes, event_mentions)
+
+
+def mention_id(m: Mention) -> str:
+    return sha256_hex(f"m:{m.article_id}:{m.field}:{m.index}:{m.start}:{m.end}")[:16]
+
+
+class FactsMixin:
+    engine: Engine
+
+    def mark_stage(
+        self,
+        conn: Connection,
+        article_ids: Sequence[str],
+        stage: str,
+        version: str,
+        note: str | None = None,
+    ) -> None:
+        """Record that ``stage`` at ``version`` has processed these articles."""
+        if not article_ids:
+            return
+        conn.execute(
+            delete(article_stages).where(
+                article_stages.c.article_id.in_(list(article_ids)),
+                article_stages.c.stage == stage,
+            )
+        )
+        conn.execute(
+            article_stages.insert(),
+            [
+                {"article_id": a, "stage": stage, "version": version, "note": note}
+                for a in article_ids
+            ],
+        )
+
+    def pending_ids(self, stage: str, version: str) -> list[str]:
+        """Articles this stage (at this version) has not processed yet, oldest first."""
+        from newsweave.store.schema import articles
+
+        done = select(article_stages.c.article_id).where(
+            article_stages.c.stage == stage, article_stages.c.version == version
+        )
+        query = (
+            select(articles.c.id)
+            .where(articles.c.id.not_in(done))
+            .order_by(articles.c.published.is_(None), articles.c.published, articles.c.id)
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def save_facts(self, facts: Sequence[ArticleFacts], version: str) -> None:
+        """Replace the stored facts of these articles, all in one transaction."""
+        ids = [f.article_id for f in facts]
+        with self.engine.begin() as conn:
+            for table in _FACT_TABLES:
+                conn.execute(delete(table).where(table.c.article_id.in_(ids)))
+            rows = _fact_rows(facts)
+            for table, table_rows in rows.items():
+                if table_rows:
+                    conn.execute(table.insert(), table_rows)
+            for f in facts:
+                self.mark_stage(conn, [f.article_id], "extract", version, f.note)
+
+    # -- entities ---------------------------------------------------------------
+
+    def mentions_of(self, article_ids: Sequence[str] | None = None) -> dict[str, list[Mention]]:
+        query = select(mentions)
+        if article_ids is not None:
+            query = query.where(mentions.c.article_id.in_(list(article_ids)))
+        out: dict[str, list[Mention]] = defaultdict(list)
+        with self.engine.connect() as conn:
+            for r in conn.execute(query.order_by(mentions.c.article_id, mentions.c.start)):
+                out[r.article_id].append(_row_mention(r))
+        return dict(out)
+
+    def entities(self) -> list[Entity]:
+        """Every entity with all its mentions."""
+        with self.engine.connect() as conn:
+            by_entity: dict[str, list[Mention]] = defaultdict(list)
+            query = select(mentions).where(mentions.c.entity_id.is_not(None))
+            for r in conn.execute(query.order_by(mentions.c.article_id, mentions.c.start)):
+                by_entity[r.entity_id].append(_row_mention(r))
+            rows = conn.execute(select(entities).order_by(entities.c.id)).all()
+        return [
+            Entity(
+                r.id,
+                r.name,
+                r.type,
+                tuple(r.aliases),
+                tuple(by_entity.get(r.id, [])),
+                tuple(r.roles),
+            )
+            for r in rows
+        ]
+
+    def save_entities(self, resolved: Sequence[Entity]) -> None:
+        """Store entities and point each of their mentions at them."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(entities))
+            conn.execute(update(mentions).values(entity_id=None))
+            if not resolved:
+                return
+            conn.execute(
+                entities.insert(),
+                [
+                    {
+                        "id": e.id,
+                        "name": e.name,
+                        "type": e.type,
+                        "aliases": list(e.aliases),
+                        "roles": list(e.roles),
+                    }
+                    for e in resolved
+                ],
+            )
+            for e in resolved:
+                ids = [mention_id(m) for m in e.mentions]
+                conn.execute(
+                    update(mentions)
+                    .where(mentions.c.id.in_(ids))
+                    .values(entity_id=e.id, label=e.type)
+                )
+
+    # -- quotes, timexes, events --------------------------------------------------
+
+    def quotes(self) -> list[Quote]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(quotes).order_by(quotes.c.article_id, quotes.c.start))
+            return [
+                Quote(
+                    r.article_id,
+                    r.start,
+                    r.end,
+                    r.text,
+                    r.kind,
+                    r.speaker,
+                    r.speaker_start,
+                    r.speaker_end,
+                    r.cue,
+                    r.speaker_entity_id,
+                )
+                for r in rows
+            ]
+
+    def set_quote_speakers(self, speaker_entities: dict[str, str | None]) -> None:
+        with self.engine.begin() as conn:
+            for quote_id, entity_id in speaker_entities.items():
+                conn.execute(
+                    update(quotes)
+                    .where(quotes.c.id == quote_id)
+                    .values(speaker_entity_id=entity_id)
+                )
+
+    def timex_rows(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            query = select(timexes).order_by(timexes.c.article_id, timexes.c.start)
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def event_mentions(self) -> list[EventMention]:
+        from newsweave.extract.events import EventMention
+
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(event_mentions.c.data)).scalars()
+            return [EventMention(**{**d, "participants": tuple(d["participants"])}) for d in rows]
+
+    def save_events(self, merged: Sequence[Event]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(events))
+            if merged:
+                conn.execute(events.insert(), [_event_row(e) for e in merged])
+
+    def events(self) -> list[Event]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(events).order_by(events.c.date.is_(None), events.c.date))
+            return [
+                Event(
+                    r.id,
+                    r.kind,
+                    r.summary,
+                    r.date,
+                    r.precision,
+                    tuple(r.participants),
+                    r.location,
+                    tuple(Span(**s) for s in r.evidence),
+                    r.story_id,
+                )
+                for r in rows
+            ]
+
+
+def _fact_rows(facts: Sequence[ArticleFacts]) -> dict[Any, list[dict[str, Any]]]:
+    rows: dict[Any, list[dict[str, Any]]] = {t: [] for t in _FACT_TABLES}
+    for f in facts:
+        for m in f.mentions:
+            rows[mentions].append(
+                {
+                    "id": mention_id(m),
+                    "article_id": m.article_id,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "label": m.label,
+                    "role": m.role,
+                    "field": m.field,
+                    "caption_index": m.index,
+                    "entity_id": None,
+                }
+            )
+        for q in f.quotes:
+            rows[quotes].append(
+                {
+                    "id": q.id,
+                    "article_id": q.article_id,
+                    "start": q.start,
+                    "end": q.end,
+                    "text": q.text,
+                    "kind": q.kind,
+                    "speaker": q.speaker,
+                    "speaker_start": q.speaker_start,
+                    "speaker_end": q.speaker_end,
+                    "cue": q.cue,
+                    "speaker_entity_id": q.speaker_entity_id,
+                }
+            )
+        for p in f.timexes:
+            t = p.timex
+            key = f"t:{f.article_id}:{p.field}:{p.index}:{t.start}:{t.end}"
+            rows[timexes].append(
+                {
+                    "id": sha256_hex(key)[:16],
+                    "article_id": f.article_id,
+                    "start": t.start,
+                    "end": t.end,
+                    "text": t.text,
+                    "type": t.type,
+                    "value": t.value,
+                    "precision": t.precision,
+                    "anchor": t.anchor,
+                    "mod": t.mod,
+                    "field": p.field,
+                    "caption_index": p.index,
+                }
+            )
+        for e in f.events:
+            key = f"e:{e.article_id}:{e.field}:{e.index}:{e.trigger_start}:{e.trigger_end}"
+            rows[event_mentions].append(
+                {
+                    "id": sha256_hex(key)[:16],
+                    "article_id": e.article_id,
+                    "data": dataclasses.asdict(e),
+                }
+            )
+    return rows
+
+
+def _row_mention(r: Any) -> Mention:
+    return Mention(r.article_id, r.start, r.end, r.text, r.label, r.role, r.field, r.caption_index)
+
+
+def _event_row(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "story_id": e.story_id,
+        "kind": e.kind,
+        "summary": e.summary,
+        "date": e.date,
+        "precision": e.precision,
+        "participants": list(e.participants),
+        "location": e.location,
+        "evidence": [dataclasses.asdict(s) for s in e.evidence],
+    }

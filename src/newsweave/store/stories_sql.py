@@ -1,0 +1,159 @@
+"""Reading and writing what the dedupe and cluster stages decide: copies, overlaps, stories.
+
+A mixin over the SQL store's engine (like ``facts_sql``). Copies and stories are
+columns of ``articles`` (``duplicate_of``, ``story_id``); ``stories`` holds one row
+per story with its title and dates; ``overlaps`` the passages shared with an
+earlier article that is not a copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Engine, delete, select, update
+
+from newsweave.model import Article, Story
+from newsweave.store.schema import article_stages, articles, overlaps, stories
+
+if TYPE_CHECKING:
+    from newsweave.dedupe import Overlap
+
+
+class StoriesMixin:
+    engine: Engine
+
+    if TYPE_CHECKING:  # provided by FactsMixin / SqlStore
+
+        def mark_stage(
+            self,
+            conn: Connection,
+            article_ids: Sequence[str],
+            stage: str,
+            version: str,
+            note: str | None = None,
+        ) -> None: ...
+
+        def _row_to_article(self, row: Any) -> Article: ...
+
+    def processed_ids(self, stage: str) -> list[str]:
+        """Articles a stage has processed (any version), oldest published first."""
+        query = (
+            select(articles.c.id)
+            .join(article_stages, article_stages.c.article_id == articles.c.id)
+            .where(article_stages.c.stage == stage)
+            .order_by(articles.c.published.is_(None), articles.c.published, articles.c.id)
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings()
+            found = row.first()
+        return self._row_to_article(found) if found is not None else None
+
+    def articles_by_id(self, article_ids: Sequence[str]) -> dict[str, Article]:
+        query = select(articles).where(articles.c.id.in_(list(article_ids)))
+        with self.engine.connect() as conn:
+            return {r["id"]: self._row_to_article(r) for r in conn.execute(query).mappings()}
+
+    def published_dates(self) -> dict[str, str | None]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles.c.id, articles.c.published))
+            return {r.id: r.published for r in rows}
+
+    def save_dedupe(
+        self,
+        links: Mapping[str, str | None],
+        found: Mapping[str, Sequence[Overlap]],
+        version: str,
+    ) -> None:
+        """Set ``duplicate_of`` for these articles and store their overlaps, atomically."""
+        with self.engine.begin() as conn:
+            for article_id, canonical in links.items():
+                conn.execute(
+                    update(articles)
+                    .where(articles.c.id == article_id)
+                    .values(duplicate_of=canonical)
+                )
+            ids = list(found)
+            if ids:
+                conn.execute(delete(overlaps).where(overlaps.c.article_id.in_(ids)))
+                rows = [_overlap_row(a, o) for a, found_here in found.items() for o in found_here]
+                if rows:
+                    conn.execute(overlaps.insert(), rows)
+            self.mark_stage(conn, list(found), "dedupe", version)
+
+    def overlaps(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            query = select(overlaps).order_by(overlaps.c.article_id, overlaps.c.other_id)
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def save_stories(
+        self,
+        story_of: Mapping[str, str],
+        summaries: Sequence[Story],
+        clustered: Sequence[str],
+        version: str,
+    ) -> None:
+        """Point articles at their stories and replace the story rows, atomically."""
+        with self.engine.begin() as conn:
+            for article_id, story_id in story_of.items():
+                conn.execute(
+                    update(articles).where(articles.c.id == article_id).values(story_id=story_id)
+                )
+            conn.execute(delete(stories))
+            if summaries:
+                conn.execute(
+                    stories.insert(),
+                    [
+                        {
+                            "id": s.id,
+                            "title": s.title,
+                            "first_published": s.first_published,
+                            "last_published": s.last_published,
+                            "article_count": len(s.article_ids),
+                        }
+                        for s in summaries
+                    ],
+                )
+            self.mark_stage(conn, list(clustered), "cluster", version)
+
+    def stories(self) -> list[Story]:
+        """Every story with its articles (oldest first); biggest and latest stories first."""
+        members: dict[str, list[str]] = {}
+        query = (
+            select(articles.c.id, articles.c.story_id)
+            .where(articles.c.story_id.is_not(None))
+            .order_by(articles.c.published.is_(None), articles.c.published, articles.c.id)
+        )
+        with self.engine.connect() as conn:
+            for r in conn.execute(query):
+                members.setdefault(r.story_id, []).append(r.id)
+            rows = conn.execute(select(stories)).all()
+        out = [
+            Story(
+                r.id,
+                r.title or "",
+                tuple(members.get(r.id, ())),
+                r.first_published,
+                r.last_published,
+            )
+            for r in rows
+        ]
+        out.sort(key=lambda s: (s.last_published or "", s.id), reverse=True)
+        out.sort(key=lambda s: len(s.article_ids), reverse=True)
+        return out
+
+
+def _overlap_row(article_id: str, o: Overlap) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "other_id": o.other_id,
+        "share": o.shared_fraction,
+        "spans": [
+            {"start": s.start, "end": s.end, "other_start": s.other_start, "other_end": s.other_end}
+            for s in o.spans
+        ],
+    }

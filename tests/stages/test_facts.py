@@ -1,0 +1,74 @@
+"""Extracted facts in the store and the export point at exact characters of the articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsweave.export import export_json
+from newsweave.store import open_store
+
+
+def _export(db: str) -> dict[str, Any]:
+    store = open_store(db)
+    data = export_json(store)
+    store.close()
+    return data
+
+
+def _slice(articles: dict[str, Any], span: dict[str, Any]) -> str:
+    art = articles[span["article_id"]]
+    text = (
+        art["text"]
+        if span.get("field", "text") == "text"
+        else art["captions"][span["index"]]["text"]
+    )
+    return str(text[span["start"] : span["end"]])
+
+
+def test_every_exported_span_slices_its_article(sample_db: str) -> None:
+    data = _export(sample_db)
+    articles = {a["id"]: a for a in data["articles"]}
+    assert data["entities"] and data["quotes"] and data["events"]
+    for e in data["entities"]:
+        for m in e["mentions"]:
+            assert _slice(articles, m) == m["text"]
+    for q in data["quotes"]:
+        assert articles[q["article_id"]]["text"][q["start"] : q["end"]] == q["text"]
+    for d in data["dates"]:
+        assert _slice(articles, d) == d["text"]
+    for ev in data["events"]:
+        assert ev["evidence"]
+        for span in ev["evidence"]:
+            assert _slice(articles, span).strip()
+
+
+def test_export_links_facts_to_entities_and_stories(sample_db: str) -> None:
+    data = _export(sample_db)
+    entity_ids = {e["id"] for e in data["entities"]}
+    story_ids = {s["id"] for s in data["stories"]}
+    linked = [q for q in data["quotes"] if q["speaker_entity_id"]]
+    assert len(linked) >= len(data["quotes"]) // 2
+    assert all(q["speaker_entity_id"] in entity_ids for q in linked)
+    assert all(ev["story_id"] in story_ids for ev in data["events"])
+    with_people = [ev for ev in data["events"] if set(ev["participants"]) & entity_ids]
+    assert len(with_people) >= len(data["events"]) // 2
+    kinds = {q["kind"] for q in data["quotes"]}
+    assert "direct" in kinds
+
+
+def test_facts_stage_is_idempotent(sample_db: str, tmp_path: Any) -> None:
+    import shutil
+
+    from newsweave.pipeline import run
+    from tests.conftest import SAMPLES
+
+    copy = tmp_path / "again.db"
+    shutil.copy(sample_db, copy)
+    before = _export(str(copy))
+    store = open_store(str(copy))
+    report = run([str(SAMPLES)], store)
+    store.close()
+    assert report.articles_stored == 0 and report.stages.get("extract") == 0
+    after = _export(str(copy))
+    for key in ("stories", "entities", "quotes", "events", "dates"):
+        assert after[key] == before[key], key
