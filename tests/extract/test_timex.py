@@ -85,6 +85,52 @@ def test_tense_decides_direction(sentence: str, value: str) -> None:
     assert _one(sentence).value == value
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks continue on Friday in Florida.",
+        "The envoy is meeting his counterpart on Friday.",
+        "The talks, which are continuing on Friday, could last days.",
+        "Officials meet on Friday to discuss the peace plan.",
+        "On Friday, when the minister set aside her holiday, aid arrived.",
+        "A bomb ripped through a building next to the embassy on Friday.",
+        "The offer had been due to expire on Friday.",
+        "Crowds gathered on Friday.",
+    ],
+)
+def test_present_or_bare_weekday_is_the_most_recent_one(sentence: str) -> None:
+    """News writes the present about the day just past; false futures do not count."""
+    t = _one(sentence)
+    assert (t.value, t.precision, t.anchor) == ("2025-12-19", "day", SAT)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The envoys will meet on Monday.",
+        "The envoys are due to meet on Monday.",
+        "The envoys are scheduled to meet on Monday.",
+        "The envoy plans to travel on Monday.",
+        "The envoys are going to meet on Monday.",
+        "The talks are to be held on Monday.",
+        "The envoys meet next Monday.",
+        "Monday's meeting will decide it.",
+    ],
+)
+def test_future_verb_looks_ahead_to_the_weekday(sentence: str) -> None:
+    assert _one(sentence).value == "2025-12-22"
+
+
+@pytest.mark.parametrize(("sentence", "extent", "value", "precision"), CASES[:10])
+def test_issue_examples_carry_their_anchor(
+    sentence: str, extent: str, value: str, precision: str
+) -> None:
+    """Relative values say which DCT they were resolved against; absolute ones say none."""
+    t = _one(sentence)
+    absolute = extent in ("February 2022", "June 2024", "nearly four years")
+    assert t.anchor == (None if absolute else SAT)
+
+
 def test_tense_hint_overrides_the_words() -> None:
     text = "The leaders meet on Monday."
     ahead = find_timexes(text, SAT, tense_hint=lambda _offset: "future")
@@ -98,6 +144,10 @@ def test_no_dct_keeps_surface_form_only() -> None:
     assert found["Friday"].value is None and found["Friday"].anchor is None
     assert found["two days ago"].value is None
     assert found["February 2022"].value == "2022-02"
+    for sentence, extent, _value, _precision in CASES[:10]:
+        t = _one(sentence, None)
+        relative = extent not in ("February 2022", "June 2024", "nearly four years")
+        assert t.text == extent and (t.value is None) == relative and t.anchor is None
     assert found["February 2022"].precision == "month"
 
 
