@@ -1,0 +1,127 @@
+"""JSON twins of every page under ``/api``, described in ``/openapi.json``, and the upload."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from pydantic import BaseModel
+
+from newsweave.store import SqlStore
+from newsweave.web import data
+from newsweave.web.routes import store_of
+from newsweave.web.search import search
+from newsweave.web.upload import ArticleUpload, UploadResult, ingest_upload, require_token
+
+router = APIRouter(prefix="/api", tags=["api"])
+Store = Annotated[SqlStore, Depends(store_of)]
+
+
+class ErrorOut(BaseModel):
+    error: str
+    status: int
+
+
+class StoryBrief(BaseModel):
+    id: str
+    title: str
+    first_published: str | None
+    last_published: str | None
+    article_count: int
+    copies: int
+    outlets: list[str]
+    url: str
+
+
+class StoryList(BaseModel):
+    stories: list[StoryBrief]
+
+
+class SearchHit(BaseModel):
+    article_id: str
+    headline: str | None
+    outlet: str | None
+    published: str | None
+    story_id: str | None
+    snippet: str
+    url: str
+
+
+class SearchResult(BaseModel):
+    query: str
+    results: list[SearchHit]
+
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut}}
+
+
+def not_found(kind: str, key: str) -> HTTPException:
+    return HTTPException(404, f"no {kind} with id {key!r}: see /api/stories or /api/search?q=")
+
+
+@router.get("/stories", response_model=StoryList)
+def stories(store: Store) -> dict[str, Any]:
+    """Every story with its size, outlets and first/last publication dates."""
+    return {"stories": data.story_list(store)}
+
+
+@router.get("/stories/{story_id}", responses=NOT_FOUND)
+def story(story_id: str, store: Store) -> dict[str, Any]:
+    """One story: its articles, dated timeline with citations, quotes by speaker, briefing."""
+    found = data.story_detail(store, story_id)
+    if found is None:
+        raise not_found("story", story_id)
+    return found
+
+
+@router.get("/articles/{article_id}", responses=NOT_FOUND)
+def article(article_id: str, store: Store) -> dict[str, Any]:
+    """One article as exported, with its entity mentions, quotes and dates as spans."""
+    found = store.article(article_id)
+    if found is None:
+        raise not_found("article", article_id)
+    return data.article_detail(store, found)
+
+
+@router.get("/entities/{entity_id}", responses=NOT_FOUND)
+def entity(entity_id: str, store: Store) -> dict[str, Any]:
+    """One person, organisation or place: mentions, quotes, events and stories."""
+    found = data.entity_detail(store, entity_id)
+    if found is None:
+        raise not_found("entity", entity_id)
+    return found
+
+
+@router.get("/search", response_model=SearchResult)
+def search_articles(
+    store: Store, q: Annotated[str, Query(max_length=500, description="words to find")] = ""
+) -> dict[str, Any]:
+    """Articles whose headline or text hold every word of ``q`` (full-text, best first)."""
+    hits = search(store, q)
+    return {
+        "query": q,
+        "results": [
+            {
+                "article_id": h.article_id,
+                "headline": h.headline,
+                "outlet": h.outlet,
+                "published": h.published,
+                "story_id": h.story_id,
+                "snippet": h.snippet_text,
+                "url": f"/articles/{h.article_id}",
+            }
+            for h in hits
+        ],
+    }
+
+
+@router.post(
+    "/articles",
+    status_code=201,
+    response_model=UploadResult,
+    dependencies=[Depends(require_token)],
+    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+)
+def upload(body: ArticleUpload, store: Store) -> UploadResult:
+    """Add one article (``text`` or ``html``) and run every stage; needs the operator's token."""
+    return ingest_upload(store, body)

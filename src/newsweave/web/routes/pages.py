@@ -1,0 +1,77 @@
+"""HTML pages: story list, story, article, entity, search."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.responses import HTMLResponse
+
+from newsweave.store import SqlStore
+from newsweave.web import data
+from newsweave.web.article_html import CITE_ANCHOR, body_html, parse_cite
+from newsweave.web.routes import store_of
+from newsweave.web.search import search
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+Store = Annotated[SqlStore, Depends(store_of)]
+
+
+def page(request: Request, name: str, context: dict[str, Any]) -> Response:
+    response: Response = request.app.state.templates.TemplateResponse(request, name, context)
+    return response
+
+
+@router.get("/")
+def index(request: Request, store: Store) -> Response:
+    return page(request, "index.html", {"stories": data.story_list(store)})
+
+
+@router.get("/stories/{story_id}")
+def story(request: Request, story_id: str, store: Store) -> Response:
+    found = data.story_detail(store, story_id)
+    if found is None:
+        raise HTTPException(404, f"No story with id “{story_id}”.")
+    return page(request, "story.html", {"story": found})
+
+
+@router.get("/articles/{article_id}")
+def article(
+    request: Request,
+    article_id: str,
+    store: Store,
+    start: int | None = None,
+    end: int | None = None,
+    field: Annotated[str, Query(pattern="^(text|caption)$")] = "text",
+    index: int | None = None,
+) -> Response:
+    found = store.article(article_id)
+    if found is None:
+        raise HTTPException(404, f"No article with id “{article_id}”.")
+    detail = data.article_detail(store, found)
+    cite, problem = parse_cite(detail, start, end, field, index)
+    body, captions = body_html(detail, cite)
+    context = {
+        "article": {**detail, "link": data.web_link(detail["url"])},
+        "body": body,
+        "captions": captions,
+        "cite": cite,
+        "cite_problem": problem,
+        "anchor": CITE_ANCHOR,
+    }
+    return page(request, "article.html", context)
+
+
+@router.get("/entities/{entity_id}")
+def entity(request: Request, entity_id: str, store: Store) -> Response:
+    found = data.entity_detail(store, entity_id)
+    if found is None:
+        raise HTTPException(404, f"No entity with id “{entity_id}”.")
+    return page(request, "entity.html", {"entity": found})
+
+
+@router.get("/search")
+def search_page(
+    request: Request, store: Store, q: Annotated[str, Query(max_length=500)] = ""
+) -> Response:
+    return page(request, "search.html", {"q": q, "hits": search(store, q)})

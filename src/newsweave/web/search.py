@@ -1,0 +1,134 @@
+"""Full-text search over article headlines and text.
+
+SQLite: an FTS5 table of its own (``article_fts``), created if missing and kept
+in step with ``articles`` by id, so the store's schema and migrations stay
+untouched and the index can be rebuilt at any time. PostgreSQL: the built-in
+full-text functions over the articles table, no index table needed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+from sqlalchemy import Connection, text
+
+from newsweave.store import SqlStore
+
+#: Characters FTS5's snippet() puts around a match; control characters never in article text.
+_OPEN, _CLOSE = "\x02", "\x03"
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_RESULTS = 50
+
+
+@dataclass(frozen=True)
+class Hit:
+    article_id: str
+    headline: str | None
+    outlet: str | None
+    published: str | None
+    story_id: str | None
+    snippet: str  # plain text; matches sit between _OPEN and _CLOSE
+
+    @property
+    def snippet_text(self) -> str:
+        return self.snippet.replace(_OPEN, "").replace(_CLOSE, "")
+
+    @property
+    def snippet_html(self) -> Markup:
+        """The snippet escaped, with matched words in <mark>."""
+        escaped = str(escape(self.snippet))
+        return Markup(escaped.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>"))
+
+
+def sync_index(store: SqlStore) -> int:
+    """Create the SQLite FTS table if needed and add/remove rows to match ``articles``.
+
+    Idempotent; returns how many articles were added. A no-op on PostgreSQL.
+    """
+    if store.engine.dialect.name != "sqlite":
+        return 0
+    with store.engine.begin() as conn:
+        conn.execute(
+            text(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5("
+                "article_id UNINDEXED, headline, body, tokenize='unicode61 remove_diacritics 2')"
+            )
+        )
+        conn.execute(
+            text("DELETE FROM article_fts WHERE article_id NOT IN (SELECT id FROM articles)")
+        )
+        added = conn.execute(
+            text(
+                "INSERT INTO article_fts (article_id, headline, body) "
+                "SELECT id, coalesce(headline, ''), text FROM articles "
+                "WHERE id NOT IN (SELECT article_id FROM article_fts)"
+            )
+        )
+        return int(added.rowcount or 0)
+
+
+def _index_current(store: SqlStore) -> bool:
+    """True when the FTS table exists and holds as many rows as ``articles`` (a cheap check
+    that catches articles a ``newsweave run`` added while the server was up)."""
+    with store.engine.connect() as conn:
+        exists = conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_fts'")
+        ).first()
+        if exists is None:
+            return False
+        indexed = conn.execute(text("SELECT count(*) FROM article_fts")).scalar_one()
+        stored = conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
+        return bool(indexed == stored)
+
+
+def fts_query(q: str) -> str:
+    """The user's words as an FTS5 query: each word quoted, all required.
+
+    Quoting keeps FTS5 syntax (AND, NEAR, ``*``, ``:``) in user input from being
+    read as operators or raising syntax errors.
+    """
+    return " ".join(f'"{w}"' for w in _WORD.findall(q))
+
+
+def search(store: SqlStore, q: str, limit: int = MAX_RESULTS) -> list[Hit]:
+    """Articles matching every word of ``q``, best first."""
+    if not _WORD.search(q):
+        return []
+    if store.engine.dialect.name == "sqlite" and not _index_current(store):
+        sync_index(store)
+    with store.engine.connect() as conn:
+        if store.engine.dialect.name == "sqlite":
+            return _search_sqlite(conn, q, limit)
+        return _search_postgres(conn, q, limit)
+
+
+def _search_sqlite(conn: Connection, q: str, limit: int) -> list[Hit]:
+    rows = conn.execute(
+        text(
+            "SELECT a.id, a.headline, a.outlet, a.published, a.story_id, "
+            "snippet(article_fts, 2, :o, :c, ' … ', 24) AS snip "
+            "FROM article_fts JOIN articles a ON a.id = article_fts.article_id "
+            "WHERE article_fts MATCH :q ORDER BY bm25(article_fts, 0.0, 5.0, 1.0) LIMIT :n"
+        ),
+        {"o": _OPEN, "c": _CLOSE, "q": fts_query(q), "n": limit},
+    )
+    return [Hit(r[0], r[1], r[2], r[3], r[4], r[5] or "") for r in rows]
+
+
+def _search_postgres(conn: Connection, q: str, limit: int) -> list[Hit]:
+    """PostgreSQL full text (``simple`` configuration: no stemming for mixed languages)."""
+    rows = conn.execute(
+        text(
+            "SELECT id, headline, outlet, published, story_id, "
+            "ts_headline('simple', text, plainto_tsquery('simple', :q), "
+            "'StartSel=' || :o || ', StopSel=' || :c || ', MaxWords=30, MinWords=10') "
+            "FROM articles WHERE to_tsvector('simple', coalesce(headline, '') || ' ' || text) "
+            "@@ plainto_tsquery('simple', :q) "
+            "ORDER BY ts_rank(to_tsvector('simple', coalesce(headline, '') || ' ' || text), "
+            "plainto_tsquery('simple', :q)) DESC LIMIT :n"
+        ),
+        {"o": _OPEN, "c": _CLOSE, "q": q, "n": limit},
+    )
+    return [Hit(r[0], r[1], r[2], r[3], r[4], r[5] or "") for r in rows]

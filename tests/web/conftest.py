@@ -1,0 +1,73 @@
+"""Web fixtures: the sample corpus run once through the real pipeline, and a hostile article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsweave import pipeline
+from newsweave.model import Article, Caption, Document, OffsetMap, sha256_hex
+from newsweave.store import Ingested, open_store
+from newsweave.web import create_app
+from tests.conftest import SAMPLES
+
+TOKEN = "test-token-7f3a"
+HOSTILE_TEXT = (
+    "The council met on Tuesday. A resident typed <script>alert(1)</script> into the form, "
+    'then <img src=x onerror=alert(1)> as well, and the mayor said "we will fix it".'
+)
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store built from samples/ by ``pipeline.run``, shared by every web test (read-only)."""
+    path = tmp_path_factory.mktemp("web") / "samples.db"
+    store = open_store(str(path))
+    try:
+        pipeline.run([str(SAMPLES)], store)
+    finally:
+        store.close()
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def client(sample_db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(sample_db, token=TOKEN)) as test_client:
+        yield test_client
+
+
+def hostile_article() -> tuple[Document, Article]:
+    """An article whose text, headline, outlet and caption carry markup that must stay text.
+
+    Saved through the store directly: the cleaner strips tags from real inputs, and
+    the web layer must be safe even when stored text holds them.
+    """
+    raw = f"<b>headline</b>\n\n{HOSTILE_TEXT}"
+    doc = Document("hostile.txt", raw, "text", "utf-8", sha256_hex(raw))
+    article = Article(
+        source="hostile.txt",
+        document_hash=doc.content_hash,
+        part=0,
+        text=HOSTILE_TEXT,
+        offsets=OffsetMap(),
+        headline="Council <script>alert('h')</script> news",
+        published="2025-12-02",
+        outlet="<i>Evil</i> Gazette",
+        url="javascript:alert(1)",
+        captions=(Caption("Photo <img src=x onerror=alert(2)>", "<b>credit</b>"),),
+    )
+    return doc, article
+
+
+@pytest.fixture
+def hostile_db(tmp_path: Path) -> tuple[str, str]:
+    """(database path, article id) of a store holding only the hostile article."""
+    path = tmp_path / "hostile.db"
+    store = open_store(str(path))
+    doc, article = hostile_article()
+    store.save([Ingested(doc, [article])])
+    store.close()
+    return str(path), article.id

@@ -1,0 +1,139 @@
+"""Every page and its JSON twin on the sample corpus, as the real pipeline stored it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from newsweave.store import open_store
+
+
+def _story_with_events(client: TestClient) -> dict[str, Any]:
+    for brief in client.get("/api/stories").json()["stories"]:
+        story: dict[str, Any] = client.get(f"/api/stories/{brief['id']}").json()
+        if story["timeline"]:
+            return story
+    raise AssertionError("no story of the sample corpus has a timeline")
+
+
+def test_story_list_page_and_json_agree(client: TestClient) -> None:
+    stories = client.get("/api/stories").json()["stories"]
+    assert stories, "the sample corpus makes at least one story"
+    biggest = stories[0]
+    assert biggest["article_count"] >= 2
+    assert biggest["outlets"] and biggest["first_published"]
+    page = client.get("/")
+    assert page.status_code == 200
+    assert f'href="/stories/{biggest["id"]}"' in page.text
+    assert page.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+def test_story_page_and_json(client: TestClient, sample_db: str) -> None:
+    story = _story_with_events(client)
+    dates = [e["date"] for e in story["timeline"] if e["date"]]
+    assert dates == sorted(dates)
+    store = open_store(sample_db)
+    try:
+        for event in story["timeline"]:
+            for c in event["citations"]:
+                article = store.article(c["article_id"])
+                assert article is not None
+                assert 0 <= c["start"] < c["end"] <= len(article.text)
+                assert c["url"].startswith(f"/articles/{c['article_id']}?start=")
+    finally:
+        store.close()
+    page = client.get(f"/stories/{story['id']}")
+    assert page.status_code == 200
+    assert "Timeline" in page.text and "Who said what" in page.text
+    assert story["timeline"][0]["citations"][0]["url"].replace("&", "&amp;") in page.text
+
+
+def test_article_page_highlights_and_opens_at_a_cited_span(client: TestClient) -> None:
+    story = _story_with_events(client)
+    cite = story["timeline"][0]["citations"][0]
+    article = client.get(f"/api/articles/{cite['article_id']}").json()
+    assert article["mentions"] and article["text"]
+    m = article["mentions"][0]
+    assert article["text"][m["start"] : m["end"]] == m["text"]
+    page = client.get(f"/articles/{cite['article_id']}?start={cite['start']}&end={cite['end']}")
+    assert page.status_code == 200
+    assert page.text.count('id="cite"') == 1
+    assert 'class="ent ' in page.text
+    plain = client.get(f"/articles/{cite['article_id']}").text
+    assert 'id="cite"' not in plain
+
+
+def test_article_out_of_range_citation_is_explained_not_marked(client: TestClient) -> None:
+    first = client.get("/api/stories").json()["stories"][0]
+    article_id = client.get(f"/api/stories/{first['id']}").json()["articles"][0]["id"]
+    page = client.get(f"/articles/{article_id}?start=5&end=99999999")
+    assert page.status_code == 200
+    assert "lies outside this article" in page.text
+    assert 'id="cite"' not in page.text
+
+
+def test_entity_page_and_json(client: TestClient) -> None:
+    story = _story_with_events(client)
+    participant = next(
+        p for e in story["timeline"] for p in e["participants"] if p["id"] is not None
+    )
+    entity = client.get(f"/api/entities/{participant['id']}").json()
+    assert entity["name"] == participant["name"]
+    assert entity["mentions"] and entity["events"]
+    page = client.get(f"/entities/{participant['id']}")
+    assert page.status_code == 200
+    assert "Mentions (" in page.text
+
+
+def test_search_finds_a_name_in_page_and_json(client: TestClient) -> None:
+    entity_name = client.get("/api/stories").json()["stories"][0]["title"].split()[0]
+    found = client.get("/api/search", params={"q": entity_name}).json()
+    assert found["results"], f"nothing found for {entity_name!r}"
+    assert all(entity_name.casefold() in (r["snippet"] + (r["headline"] or "")).casefold()
+               for r in found["results"])
+    page = client.get("/search", params={"q": entity_name})
+    assert page.status_code == 200 and "<mark>" in page.text
+
+
+def test_search_survives_fts_syntax_and_empty_queries(client: TestClient) -> None:
+    for q in ['"', "NEAR(", "a AND OR", "*", "", "   "]:
+        response = client.get("/api/search", params={"q": q})
+        assert response.status_code == 200, q
+    assert client.get("/api/search", params={"q": ""}).json()["results"] == []
+
+
+def test_missing_things_are_404_with_a_message(client: TestClient) -> None:
+    for kind in ("stories", "articles", "entities"):
+        api = client.get(f"/api/{kind}/nope")
+        assert api.status_code == 404
+        body = api.json()
+        assert body["status"] == 404 and "nope" in body["error"]
+        page = client.get(f"/{kind}/nope")
+        assert page.status_code == 404
+        assert "text/html" in page.headers["content-type"] and "nope" in page.text
+    assert client.get("/api/no-such-route").json()["status"] == 404
+
+
+def test_openapi_describes_every_api_route(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    paths = set(spec["paths"])
+    assert {
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/articles/{article_id}",
+        "/api/entities/{entity_id}",
+        "/api/search",
+        "/api/articles",
+    } <= paths
+    assert "post" in spec["paths"]["/api/articles"]
+    assert not any(p.startswith("/stories") for p in paths), "HTML pages stay out of the API"
+    assert client.get("/docs").status_code == 404, "no Swagger UI: it loads scripts from a CDN"
+
+
+def test_static_assets_are_served_from_the_package(client: TestClient) -> None:
+    page = client.get("/").text
+    assert "/static/style.css" in page and "/static/app.js" in page
+    assert "http://" not in page.split("<body>")[0] and "https://" not in page
+    assert client.get("/static/app.js").status_code == 200
+    assert "scrollIntoView" in client.get("/static/app.js").text
