@@ -20,6 +20,8 @@ demo: install
 	@mkdir -p $(dir $(DEMO_DB))
 	$(BIN)/newsweave run samples/ --db $(DEMO_DB)
 	$(BIN)/newsweave articles --db $(DEMO_DB)
+	$(BIN)/newsweave stories --db $(DEMO_DB)
+	$(BIN)/newsweave entities --db $(DEMO_DB) --limit 15
 	$(BIN)/newsweave export --db $(DEMO_DB) -o demo/newsweave-demo.json
 	@echo "The full JSON export is in demo/newsweave-demo.json; the SQLite store is $(DEMO_DB)."
 
