@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -77,28 +77,41 @@ def newsweave_preds(doc: Doc, art: GoldArticle) -> list[Pred]:
 
 
 def baseline_preds(doc: Doc, art: GoldArticle) -> list[Pred]:
-    """Marks + the nearest PERSON before a speech verb in the quote's sentence."""
+    """Marks + the PERSON nearest to a speech verb in the quote's sentence(s).
+
+    The window is the sentence the quote opens in through the sentence its
+    closing mark ends in (so ``"…," said Jane Doe.`` is inside it); the first
+    speech verb outside the quote is the cue and the PERSON outside the quote
+    nearest before it is the speaker, else the nearest after it (inverted
+    "said Jane Doe"). No pronouns, no previous sentences, no split quotes.
+    """
     out = []
     for m in _BASELINE_QUOTE.finditer(art.text):
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        speaker: tuple[str, tuple[int, int]] | None = None
+        speaker: Span | None = None
         if span is not None and len(span):
-            # the quote's sentence, through the sentence its closing mark ends in
-            last = span[-1].i + 1 if span[-1].i + 1 < len(doc) else span[-1].i
+            last = min(span[-1].i + 2, len(doc) - 1)  # the token after the closing mark
             sent = doc[span[0].sent.start : doc[last].sent.end]
-            for tok in sent:
-                if tok.lemma_ in _BASELINE_VERBS and not (m.start() <= tok.idx < m.end()):
-                    persons = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= tok.i]
-                    if persons:
-                        e = persons[-1]
-                        speaker = (e.text, (e.start_char, e.end_char))
-                        break
+            persons = [
+                e
+                for e in sent.ents
+                if e.label_ == "PERSON" and not (m.start() <= e.start_char < m.end())
+            ]
+            verbs = [
+                t
+                for t in sent
+                if t.lemma_ in _BASELINE_VERBS and not (m.start() <= t.idx < m.end())
+            ]
+            if verbs and persons:
+                verb = verbs[0]
+                before = [e for e in persons if e.end <= verb.i]
+                speaker = before[-1] if before else min(persons, key=lambda e: e.start - verb.i)
         out.append(
             Pred(
                 m.start(1),
                 m.end(1),
-                speaker[0] if speaker else None,
-                speaker[1] if speaker else None,
+                speaker.text if speaker is not None else None,
+                (speaker.start_char, speaker.end_char) if speaker is not None else None,
             )
         )
     return out

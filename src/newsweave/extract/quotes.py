@@ -188,7 +188,8 @@ def _is_direct(ctx: _Context, span: QuotedSpan) -> bool:
 
 def _regions(ctx: _Context, span: QuotedSpan) -> tuple[tuple[int, int], tuple[int, int]]:
     """The text before and after a quote that may hold its speech clause (same sentence)."""
-    p_start, p_end = ctx.paras[ctx.para_of(span.open_at)]
+    p_start = ctx.paras[ctx.para_of(span.open_at)][0]
+    p_end = ctx.paras[ctx.para_of(max(span.outer_end - 1, span.open_at))][1]
     prev_end = max([e for s, e in ctx.outer if e <= span.open_at] + [p_start])
     next_start = min([s for s, e in ctx.outer if s >= span.outer_end] + [p_end])
     doc = ctx.doc

@@ -167,8 +167,7 @@ def phrase_of(token: Token) -> Span:
     return doc[start:end]
 
 
-def _is_outlet_phrase(span: Span) -> bool:
-    head = span.root
+def _is_outlet_phrase(span: Span, head: Token) -> bool:
     return head.lemma_.lower() in OUTLET_NOUNS and any(
         t.lower_ in ("the", "this", "that") for t in span if t.i < head.i
     )
@@ -258,21 +257,19 @@ _SAY = frozenset({"say", "tell", "add", "write", "state", "note"})
 
 
 def proper_run(token: Token) -> Span:
-    """The run of proper nouns ending at ``token`` ("Tulsi Gabbard"), titles left out."""
+    """The run of proper nouns ending at ``token`` ("Tulsi Gabbard"), titles and places left out."""
+    doc = token.doc
     start = token.i
     while (
         start > 0
-        and token.doc[start - 1].pos_ == "PROPN"
-        and token.doc[start - 1].ent_type_
-        in (
-            token.ent_type_,
-            "PERSON",
-        )
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].ent_type_ not in _GROUP_LABELS
+        and doc[start - 1].whitespace_ != ""
     ):
         start -= 1
-    while start < token.i and token.doc[start].lower_.rstrip(".") in TITLES:
+    while start < token.i and doc[start].lower_.rstrip(".") in TITLES:
         start += 1
-    return token.doc[start : token.i + 1]
+    return doc[start : token.i + 1]
 
 
 def resolve(
@@ -297,9 +294,9 @@ def resolve(
             name = ent.text if ent.label_ in _GROUP_LABELS else names.expand(name_words(ent))
         return Speaker(token.idx, token.idx + len(token), name)
     span = phrase_of(token)
-    if _is_outlet_phrase(span):
+    if _is_outlet_phrase(span, token):
         return Speaker(span.start_char, span.end_char, outlet or span.text)
-    if span.label_ == "PERSON":
+    if span.label_ == "PERSON" or (token.text[:1].isupper() and token.lower_ in names.full):
         return Speaker(span.start_char, span.end_char, names.expand(name_words(span)))
     if token.pos_ == "PROPN" and span.label_ not in _GROUP_LABELS:
         last = max((t for t in span if t.pos_ == "PROPN"), key=lambda t: t.i)
