@@ -123,3 +123,28 @@ def test_strip_possessive() -> None:
     assert strip_possessive("Russia’s") == "Russia"
     assert strip_possessive("the United States'") == "the United States"
     assert strip_possessive("Paris") == "Paris"
+
+
+def test_surname_tagged_norp_joins_the_person_named_elsewhere() -> None:
+    """A caption's "Putin's" tagged NORP is the person the other articles name in full."""
+    mentions = {
+        "a": [
+            Mention("a", 0, 14, "Vladimir Putin", "PERSON"),
+            Mention("a", 30, 35, "Putin", "PERSON"),
+        ],
+        "b": [Mention("b", 0, 5, "Putin", "NORP", field="caption", index=0)],
+    }
+    people = _people(resolve_entities(mentions))
+    assert {m.article_id for m in people["Vladimir Putin"].mentions} == {"a", "b"}
+
+
+def test_places_carry_no_roles() -> None:
+    """A role on a place is a misparse ("Kyiv, a prospect"); people keep theirs."""
+    mentions = {
+        "a": [
+            Mention("a", 0, 4, "Kyiv", "GPE", role="prospect"),
+            Mention("a", 10, 24, "Rustem Umerov", "PERSON", role="top negotiator"),
+        ]
+    }
+    found = {e.name: e for e in resolve_entities(mentions)}
+    assert found["Kyiv"].roles == () and found["Rustem Umerov"].roles == ("top negotiator",)

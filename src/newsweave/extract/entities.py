@@ -103,7 +103,12 @@ def relabel(
                     len(words) == 2 and any(given_names_compatible(words[0], g) for g in firsts)
                 ):
                     label = "PERSON"
-            if len(words) == 1 and label != "NORP":
+            if len(words) == 1 and label == "NORP" and skeleton(words[0]) in surnames:
+                # "Putin's" in a caption tagged NORP; a demonym that is also a
+                # surname ("French") keeps NORP where most mentions say so.
+                count = votes[fold(m.text)]
+                label = "PERSON" if count["PERSON"] >= count["NORP"] else label
+            elif len(words) == 1 and label != "NORP":
                 if skeleton(words[0]) in surnames and label in {"ORG", "GPE", "LOC", "FAC"}:
                     label = "PERSON" if m.text[:1].isupper() and not m.text.isupper() else label
                 elif (
@@ -170,7 +175,8 @@ def _finish(drafts: Sequence[EntityDraft]) -> list[Entity]:
             replace(m, label=label) if m.label != label else m
             for m in sorted(d.mentions, key=lambda m: (m.article_id, m.start))
         )
-        roles = tuple(r for r, _ in d.roles.most_common())
+        # Roles describe people and bodies; on a place they are misparses ("Kyiv, a prospect").
+        roles = tuple(r for r, _ in d.roles.most_common()) if label in {"PERSON", "ORG"} else ()
         entities.append(Entity(d.id, name, label, aliases, mentions, roles))
     return entities
 

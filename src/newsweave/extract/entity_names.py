@@ -40,6 +40,7 @@ class Lexicon:
     titles: frozenset[str]
     role_nouns: frozenset[str]
     place_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
     name_particles: frozenset[str]
     abbreviations: dict[str, str]
 
@@ -53,6 +54,7 @@ def lexicon() -> Lexicon:
         titles=frozenset(data["titles"]),
         role_nouns=frozenset(data["role_nouns"]),
         place_prepositions=frozenset(data["place_prepositions"]),
+        place_nouns=frozenset(data["place_nouns"]),
         name_particles=frozenset(data["name_particles"]),
         abbreviations=dict(data["abbreviations"]),
     )

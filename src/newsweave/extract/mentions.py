@@ -245,18 +245,25 @@ def _person_names(mentions: Sequence[Mention]) -> tuple[set[tuple[str, ...]], di
 def _relabel(mentions: list[Mention], ents: list[Span]) -> list[Mention]:
     """Fix labels with evidence from the other mentions of the same name."""
     full, surnames = _person_names(mentions)
+    is_person = [
+        (words := tuple(name_words(m.text))) in full or (len(words) == 1 and words[0] in surnames)
+        for m in mentions
+    ]
+    seen = [
+        _place_evidence(m, ent, ents, mentions) if not person else m.label
+        for m, ent, person in zip(mentions, ents, is_person, strict=True)
+    ]
     votes: dict[str, Counter[str]] = {}
-    for m in mentions:
-        votes.setdefault(fold(m.text), Counter())[m.label] += 1
+    for m, label in zip(mentions, seen, strict=True):
+        # Syntactic evidence ("Slovakia and Hungary") outweighs a bare tag.
+        votes.setdefault(fold(m.text), Counter())[label] += 1 + (label != m.label)
     lex = lexicon()
     out: list[Mention] = []
-    for m, ent in zip(mentions, ents, strict=True):
+    for m, ent, person, label in zip(mentions, ents, is_person, seen, strict=True):
         words = tuple(name_words(m.text))
-        label = m.label
-        is_person_name = words in full or (len(words) == 1 and words[0] in surnames)
-        if is_person_name and label in {"ORG", "GPE", "FAC", "LOC"}:
+        if person and label in {"ORG", "GPE", "FAC", "LOC"}:
             label = "PERSON"
-        elif not is_person_name:
+        elif not person:
             count = votes[fold(m.text)]
             best, n = count.most_common(1)[0]
             if best != label and n > count[label]:
@@ -264,16 +271,39 @@ def _relabel(mentions: list[Mention], ents: list[Span]) -> list[Mention]:
         titled = all(t.is_title for t in ent if not t.is_punct)
         if label != "PERSON" and m.role and role_says_person(m.role) and titled:
             label = "PERSON"
-        if label == "PERSON" and not is_person_name and len(words) == 1:
+        if label == "PERSON" and not person and len(words) == 1:
             prev = ent.doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.lower_ in lex.place_prepositions:
                 label = "GPE"
         if label in {"GPE", "PERSON"} and len(ent) == 1 and ent[0].tag_ == "JJ":
             label = "NORP"
-        if label == "PERSON" and not is_person_name and _after_article(ent):
+        if label == "PERSON" and not person and _after_article(ent):
             label = "ORG"  # "the Kremlin said": an institution, not a person
         out.append(m if label == m.label else replace(m, label=label))
     return out
+
+
+def _place_evidence(
+    m: Mention, ent: Span, ents: Sequence[Span], mentions: Sequence[Mention]
+) -> str:
+    """GPE for a one-word ORG/PERSON name the syntax shows to be a place, else its label.
+
+    Two cues the small model ignores: the name modifies a place noun ("the
+    Sumy region", "Sumy and Donetsk regions"), or it is coordinated with a
+    name tagged GPE ("ties with Slovakia and Hungary").
+    """
+    if m.label not in {"ORG", "PERSON"} or len(ent) != 1:
+        return m.label
+    root = ent.root
+    head = root.head if root.dep_ != "conj" else root.head.head
+    if root.dep_ in {"compound", "nmod", "conj"} and head.lower_ in lexicon().place_nouns:
+        return "GPE"
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [t for t in root.children if t.dep_ == "conj"]
+    for other_m, other in zip(mentions, ents, strict=True):
+        if other_m.label == "GPE" and any(other.start <= t.i < other.end for t in partners):
+            return "GPE"
+    return m.label
 
 
 def _after_article(ent: Span) -> bool:
