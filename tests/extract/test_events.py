@@ -154,3 +154,10 @@ def test_day_fits_its_week_and_month_only() -> None:
     assert not compatible("2025-12-19", "2025-11")
     assert not compatible("2025-12-19", "2025-12-20")
     assert compatible(None, "2025-12-19")
+
+
+def test_summary_fixes_the_article_left_by_a_dropped_date(events: Extract) -> None:
+    """Dates are dropped from summaries; "an overnight Russian strike" reads "a Russian strike"."""
+    found = events("Officials said an overnight Russian drone strike hit the port of Odesa.")
+    attack = next(e for e in found if e.kind == "attack")
+    assert attack.summary.startswith("a Russian drone strike") and attack.date == "2025-12-19TNI"

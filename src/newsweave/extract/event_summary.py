@@ -133,6 +133,11 @@ def summary_text(tokens: list[Token]) -> str:
         tokens = tokens[1:]
     parts: list[str] = []
     for pos, tok in enumerate(tokens):
+        nxt_tok = tokens[pos + 1] if pos + 1 < len(tokens) else None
+        if nxt_tok is not None and nxt_tok.i != tok.i + 1 and tok.lower_ in ("a", "an"):
+            parts.append(_article_for(tok.text, nxt_tok.text))  # "an [overnight] Russian strike"
+            parts.append(" ")
+            continue
         parts.append(tok.text)
         if pos + 1 < len(tokens):
             nxt = tokens[pos + 1]
@@ -141,6 +146,23 @@ def summary_text(tokens: list[Token]) -> str:
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"([,;:])(\s*[,;:])+", r"\1", text)
     return re.sub(r"\s{2,}", " ", text).strip(" ,;:-—")
+
+
+_A_BEFORE_VOWEL = ("eu", "uni", "one", "use", "usu", "ukr")
+_AN_BEFORE_CONSONANT = ("hour", "honest", "honou", "heir")
+
+
+def _article_for(article: str, word: str) -> str:
+    """ "a" or "an" for ``word`` once the words between them were dropped.
+
+    Why a spelling rule: the summary is plain text, and a letter-based guess with
+    the usual exceptions ("a European", "an hour") is right for news vocabulary.
+    """
+    w = word.lower()
+    vowel = w[:1] in "aeiou" and not w.startswith(_A_BEFORE_VOWEL)
+    vowel = vowel or w.startswith(_AN_BEFORE_CONSONANT)
+    chosen = "an" if vowel else "a"
+    return chosen.capitalize() if article[:1].isupper() else chosen
 
 
 def figure_of(tokens: Iterable[Token], labels: frozenset[str]) -> str | None:
