@@ -90,8 +90,10 @@ def test_search_finds_a_name_in_page_and_json(client: TestClient) -> None:
     entity_name = client.get("/api/stories").json()["stories"][0]["title"].split()[0]
     found = client.get("/api/search", params={"q": entity_name}).json()
     assert found["results"], f"nothing found for {entity_name!r}"
-    assert all(entity_name.casefold() in (r["snippet"] + (r["headline"] or "")).casefold()
-               for r in found["results"])
+    assert all(
+        entity_name.casefold() in (r["snippet"] + (r["headline"] or "")).casefold()
+        for r in found["results"]
+    )
     page = client.get("/search", params={"q": entity_name})
     assert page.status_code == 200 and "<mark>" in page.text
 

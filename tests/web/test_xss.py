@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import lxml.html
+import lxml.html  # type: ignore[import-untyped]
 from fastapi.testclient import TestClient
 
 from newsweave.store import open_store

@@ -192,6 +192,23 @@ def _fact(row: dict[str, Any], *keys: str) -> dict[str, Any]:
     return out
 
 
+#: Characters of article text shown either side of a mention on the entity page.
+CONTEXT_CHARS = 90
+
+
+def _context(m: dict[str, Any]) -> dict[str, str]:
+    """Words around a mention in the body text (captions get none: they are short)."""
+    if m["field"] != "text":
+        return {"before": "", "after": ""}
+    text: str = m["article_text"]
+    before = text[max(0, m["start"] - CONTEXT_CHARS) : m["start"]]
+    after = text[m["end"] : m["end"] + CONTEXT_CHARS]
+    return {
+        "before": before.split(" ", 1)[-1] if " " in before else before,
+        "after": after.rsplit(" ", 1)[0] if " " in after else after,
+    }
+
+
 def entity_detail(store: SqlStore, entity_id: str) -> dict[str, Any] | None:
     """An entity with every mention, the quotes it speaks, its events and its stories."""
     row = queries.entity_row(store, entity_id)
@@ -211,6 +228,7 @@ def entity_detail(store: SqlStore, entity_id: str) -> dict[str, Any] | None:
         "mentions": [
             {
                 **_fact(m, "headline", "outlet", "published"),
+                **_context(m),
                 "article_id": m["article_id"],
                 "url": cite_url(
                     m["article_id"], m["start"], m["end"], m["field"], m["caption_index"]

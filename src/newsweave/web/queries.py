@@ -55,6 +55,7 @@ def entity_mentions(store: SqlStore, entity_id: str) -> list[dict[str, Any]]:
             articles.c.outlet,
             articles.c.published,
             articles.c.story_id,
+            articles.c.text.label("article_text"),
         )
         .join(articles, articles.c.id == mentions.c.article_id)
         .where(mentions.c.entity_id == entity_id)
