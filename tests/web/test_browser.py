@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import uvicorn
@@ -100,7 +101,12 @@ def test_story_list_story_citation_and_entity(page: Page, base_url: str) -> None
     cited = page.locator("mark#cite")
     expect(cited).to_be_visible()
     expect(cited).to_be_in_viewport()
-    assert cited.inner_text().strip(), "the cited span holds the cited words"
+    query = parse_qs(urlsplit(href).query)
+    start, end = int(query["start"][0]), int(query["end"][0])
+    article_id = urlsplit(href).path.rsplit("/", 1)[-1]
+    text = page.request.get(f"{base_url}/api/articles/{article_id}").json()["text"]
+    pieces = page.locator("mark.cite").all_text_contents()  # split where it crosses a quote
+    assert "".join(pieces) == text[start:end], "the marks hold exactly the cited words"
     _shot(page, "03-article-cited")
     page.locator("#article-body a.ent").first.click()
     expect(page.get_by_role("heading", name="Mentions", exact=False)).to_be_visible()
