@@ -178,3 +178,39 @@ events = Table(
     Column("location", Text),
     Column("evidence", JSON, nullable=False),
 )
+
+# -- compare and brief stages --------------------------------------------------
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("story_id", String(32), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("outlets_supporting", JSON, nullable=False),
+    Column("outlets_silent", JSON, nullable=False),
+    Column("disagreements", JSON, nullable=False),
+    Column("evidence", JSON, nullable=False),
+)
+
+summaries = Table(
+    "summaries",
+    metadata,
+    Column("story_id", String(32), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("sentence", Text, nullable=False),
+    Column("citations", JSON, nullable=False),
+)
+
+story_comparisons = Table(
+    "story_comparisons",
+    metadata,
+    Column("story_id", String(32), primary_key=True),
+    Column("stage", String(16), primary_key=True),
+    Column("signature", String(64), nullable=False),
+    Column("outlets", JSON, nullable=False),
+    Column("framing", JSON, nullable=False),
+    Column("sources", JSON, nullable=False),
+    Column("groups", JSON, nullable=False),
+)

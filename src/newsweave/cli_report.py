@@ -1,0 +1,195 @@
+"""``newsweave brief`` and ``newsweave report``: a story's briefing in the terminal, every story
+in one self-contained HTML file. Thin Click verbs over ``views`` and ``report``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from newsweave import settings
+from newsweave.errors import NewsweaveError
+from newsweave.store import SqlStore, open_store
+
+_db = click.option(
+    "--db",
+    "target",
+    default=settings.DEFAULT_DB,
+    show_default=True,
+    metavar="TARGET",
+    help="SQLite file path or a postgresql:// URL.",
+)
+
+
+@contextmanager
+def _store(target: str) -> Iterator[SqlStore]:
+    try:
+        store = open_store(target)
+    except NewsweaveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _pick_story(store: SqlStore, wanted: str) -> str:
+    """A story id, or its number in `newsweave stories` order (1 = first)."""
+    from newsweave.views import stories_view
+
+    stories = stories_view(store)
+    if wanted.isdigit() and 1 <= int(wanted) <= len(stories):
+        return str(stories[int(wanted) - 1]["id"])
+    for s in stories:
+        if s["id"] == wanted or s["id"].removeprefix("story-") == wanted:
+            return str(s["id"])
+    known = ", ".join(f"{i}={s['id']}" for i, s in enumerate(stories[:5], 1)) or "none yet"
+    raise click.ClickException(
+        f"no story {wanted!r} in this database (stories: {known}); "
+        "give a story id or its number, or run `newsweave run PATH` first"
+    )
+
+
+@click.command()
+@click.argument("story")
+@_db
+@click.option("--claims", "max_claims", default=10, show_default=True, help="Claims to list.")
+def brief(story: str, target: str, max_claims: int) -> None:
+    """Print a story's briefing, timeline and outlet comparison in the terminal.
+
+    STORY is a story id (as in the export) or its number in the story list (1 = the biggest).
+
+    Example: newsweave brief 1 --db newsweave.db
+    """
+    from newsweave.views import story_view
+
+    with _store(target) as store:
+        view = story_view(store, _pick_story(store, story))
+    if view is None:  # the story vanished between the two reads
+        raise click.ClickException(f"story {story!r} is gone; run `newsweave run` again")
+    out = Console(highlight=False, soft_wrap=False)
+    print_brief(out, view, max_claims)
+
+
+def print_brief(out: Console, view: dict[str, Any], max_claims: int = 10) -> None:
+    """The terminal briefing: sentences with numbered citations, timeline, comparison, framing."""
+    out.rule(f"[bold]{escape(view['title'] or view['id'])}")
+    span = f"{view['first_published'] or '?'} – {view['last_published'] or '?'}"
+    out.print(
+        f"[dim]{escape(span)} · {len(view['articles'])} articles · "
+        f"{escape(', '.join(view['outlets']))}[/]"
+    )
+    outlet_of = {a["id"]: a["outlet"] for a in view["articles"]}
+    notes: list[str] = []
+    out.print("\n[bold]Briefing[/]")
+    if not view["summary"]:
+        out.print("[dim]no briefing yet: run `newsweave run` to compute it[/]")
+    for i, s in enumerate(view["summary"], 1):
+        marks = []
+        for c in s["citations"]:
+            notes.append(_note(c, outlet_of))
+            marks.append(f"[{len(notes)}]")
+        out.print(f"{i}. {escape(s['sentence'])} [cyan]{escape(''.join(marks))}[/]")
+    _print_timeline(out, view["timeline"])
+    _print_claims(out, view, max_claims)
+    _print_framing(out, view)
+    if notes:
+        out.print("\n[bold]Citations[/] [dim](article id, characters start–end)[/]")
+        for i, note in enumerate(notes, 1):
+            out.print(f"[cyan][{i}][/] {escape(note)}")
+
+
+def _note(c: dict[str, Any], outlet_of: dict[str, str]) -> str:
+    where = f" caption {c['index']}" if c.get("field") == "caption" else ""
+    return (
+        f"{outlet_of.get(c['article_id'], '?')}: {c['article_id']}{where} {c['start']}–{c['end']}"
+    )
+
+
+def _print_timeline(out: Console, entries: Sequence[dict[str, Any]]) -> None:
+    if not entries:
+        return
+    table = Table(title="Timeline", title_justify="left", show_lines=False)
+    for col in ("date", "what happened", "who", "sources"):
+        table.add_column(col, overflow="fold")
+    for t in entries:
+        table.add_row(
+            escape(t["date"]),
+            escape(t["summary"]),
+            escape(", ".join(t["participants"][:4])),
+            str(len(t["citations"])),
+        )
+    out.print(table)
+
+
+def _print_claims(out: Console, view: dict[str, Any], limit: int) -> None:
+    rows = view["claims"][:limit]
+    if not rows:
+        return
+    table = Table(title="What each outlet says", title_justify="left", show_lines=True)
+    table.add_column("claim", ratio=3, overflow="fold")
+    for o in view["outlets"]:
+        table.add_column(escape(o), ratio=1, overflow="fold")
+    marks = {"supports": "[green]✓[/]", "silent": "[dim]–[/]"}
+    for c in rows:
+        cells = []
+        for o in view["outlets"]:
+            st = c["by_outlet"][o]
+            cells.append(marks.get(st["status"], f"[yellow]≠ {escape(st.get('value', ''))}[/]"))
+        table.add_row(escape(c["text"]), *cells)
+    out.print(table)
+
+
+def _print_framing(out: Console, view: dict[str, Any]) -> None:
+    groups = view["framing"][:5]
+    if not groups:
+        return
+    table = Table(title="Different words for the same thing", title_justify="left")
+    table.add_column("thing")
+    for o in view["outlets"]:
+        table.add_column(escape(o), overflow="fold")
+    for g in groups:
+        table.add_row(
+            escape(g["label"]),
+            *(escape(", ".join(g["outlets"].get(o, [])[:4])) for o in view["outlets"]),
+        )
+    out.print(table)
+
+
+@click.command()
+@_db
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default="report.html",
+    show_default=True,
+    type=click.Path(dir_okay=False, writable=True),
+    help="HTML file to write.",
+)
+def report(target: str, output: str) -> None:
+    """Write every story's briefing, timeline and comparison to one self-contained HTML file.
+
+    The file needs no network: styles are inline, citations link to the cited words.
+
+    Example: newsweave report --db newsweave.db -o report.html
+    """
+    from newsweave.report import render_report
+
+    with _store(target) as store:
+        html = render_report(store)
+    path = Path(output)
+    try:
+        path.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot write {output!r}: {exc.strerror}; choose another -o"
+        ) from exc
+    click.echo(f"wrote {path.resolve()}")

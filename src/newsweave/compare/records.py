@@ -1,0 +1,71 @@
+"""JSON forms of the compare stage's results, for the store and for the views."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from newsweave.compare.claims import ClaimUnit
+from newsweave.compare.framing import FramingGroup, by_outlet
+from newsweave.compare.numbers import Quantity
+from newsweave.compare.sources import SourceUse
+from newsweave.store.compare_sql import span_from, span_json
+
+#: Framing groups kept per story; beyond these the signal is mostly noise.
+MAX_FRAMING_GROUPS = 12
+
+
+def unit_json(u: ClaimUnit) -> dict[str, Any]:
+    data = dataclasses.asdict(u)
+    data.pop("text")  # the text is the article's: text[start:end]
+    data["entities"] = sorted(u.entities)
+    data["dates"] = sorted(u.dates)
+    return data
+
+
+def unit_from(d: dict[str, Any], article_text: str) -> ClaimUnit:
+    return ClaimUnit(
+        article_id=d["article_id"],
+        outlet=d["outlet"],
+        start=d["start"],
+        end=d["end"],
+        text=article_text[d["start"] : d["end"]],
+        position=d["position"],
+        terms=tuple(d["terms"]),
+        entities=frozenset(d["entities"]),
+        quantities=tuple(Quantity(**q) for q in d["quantities"]),
+        dates=frozenset(d["dates"]),
+        attribution=d.get("attribution"),
+    )
+
+
+def groups_json(groups: Sequence[Sequence[ClaimUnit]]) -> list[list[dict[str, Any]]]:
+    return [[unit_json(u) for u in g] for g in groups]
+
+
+def framing_json(groups: Sequence[FramingGroup]) -> list[dict[str, Any]]:
+    """Each group: its label, the terms side by side per outlet, and where each term is used."""
+    return [
+        {
+            "label": g.label,
+            "outlets": by_outlet(g),
+            "renamed": [list(pair) for pair in g.renamed],
+            "terms": {
+                term: {o: [span_json(s) for s in spans] for o, spans in outlets.items()}
+                for term, outlets in g.terms.items()
+            },
+        }
+        for g in groups[:MAX_FRAMING_GROUPS]
+    ]
+
+
+def sources_json(uses: Sequence[SourceUse]) -> list[dict[str, Any]]:
+    return [
+        {"outlet": u.outlet, "source": u.source, "cue": u.cue, "span": span_json(u.span)}
+        for u in uses
+    ]
+
+
+def source_from(d: dict[str, Any]) -> SourceUse:
+    return SourceUse(d["outlet"], d["source"], d["cue"], span_from(d["span"]))

@@ -1,0 +1,116 @@
+"""Compare one story: claims aligned across outlets, who carries each and who is silent,
+where they differ, framing terms and the sources each outlet relies on.
+
+A pure function over parsed articles, so the stage can run it per story anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from newsweave.compare.align import Difference, align, differences
+from newsweave.compare.claims import ClaimUnit, DatedSpan, EntityKeyer, split_claims
+from newsweave.compare.framing import FramingGroup, Phrase, framing_groups, phrases, renamings
+from newsweave.compare.numbers import primary
+from newsweave.compare.outlets import outlet_name
+from newsweave.compare.sources import SourceUse, find_sources
+from newsweave.model import Article, Claim, Disagreement, Span, sha256_hex
+
+#: A claim only one outlet carries is kept when it states a figure, a date or several names.
+_MIN_ENTITIES_ALONE = 2
+
+
+@dataclass
+class StoryComparison:
+    """Everything the compare stage finds in one story."""
+
+    story_id: str
+    outlets: list[str]
+    claims: list[Claim] = field(default_factory=list)
+    groups: list[list[ClaimUnit]] = field(default_factory=list)
+    framing: list[FramingGroup] = field(default_factory=list)
+    sources: list[SourceUse] = field(default_factory=list)
+
+
+def compare_story(
+    story_id: str,
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+    dates: Mapping[str, Sequence[DatedSpan]] | None = None,
+    entity_key: EntityKeyer | None = None,
+) -> StoryComparison:
+    """Claims, framing and sources of a story's (already parsed, de-duplicated) articles."""
+    outlets = sorted({outlet_name(a) for a in articles})
+    result = StoryComparison(story_id, outlets)
+    units: list[ClaimUnit] = []
+    found: list[Phrase] = []
+    renamed: list[tuple[Phrase, Phrase]] = []
+    for article, doc in zip(articles, docs, strict=True):
+        outlet = outlet_name(article)
+        units += split_claims(article, doc, outlet, (dates or {}).get(article.id, ()), entity_key)
+        article_phrases = phrases(doc, article.id, outlet)
+        found += article_phrases
+        renamed += _renamed_phrases(doc, article_phrases)
+        result.sources += find_sources(article, doc, outlet)
+    result.groups = [g for g in align(units) if _worth_keeping(g)]
+    result.claims = [claim_of(story_id, g, outlets) for g in result.groups]
+    result.framing = framing_groups(found, renamed)
+    return result
+
+
+def _renamed_phrases(doc: Doc, found: Sequence[Phrase]) -> list[tuple[Phrase, Phrase]]:
+    out = []
+    for thing, name in renamings(doc):
+        a = [p for p in found if thing.start_char <= p.span.start and p.span.end <= thing.end_char]
+        b = [p for p in found if name.start_char <= p.span.start and p.span.end <= name.end_char]
+        if a and b:
+            out.append((a[0], b[0]))
+    return out
+
+
+def _worth_keeping(group: Sequence[ClaimUnit]) -> bool:
+    """Shared claims always; a lone claim when it states a figure, a day or several names."""
+    if len({u.outlet for u in group}) > 1:
+        return True
+    u = group[0]
+    has_day = any(len(d) == 10 for d in u.dates)
+    return bool(primary(list(u.quantities))) or has_day or len(u.entities) >= _MIN_ENTITIES_ALONE
+
+
+def claim_of(story_id: str, group: Sequence[ClaimUnit], outlets: Sequence[str]) -> Claim:
+    """The Claim record of one aligned group: its first statement stands for it."""
+    supporting = sorted({u.outlet for u in group})
+    evidence = tuple(Span(u.article_id, u.start, u.end) for u in group)
+    key = "|".join(f"{s.article_id}:{s.start}:{s.end}" for s in evidence)
+    return Claim(
+        id=sha256_hex(f"claim:{story_id}:{key}")[:16],
+        story_id=story_id,
+        text=_representative(group).text,
+        outlets_supporting=tuple(supporting),
+        outlets_silent=tuple(o for o in outlets if o not in supporting),
+        disagreements=tuple(_disagreement(d) for d in differences(group)),
+        evidence=evidence,
+    )
+
+
+def _representative(group: Sequence[ClaimUnit]) -> ClaimUnit:
+    """The statement with the most content words shared with the others (ties: shortest)."""
+    if len(group) == 1:
+        return group[0]
+
+    def shared(u: ClaimUnit) -> tuple[int, int]:
+        terms = set(u.terms)
+        return sum(len(terms & set(o.terms)) for o in group if o is not u), -len(u.text)
+
+    return max(group, key=shared)
+
+
+def _disagreement(d: Difference) -> Disagreement:
+    return Disagreement(
+        kind=d.kind,
+        values=dict(sorted(d.values.items())),
+        evidence=tuple(Span(u.article_id, u.start, u.end) for u in d.units),
+    )

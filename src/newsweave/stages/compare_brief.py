@@ -1,0 +1,120 @@
+"""The compare and brief stages over every story in the store; idempotent and re-runnable.
+
+A story is (re)compared only when its members or the stage version changed: the
+stored signature says what each result was computed from. Duplicates (syndicated
+copies) are left out of the comparison so a wire story is not counted twice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+
+from newsweave.compare.claims import DatedSpan, EntityKeyer
+from newsweave.model import Article, Story, sha256_hex
+from newsweave.store import compare_sql
+from newsweave.store.sql import SqlStore
+
+COMPARE_VERSION = "1"
+BRIEF_VERSION = "1"
+Progress = Callable[[str, int, int], None]
+
+
+def _members(store: SqlStore, story: Story) -> list[Article]:
+    """The story's canonical, analysable articles, oldest first."""
+    from newsweave.nlp import is_analysed
+
+    links = store.article_links()
+    found = store.articles_by_id(list(story.article_ids))
+    keep = [found[i] for i in story.article_ids if i in found]
+    return [a for a in keep if links.get(a.id, (None, None))[0] is None and is_analysed(a.language)]
+
+
+def _signature(version: str, articles: Sequence[Article]) -> str:
+    return sha256_hex(
+        version + "|" + "|".join(sorted(f"{a.id}:{sha256_hex(a.text)}" for a in articles))
+    )
+
+
+def _entity_keyer(store: SqlStore) -> EntityKeyer:
+    """Entity ids by the exact offsets of their body-text mentions."""
+    at: dict[tuple[str, int, int], str] = {}
+    for e in store.entities():
+        for m in e.mentions:
+            if m.field == "text":
+                at[(m.article_id, m.start, m.end)] = e.id
+
+    def key(article_id: str, start: int, end: int) -> str | None:
+        return at.get((article_id, start, end))
+
+    return key
+
+
+def _dates(store: SqlStore) -> dict[str, list[DatedSpan]]:
+    out: dict[str, list[DatedSpan]] = defaultdict(list)
+    for r in store.timex_rows():
+        if r["field"] == "text" and r["value"]:
+            out[r["article_id"]].append(DatedSpan(r["start"], r["end"], r["value"], r["precision"]))
+    return dict(out)
+
+
+def compare_stage(store: SqlStore, progress: Progress | None = None) -> int:
+    """Compare every story whose articles changed; return how many stories were compared."""
+    from newsweave.compare.records import framing_json, groups_json, sources_json
+    from newsweave.compare.story import compare_story
+    from newsweave.nlp import parse
+
+    stories = store.stories()
+    compare_sql.delete_story_results(store, [s.id for s in stories])
+    keyer, dates, done = _entity_keyer(store), _dates(store), 0
+    for n, story in enumerate(stories, 1):
+        members = _members(store, story)
+        signature = _signature(COMPARE_VERSION, members)
+        stored = compare_sql.comparison(store, story.id, "compare")
+        if stored is not None and stored["signature"] == signature:
+            continue
+        docs = list(parse([a.text for a in members]))
+        result = compare_story(story.id, members, docs, dates, keyer)
+        compare_sql.save_claims(store, story.id, result.claims)
+        extra = {
+            "outlets": result.outlets,
+            "framing": framing_json(result.framing),
+            "sources": sources_json(result.sources),
+            "groups": groups_json(result.groups),
+        }
+        compare_sql.save_comparison(store, story.id, "compare", signature, extra)
+        done += 1
+        if progress is not None:
+            progress("compare", n, len(stories))
+    return done
+
+
+def brief_stage(store: SqlStore, progress: Progress | None = None) -> int:
+    """Write the cited briefing of every story compared since; return how many were written."""
+    from newsweave.brief.summary import summarise
+    from newsweave.compare.records import unit_from
+
+    done = 0
+    stories = store.stories()
+    for n, story in enumerate(stories, 1):
+        compared = compare_sql.comparison(store, story.id, "compare")
+        if compared is None:
+            continue
+        signature = sha256_hex(f"{BRIEF_VERSION}|{compared['signature']}")
+        stored = compare_sql.comparison(store, story.id, "brief")
+        if stored is not None and stored["signature"] == signature:
+            continue
+        texts = _texts(store, compared["groups"])
+        groups = [[unit_from(u, texts[u["article_id"]]) for u in g] for g in compared["groups"]]
+        sentences = summarise(groups, len(compared["outlets"]))
+        compare_sql.save_summary(store, story.id, sentences)
+        compare_sql.save_comparison(store, story.id, "brief", signature, {})
+        done += 1
+        if progress is not None:
+            progress("brief", n, len(stories))
+    return done
+
+
+def _texts(store: SqlStore, groups: Sequence[Sequence[Mapping[str, object]]]) -> dict[str, str]:
+    ids = sorted({str(u["article_id"]) for g in groups for u in g})
+    return {i: a.text for i, a in store.articles_by_id(ids).items()}

@@ -1,0 +1,176 @@
+"""Reading and writing what the compare and brief stages find, as plain functions over a store.
+
+Claims and briefing sentences keep ``article_id, start, end`` spans, never copied
+text alone. ``story_comparisons`` holds a story's framing and sources (JSON) and the
+signature of the inputs they were computed from, so a rerun can skip unchanged stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from newsweave.model import Claim, Disagreement, Span, SummarySentence
+from newsweave.store.schema import claims as claims_table
+from newsweave.store.schema import story_comparisons, summaries
+from newsweave.store.sql import SqlStore
+
+
+def span_json(s: Span) -> dict[str, Any]:
+    """A citation as the JSON contract writes it (``field``/``index`` only for captions)."""
+    out: dict[str, Any] = {"article_id": s.article_id, "start": s.start, "end": s.end}
+    if s.field != "text":
+        out.update(field=s.field, index=s.index)
+    return out
+
+
+def span_from(d: dict[str, Any]) -> Span:
+    return Span(d["article_id"], d["start"], d["end"], d.get("field", "text"), d.get("index"))
+
+
+def claim_json(c: Claim) -> dict[str, Any]:
+    """One claim in the export contract's shape."""
+    return {
+        "id": c.id,
+        "story_id": c.story_id,
+        "text": c.text,
+        "outlets_supporting": list(c.outlets_supporting),
+        "outlets_silent": list(c.outlets_silent),
+        "disagreements": [
+            {"kind": d.kind, "values": d.values, "evidence": [span_json(s) for s in d.evidence]}
+            for d in c.disagreements
+        ],
+        "evidence": [span_json(s) for s in c.evidence],
+    }
+
+
+def save_claims(store: SqlStore, story_id: str, found: Sequence[Claim]) -> None:
+    """Replace a story's claims; ``position`` keeps the stage's ranking."""
+    with store.engine.begin() as conn:
+        conn.execute(delete(claims_table).where(claims_table.c.story_id == story_id))
+        if found:
+            rows = []
+            for i, c in enumerate(found):
+                data = claim_json(c)
+                rows.append({**data, "position": i})
+            conn.execute(claims_table.insert(), rows)
+
+
+def claims(store: SqlStore, story_id: str | None = None) -> list[Claim]:
+    """Claims of one story (or all), best-supported first."""
+    query = select(claims_table).order_by(claims_table.c.story_id, claims_table.c.position)
+    if story_id is not None:
+        query = query.where(claims_table.c.story_id == story_id)
+    with store.engine.connect() as conn:
+        return [_claim(r) for r in conn.execute(query)]
+
+
+def _claim(r: Any) -> Claim:
+    return Claim(
+        id=r.id,
+        story_id=r.story_id,
+        text=r.text,
+        outlets_supporting=tuple(r.outlets_supporting),
+        outlets_silent=tuple(r.outlets_silent),
+        disagreements=tuple(
+            Disagreement(d["kind"], d["values"], tuple(span_from(s) for s in d["evidence"]))
+            for d in r.disagreements
+        ),
+        evidence=tuple(span_from(s) for s in r.evidence),
+    )
+
+
+def save_summary(store: SqlStore, story_id: str, sentences: Sequence[SummarySentence]) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(delete(summaries).where(summaries.c.story_id == story_id))
+        if sentences:
+            conn.execute(
+                summaries.insert(),
+                [
+                    {
+                        "story_id": story_id,
+                        "position": i,
+                        "sentence": s.sentence,
+                        "citations": [span_json(c) for c in s.citations],
+                    }
+                    for i, s in enumerate(sentences)
+                ],
+            )
+
+
+def summary(store: SqlStore, story_id: str) -> list[SummarySentence]:
+    query = select(summaries).where(summaries.c.story_id == story_id).order_by(summaries.c.position)
+    with store.engine.connect() as conn:
+        return [
+            SummarySentence(r.sentence, tuple(span_from(c) for c in r.citations))
+            for r in conn.execute(query)
+        ]
+
+
+def summary_json(sentences: Sequence[SummarySentence]) -> list[dict[str, Any]]:
+    """``stories[].summary`` in the export contract's shape."""
+    return [
+        {"sentence": s.sentence, "citations": [span_json(c) for c in s.citations]}
+        for s in sentences
+    ]
+
+
+def save_comparison(
+    store: SqlStore,
+    story_id: str,
+    stage: str,
+    signature: str,
+    extra: dict[str, Any],
+) -> None:
+    """A story's outlets, framing, sources and aligned claim groups (``extra``), with the
+    signature of the inputs they came from."""
+    with store.engine.begin() as conn:
+        conn.execute(
+            delete(story_comparisons).where(
+                story_comparisons.c.story_id == story_id, story_comparisons.c.stage == stage
+            )
+        )
+        conn.execute(
+            story_comparisons.insert().values(
+                story_id=story_id,
+                stage=stage,
+                signature=signature,
+                outlets=extra.get("outlets", []),
+                framing=extra.get("framing", []),
+                sources=extra.get("sources", []),
+                groups=extra.get("groups", []),
+            )
+        )
+
+
+def comparison(store: SqlStore, story_id: str, stage: str = "compare") -> dict[str, Any] | None:
+    """What ``save_comparison`` stored for a story (with its ``signature``), or None."""
+    query = select(story_comparisons).where(
+        story_comparisons.c.story_id == story_id, story_comparisons.c.stage == stage
+    )
+    with store.engine.connect() as conn:
+        row = conn.execute(query).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def delete_story_results(store: SqlStore, keep: Sequence[str]) -> None:
+    """Forget the results of stories that no longer exist (after re-clustering)."""
+    ids = list(keep)
+    with store.engine.begin() as conn:
+        for table in (claims_table, summaries, story_comparisons):
+            conn.execute(delete(table).where(table.c.story_id.not_in(ids)))
+
+
+__all__ = [
+    "claim_json",
+    "claims",
+    "comparison",
+    "save_claims",
+    "save_comparison",
+    "save_summary",
+    "span_json",
+    "summary",
+    "summary_json",
+]
