@@ -29,18 +29,34 @@ def test_story_list_page_and_json_agree(client: TestClient) -> None:
     assert page.headers["content-security-policy"].startswith("default-src 'self'")
 
 
+def _citations(value: Any) -> list[dict[str, Any]]:
+    """Every citation dict anywhere in a JSON value."""
+    if isinstance(value, list):
+        return [c for v in value for c in _citations(v)]
+    if not isinstance(value, dict):
+        return []
+    found = [c for v in value.values() for c in _citations(v)]
+    return [value, *found] if {"article_id", "start", "end"} <= value.keys() else found
+
+
 def test_story_page_and_json(client: TestClient, sample_db: str) -> None:
     story = _story_with_events(client)
     dates = [e["date"] for e in story["timeline"] if e["date"]]
     assert dates == sorted(dates)
+    for key in ("summary", "claims", "framing", "sources", "quotes_by_speaker", "outlets"):
+        assert isinstance(story[key], list), key
+    citations = _citations(story)
+    assert citations
     store = open_store(sample_db)
     try:
-        for event in story["timeline"]:
-            for c in event["citations"]:
-                article = store.article(c["article_id"])
-                assert article is not None
-                assert 0 <= c["start"] < c["end"] <= len(article.text)
-                assert c["url"].startswith(f"/articles/{c['article_id']}?start=")
+        for c in citations:
+            article = store.article(c["article_id"])
+            assert article is not None
+            text = article.text
+            if c.get("field") == "caption":
+                text = article.captions[c["index"]].text
+            assert 0 <= c["start"] < c["end"] <= len(text)
+            assert c["url"].startswith(f"/articles/{c['article_id']}?start={c['start']}&")
     finally:
         store.close()
     page = client.get(f"/stories/{story['id']}")

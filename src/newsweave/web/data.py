@@ -76,16 +76,55 @@ def story_detail(store: SqlStore, story_id: str) -> dict[str, Any] | None:
     events = [e for e in store.events() if e.story_id == story_id]
     names = queries.entity_names(store, sorted({p for e in events for p in e.participants}))
     quotes = queries.story_quotes(store, list(story.article_ids))
-    return {
+    detail: dict[str, Any] = {
         "id": story.id,
         "title": story.title,
         "first_published": story.first_published,
         "last_published": story.last_published,
+        "outlets": sorted({m["outlet"] for m in members if m["outlet"]}, key=str.casefold),
         "articles": members,
         "timeline": [_event_dict(e, names) for e in _in_date_order(events)],
+        "summary": [],
+        "claims": [],
+        "framing": [],
+        "sources": [],
         "quotes_by_speaker": _quotes_by_speaker(quotes),
-        "view": _story_view(store, story_id),
     }
+    view = _story_view(store, story_id)
+    if view is not None:
+        _merge_view(detail, with_urls(view), {name: i for i, name in names.items()})
+    return detail
+
+
+def _merge_view(detail: dict[str, Any], view: dict[str, Any], ids: dict[str, str]) -> None:
+    """Take the briefing, comparison, framing, sources and folded timeline from the view.
+
+    The view names a timeline's participants; they become links again where a
+    name is an entity of the story's events.
+    """
+    for key in ("outlets", "summary", "claims", "framing", "sources"):
+        if key in view:
+            detail[key] = view[key]
+    if "timeline" in view:
+        for entry in view["timeline"]:
+            entry["participants"] = [
+                {"id": ids.get(p), "name": p, "url": f"/entities/{ids[p]}" if p in ids else None}
+                for p in entry.get("participants", [])
+            ]
+        detail["timeline"] = view["timeline"]
+
+
+def with_urls(value: Any) -> Any:
+    """A copy of ``value`` in which every citation dict (article_id, start, end) has a ``url``."""
+    if isinstance(value, list):
+        return [with_urls(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {k: with_urls(v) for k, v in value.items()}
+    if {"article_id", "start", "end"} <= out.keys() and "url" not in out:
+        field, index = out.get("field", "text"), out.get("index")
+        out["url"] = cite_url(out["article_id"], out["start"], out["end"], field, index)
+    return out
 
 
 def _story_view(store: SqlStore, story_id: str) -> dict[str, Any] | None:
