@@ -60,6 +60,25 @@ def test_rebuilt_state_assigns_like_the_original() -> None:
     assert rebuilt.assign(items[2]).story_id == live.assign(items[2]).story_id == rows[0][1]
 
 
+def test_rebuild_then_assign_is_deterministic_and_keeps_earlier_stories() -> None:
+    items = _inputs()
+    live = StoryClusterer()
+    rows = [(item, live.assign(item).story_id) for item in items]
+    later = [
+        ClusterInput("s1", *texts.TRAIN_STRIKE, "2024-03-14", "en"),
+        ClusterInput("f1", *texts.FRENCH, "2024-03-16", "fr"),
+    ]
+    runs = []
+    for _ in range(2):
+        rebuilt = StoryClusterer.from_state(rows)
+        got = [rebuilt.assign(item) for item in later]
+        runs.append(([(a.story_id, round(a.probability, 9)) for a in got], rebuilt.assignments()))
+    assert runs[0] == runs[1]
+    after = runs[0][1]
+    assert all(after[item.id] == story for item, story in rows)
+    assert after["s1"] != rows[0][1]
+
+
 def test_story_summary_has_a_central_title_and_dates() -> None:
     clusterer = StoryClusterer()
     for item in _inputs():

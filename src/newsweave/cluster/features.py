@@ -33,7 +33,7 @@ _STOP = frozenset(
     said says say told tell according new one two year years last first week day time
     people may still like since per mr mrs ms dr s t 's der die das und den dem des ein
     eine ist nicht mit von zu im auf für le la les et des du un une est pas dans pour que
-    qui el los las del y en por con para es se lo al il di che per non una sono и в не на
+    de qui el los las del y en por con para es se lo al il di che per non una sono и в не на
     что с по как это он она они к у из за от для""".split()  # noqa: SIM905
 )
 

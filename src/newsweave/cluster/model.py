@@ -1,8 +1,11 @@
-"""The learned article-to-story similarity: pair features and a logistic regression over them.
+"""The learned article-to-article similarity: pair features and a logistic regression.
 
-Following Miranda et al. (2018), the similarity between a new article and a story
-is a learned function of several signals, and whether the best story is good
-enough is a learned threshold. The weights are fitted on ECB+ training topics by
+Following Miranda et al. (2018), whether a new article belongs to a story is a
+learned function of several signals, and "good enough" is a learned threshold.
+Here the learned function scores *article pairs* (body, title, names, numbers,
+same days); an article's score for a story is the mean over the story's recent
+members (average link), which keeps a story from drifting towards whatever its
+latest article was about. The weights are fitted on ECB+ training topics by
 ``benchmarks/train_cluster_model.py`` and shipped as ``data/cluster_model.json``.
 """
 
@@ -23,113 +26,57 @@ from numpy.typing import NDArray
 FEATURES: tuple[str, ...] = (
     "body_cos",
     "title_cos",
-    "title_body_cos",
     "names_cos",
-    "shared_rare_names",
-    "days_apart",
+    "full_names_cos",
+    "numbers_cos",
     "same_days",
-    "story_size",
-    "avg_body",
-    "avg_names",
-    "salient_names",
-    "exclusive_body",
-    "exclusive_names",
-    "max_body",
 )
 
 MODEL_FILE = "cluster_model.json"
-
+#: Days apart (inclusive) that still count as "the same days" for the ``same_days`` flag.
+SAME_DAYS = 2
 
 Weight = Callable[[str], float]
 
 
-@dataclass(frozen=True)
-class Weighted:
-    """An article vector ready for many comparisons: each value times its weight squared
-    (so a dot product with an unweighted story centroid needs one lookup per term)."""
-
-    values: dict[str, float]
-    norm: float
-    unit: dict[str, float]
-
-
-def weigh(vec: Mapping[str, float], weight: Weight) -> Weighted:
-    """Weight once: ``values`` (v·w², for centroids) and ``unit`` (the L2-normalised v·w)."""
-    values: dict[str, float] = {}
-    unit: dict[str, float] = {}
-    total = 0.0
-    for t, v in vec.items():
-        w = weight(t)
-        values[t] = v * w * w
-        unit[t] = v * w
-        total += (v * w) ** 2
-    n = math.sqrt(total)
+def unit(vec: Mapping[str, float], weight: Weight, keep: int = 0) -> dict[str, float]:
+    """The L2-normalised ``v·w`` of a sparse vector; with ``keep``, only its ``keep``
+    heaviest terms (after normalising, so a truncated vector still scores like the whole)."""
+    out = {t: v * weight(t) for t, v in vec.items()}
+    n = math.sqrt(sum(x * x for x in out.values()))
     if n > 0:
-        unit = {t: x / n for t, x in unit.items()}
-    return Weighted(values, n, unit)
+        out = {t: x / n for t, x in out.items()}
+    if keep and len(out) > keep:
+        out = dict(sorted(out.items(), key=lambda kv: -kv[1])[:keep])
+    return out
 
 
-def mean_cosine(a: Weighted, unit_sum: Mapping[str, float], size: int) -> float:
-    """Average cosine of the article with a story's members (average-link similarity),
-    from the sum of the members' unit vectors: one lookup per article term."""
-    if size <= 0:
-        return 0.0
-    get = unit_sum.get
-    return sum(v * get(t, 0.0) for t, v in a.unit.items()) / size
-
-
-def cosine(a: Weighted, b: Mapping[str, float], b_norm: float) -> float:
-    """Cosine of a prepared article vector and an unweighted centroid with a cached norm."""
-    if a.norm <= 0.0 or b_norm <= 0.0:
-        return 0.0
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Sparse dot product, iterating over the shorter vector."""
+    if len(a) > len(b):
+        a, b = b, a
     get = b.get
-    dot = 0.0
-    for t, v in a.values.items():
-        x = get(t)
-        if x is not None:
-            dot += v * x
-    return dot / (a.norm * b_norm)
+    return sum(v * get(t, 0.0) for t, v in a.items())
 
 
-def exclusive_share(a: Weighted, story_df: Mapping[str, int], df: Mapping[str, int]) -> float:
-    """Share of the article's weight on terms found mostly in this story: ``Σ u_t² ·
-    df_story(t)/df(t)``. Topic words shared by two events of the same kind ("pirates",
-    "Oscars") score ~½ with each; an event's own names and numbers score ~1 with it."""
-    get = story_df.get
-    total = 0.0
-    for t, u in a.unit.items():
-        n = get(t)
-        if n:
-            total += u * u * n / max(df.get(t, n), n)
-    return total
-
-
-def norm(v: Mapping[str, float], weight: Weight) -> float:
-    return math.sqrt(sum((x * weight(t)) ** 2 for t, x in v.items()))
-
-
-def days_feature(day: int | None, first: int | None, last: int | None) -> tuple[float, float]:
-    """(log-scaled days between the article and the story's date range, same-days flag).
-
-    Both are 0 when either date is unknown: an unknown date is no evidence either way,
-    and no feature says *whether* a date is known (on ECB+ that is a corpus artefact).
-    """
-    if day is None or first is None or last is None:
-        return 0.0, 0.0
-    gap = max(0, first - day, day - last)
-    return math.log1p(gap) / math.log1p(365.0), 1.0 if gap <= 2 else 0.0
+def same_days(a: int | None, b: int | None) -> float:
+    """1 when both dates are known and at most :data:`SAME_DAYS` apart. An unknown date is
+    no evidence either way (0, as for dates far apart: the time window handles those)."""
+    if a is None or b is None:
+        return 0.0
+    return 1.0 if abs(a - b) <= SAME_DAYS else 0.0
 
 
 @dataclass
 class ClusterModel:
-    """Logistic-regression weights, the join threshold and the stream's hard limits."""
+    """Logistic-regression weights over pair features, the join threshold on the mean pair
+    probability, the merge threshold on story-to-story mean probability, the time window."""
 
     weights: list[float]
     bias: float
     threshold: float
     window_days: int = 30
     merge_threshold: float = 1.0
-    names_weight: float = 0.5
     features: list[str] = field(default_factory=lambda: list(FEATURES))
     trained_on: str = ""
     notes: dict[str, Any] = field(default_factory=dict)
@@ -140,11 +87,11 @@ class ClusterModel:
                 f"cluster model lists features {self.features}, this code computes "
                 f"{list(FEATURES)}: regenerate it with benchmarks/train_cluster_model.py"
             )
-        self._w = np.asarray(self.weights, dtype=np.float64)
 
     def probability(self, x: Sequence[float]) -> float:
-        """P(article belongs to story | pair features)."""
-        z = float(np.dot(self._w, np.asarray(x, dtype=np.float64))) + self.bias
+        """P(the two articles tell one story | pair features). Plain floats: six features
+        per pair and thousands of pairs a second, where numpy's call overhead dominates."""
+        z = self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> str:
@@ -161,7 +108,6 @@ class ClusterModel:
             threshold=float(data["threshold"]),
             window_days=int(data.get("window_days", 30)),
             merge_threshold=float(data.get("merge_threshold", 1.0)),
-            names_weight=float(data.get("names_weight", 0.5)),
             features=list(data.get("features", FEATURES)),
             trained_on=str(data.get("trained_on", "")),
             notes=dict(data.get("notes", {})),
@@ -182,7 +128,7 @@ def fit_logistic(
 ) -> tuple[NDArray[np.float64], float]:
     """Tiny L2-regularised logistic regression by Newton's method (IRLS).
 
-    Eight features and a few thousand pairs: Newton converges in a handful of steps,
+    Six features and some thousands of pairs: Newton converges in a handful of steps,
     and numpy is all it needs, which keeps scikit-learn out of the install.
     """
     n, d = x.shape

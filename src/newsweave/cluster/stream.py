@@ -1,20 +1,25 @@
 """Streaming story clustering: each article joins the best recent story or starts a new one.
 
-Cost per article is bounded, whatever the size of the store:
+An article's score for a story is the mean, over the story's recent members, of a
+learned pair probability (average link, see :mod:`newsweave.cluster.model`); it
+joins the best story if that clears the learned threshold. Cost per article is
+bounded, whatever the size of the store:
 - a **blocking index** maps names and the article's rarest terms to the stories that
   carry them, each posting list capped to its most recent stories, so only stories
-  sharing a rare key are looked at, and at most ``max_candidates`` of them;
+  sharing a rare key are looked at, and at most ``max_candidates`` of them; the few
+  closest by mean body cosine are scored in full;
 - a **time window** drops stories whose dates lie more than ``window_days`` from the
   article's date (when both are known): a February meeting is not December's story.
 
-Assignments never change once made: there is no merge step. Two early stories that a
-later article bridges stay two stories; the later article joins the more probable one.
-This keeps a second ``newsweave run`` from rewriting what an earlier run reported.
+Earlier assignments change in one way only: when an article has made two stories,
+on average over their recent article pairs, as alike as articles of one story are
+(mean pair probability >= the learned ``merge_threshold``), they merge and the older
+story keeps its id (:meth:`StoryClusterer._merge_bridged`). Nothing is ever split.
 """
 
 from __future__ import annotations
 
-import math
+import re
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,26 +32,20 @@ from newsweave.cluster.features import (
     capitalised_names,
     featurize,
 )
-from newsweave.cluster.model import (
-    ClusterModel,
-    Weighted,
-    cosine,
-    days_feature,
-    exclusive_share,
-    mean_cosine,
-    norm,
-    weigh,
-)
-from newsweave.cluster.story import Story
+from newsweave.cluster.model import ClusterModel, dot, unit
+from newsweave.cluster.story import Member, Story, mean_probability
 
 #: Rare body terms per article used as blocking keys (names are always keys).
 BLOCK_TERMS = 12
 #: Most recent stories kept per blocking key; older ones drop out of that posting list.
 POSTING_CAP = 64
-#: Stories scored per article, the ones sharing the most blocking keys.
+#: Stories looked at per article (those sharing the most blocking keys) …
 MAX_CANDIDATES = 24
-#: A cached story norm is refreshed after this many articles have changed the IDF.
-NORM_REFRESH = 200
+#: … of which this many, the closest by mean body cosine, are scored with the model.
+SCORED = 6
+#: Heaviest body terms kept per article vector (bounds the cost of a pair).
+MEMBER_TERMS = 60
+_NUMBER = re.compile(r"^\d")
 
 
 @dataclass(frozen=True)
@@ -89,9 +88,7 @@ class StoryClusterer:
         self.max_candidates = max_candidates
         self.idf = IncrementalIdf()
         self.name_idf = IncrementalIdf()
-        self._w = self.idf.idf
-        self._nw = self.name_idf.idf
-        self._prepared: tuple[str, Weighted, Weighted, Weighted] | None = None
+        self._prepared: tuple[ArticleFeatures, Member, list[str]] | None = None
         self.stories: dict[str, Story] = {}
         self._index: dict[str, OrderedDict[str, None]] = {}
         self._seq = 0
@@ -123,15 +120,35 @@ class StoryClusterer:
         self.name_idf.add(art.names)
         self._prepared = None
 
+    def member(self, art: ArticleFeatures) -> Member:
+        """The article's weighted vectors, made once per article (IDF as of now)."""
+        return self._prepare(art)[1]
+
+    def _prepare(self, art: ArticleFeatures) -> tuple[ArticleFeatures, Member, list[str]]:
+        if self._prepared is None or self._prepared[0] is not art:
+            w, nw = self.idf.idf, self.name_idf.idf
+            member = Member(
+                id=art.id,
+                day=art.day,
+                body=unit(art.body, w, MEMBER_TERMS),
+                title=unit(art.title, w),
+                names=unit(art.names, nw),
+                full_names=unit({k: v for k, v in art.names.items() if " " in k}, nw),
+                numbers=unit({k: v for k, v in art.body.items() if _NUMBER.match(k)}, w),
+            )
+            rare = sorted(art.body, key=lambda t: (-w(t), t))[:BLOCK_TERMS]
+            keys = [f"n:{k}" for k in art.names] + [f"t:{t}" for t in rare]
+            self._prepared = (art, member, keys)
+        return self._prepared
+
     def attach(self, art: ArticleFeatures, story_id: str) -> Story:
         """Put an article into a story (created if new) and index the story under its keys."""
         self._seq += 1
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = Story(story_id, created=self._seq)
-        body, _, names = self._weighted(art)
-        story.add(art, self._seq, body, names)
-        keys = self._keys(art)
+        _, member, keys = self._prepare(art)
+        story.add(member, art.headline, dict(art.title), self._seq)
         story.keys.update(keys)
         for key in keys:
             self._post(key, story_id)
@@ -154,26 +171,35 @@ class StoryClusterer:
                 del posting[gone.id]
                 self._post(key, keep.id)
 
-    def _merge_bridged(self, story: Story, others: list[Story]) -> tuple[Story, list[str]]:
-        """Merge ``story`` with every candidate whose average-link similarity to it clears
-        the learned merge threshold; the older story keeps its id. This is the only way an
-        earlier assignment changes: when an article has made two stories, on average over
-        all their article pairs, as alike as articles of one story are."""
+    def _merge_bridged(
+        self, story: Story, scored: list[tuple[Story, float]]
+    ) -> tuple[Story, list[str]]:
+        """Merge ``story`` with the scored candidates whose average-link score with it
+        clears the learned merge threshold, best first; the older story keeps its id. Only
+        candidates the new article itself scored at half that threshold are checked: the
+        article must bridge them for a merge to be considered at all."""
         merged: list[str] = []
-        for other in others:
-            if other.id == story.id or other.id not in self.stories:
-                continue
-            if not (self._in_window_story(story, other)):
-                continue
-            sim = story.link_similarity(other, self.model.names_weight)
-            if sim >= self.model.merge_threshold:
-                keep, gone = (story, other) if story.created <= other.created else (other, story)
-                self.merge(keep, gone)
-                merged.append(gone.id)
-                story = keep
-        return story, merged
+        if self.model.merge_threshold >= 1.0:
+            return story, merged
+        while True:
+            best, best_link = None, -1.0
+            for other, prob in scored:
+                if other.id == story.id or other.id not in self.stories:
+                    continue
+                if prob < self.model.merge_threshold / 2 or not self._overlaps(story, other):
+                    continue
+                link = story.link(self.model, other)
+                if link >= self.model.merge_threshold and link > best_link:
+                    best, best_link = other, link
+            if best is None:
+                return story, merged
+            keep, gone = (story, best) if story.created <= best.created else (best, story)
+            self.merge(keep, gone)
+            merged.append(gone.id)
+            story = keep
 
-    def _in_window_story(self, a: Story, b: Story) -> bool:
+    def _overlaps(self, a: Story, b: Story) -> bool:
+        """Whether two stories' date ranges lie within the time window of each other."""
         if None in (a.first_day, a.last_day, b.first_day, b.last_day):
             return True
         assert a.first_day is not None and a.last_day is not None
@@ -182,10 +208,6 @@ class StoryClusterer:
         return gap <= self.model.window_days
 
     # -- scoring --------------------------------------------------------------
-    def _keys(self, art: ArticleFeatures) -> list[str]:
-        rare = sorted(art.body, key=lambda t: (-self.idf.idf(t), t))[:BLOCK_TERMS]
-        return [f"n:{k}" for k in art.names] + [f"t:{t}" for t in rare]
-
     def _in_window(self, art: ArticleFeatures, story: Story) -> bool:
         if art.day is None or story.first_day is None or story.last_day is None:
             return True
@@ -193,9 +215,11 @@ class StoryClusterer:
         return gap <= self.model.window_days
 
     def candidates(self, art: ArticleFeatures) -> list[Story]:
-        """Stories sharing the most blocking keys with the article, inside the time window."""
+        """Stories sharing the most blocking keys with the article, inside the time window,
+        the closest by mean body cosine first (at most :data:`SCORED`)."""
+        _, member, keys = self._prepare(art)
         hits: Counter[str] = Counter()
-        for key in self._keys(art):
+        for key in keys:
             posting = self._index.get(key)
             if posting:
                 hits.update(posting.keys())
@@ -207,72 +231,16 @@ class StoryClusterer:
                 out.append(story)
                 if len(out) >= self.max_candidates:
                     break
-        return out
+        out.sort(key=lambda s: (-s.mean_body(member), s.created))
+        return out[:SCORED]
 
-    def _norms(self, story: Story) -> tuple[float, float, float]:
-        if self.idf.docs - story.norms_at > NORM_REFRESH:
-            story.norms = (
-                norm(story.body, self._w),
-                norm(story.title, self._w),
-                norm(story.names, self._nw),
-            )
-            story.norms_at = self.idf.docs
-        return story.norms
-
-    def _weighted(self, art: ArticleFeatures) -> tuple[Weighted, Weighted, Weighted]:
-        """The article's IDF-weighted vectors, computed once per article, not once per pair."""
-        if self._prepared is None or self._prepared[0] != art.id:
-            self._prepared = (
-                art.id,
-                weigh(art.body, self._w),
-                weigh(art.title, self._w),
-                weigh(art.names, self._nw),
-            )
-        return self._prepared[1], self._prepared[2], self._prepared[3]
-
-    def pair_features(self, art: ArticleFeatures, story: Story) -> list[float]:
-        """The model's feature vector for (article, story), in ``model.FEATURES`` order."""
-        body_n, title_n, names_n = self._norms(story)
-        body, title, names = self._weighted(art)
-        shared = [k for k in art.names if k in story.names]
-        rare = sum(1.0 for k in shared if self.name_idf.df.get(k, 0) <= 0.02 * self.idf.docs + 2)
-        days, same = days_feature(art.day, story.first_day, story.last_day)
-        return [
-            cosine(body, story.body, body_n),
-            cosine(title, story.title, title_n),
-            cosine(title, story.body, body_n),
-            cosine(names, story.names, names_n),
-            math.log1p(rare) / math.log(10.0),
-            days,
-            same,
-            math.log1p(story.size) / math.log(100.0),
-            mean_cosine(body, story.body_unit, story.size),
-            mean_cosine(names, story.names_unit, story.size),
-            self._salient_coverage(art, names, story),
-            exclusive_share(body, story.body_df, self.idf.df),
-            exclusive_share(names, story.names_df, self.name_idf.df),
-            max(
-                (sum(v * m.get(t, 0.0) for t, v in body.unit.items()) for m in story.recent),
-                default=0.0,
-            ),
+    def score(self, art: ArticleFeatures) -> list[tuple[Story, float]]:
+        """Candidate stories with the article's mean pair probability, best first."""
+        member = self.member(art)
+        scored = [
+            (s, mean_probability(self.model, [member], s.recent)) for s in self.candidates(art)
         ]
-
-    @staticmethod
-    def _salient_coverage(art: ArticleFeatures, names: Weighted, story: Story) -> float:
-        """Share of the article's three most salient names (tf·idf) the story already has:
-        a different event of the same kind usually has different protagonists."""
-        top = sorted(names.unit, key=lambda k: -names.unit[k])[:3]
-        if not top:
-            return 0.0
-        return sum(1.0 for k in top if k in story.names) / len(top)
-
-    def score(self, art: ArticleFeatures) -> list[tuple[Story, float, list[float]]]:
-        """Every candidate story with its probability and pair features, best first."""
-        scored = []
-        for story in self.candidates(art):
-            x = self.pair_features(art, story)
-            scored.append((story, self.model.probability(x), x))
-        scored.sort(key=lambda s: -s[1])
+        scored.sort(key=lambda sp: (-sp[1], sp[0].created))
         return scored
 
     def assign(self, item: ClusterInput | ArticleFeatures) -> Assignment:
@@ -288,7 +256,7 @@ class StoryClusterer:
         joined = bool(scored) and best >= self.model.threshold
         story_id = scored[0][0].id if joined else f"story-{art.id}"
         story = self.attach(art, story_id)
-        story, merged = self._merge_bridged(story, [s for s, _, _ in scored])
+        story, merged = self._merge_bridged(story, scored)
         return Assignment(art.id, story.id, best, not joined, tuple(merged))
 
     # -- reading --------------------------------------------------------------
@@ -312,10 +280,11 @@ class StoryClusterer:
 
     def central_headline(self, story: Story) -> str:
         """The member headline closest to the story's title centroid (ties: the earliest)."""
+        w = self.idf.idf
+        centre = unit(story.title, w)
         best, best_sim = "", -1.0
-        title_norm = norm(story.title, self._w)
         for _, headline, title in story.members:
-            sim = cosine(weigh(title, self._w), story.title, title_norm) if title else 0.0
+            sim = dot(unit(title, w), centre) if title else 0.0
             if headline and sim > best_sim:
                 best, best_sim = headline, sim
         return best
