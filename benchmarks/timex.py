@@ -208,7 +208,7 @@ def report(title: str, docs: list[GoldDoc], peer: bool) -> Counts:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA / "tempeval3", help="TempEval-3 folder")
-    ap.add_argument("--meantime", type=Path, default=DATA / "meantime-en",
+    ap.add_argument("--meantime", type=str, default=str(DATA / "meantime-en"),
                     help="MEANTIME folder (second news set); '' to skip")  # fmt: skip
     ap.add_argument("--limit", type=int, default=None, help="documents per data set")
     ap.add_argument("--no-peer", action="store_true", help="skip spaCy+dateparser")
@@ -216,10 +216,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"error: {args.data} not found; pass --data DIR", file=sys.stderr)
         return 2
-    meantime = Path(str(args.meantime)) if str(args.meantime) else None
+    meantime = Path(args.meantime) if args.meantime else None
+    if meantime is not None and meantime.resolve() == args.data.resolve():
+        meantime = None  # --data is MEANTIME itself: score it once
     if meantime is not None and meantime.exists():
         report(f"MEANTIME ({meantime})", load_docs(meantime, args.limit), not args.no_peer)
-    ours = report(f"TempEval-3 ({args.data})", load_docs(args.data, args.limit), not args.no_peer)
+    title = "MEANTIME" if "meantime" in args.data.name.lower() else "TempEval-3"
+    ours = report(f"{title} ({args.data})", load_docs(args.data, args.limit), not args.no_peer)
     s = ours.scores()
     keys = ("relaxed_f1", "strict_f1", "value_f1")
     print(" ".join(f"{k}={s[k]:.4f}" for k in keys))
