@@ -6,6 +6,7 @@ on a laptop or as a Dask task per batch.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from newsweave.extract.timex import Timex, find_timexes
 from newsweave.model import Article, Mention, Quote, SpanField
 
 #: Bump when an extractor changes what it finds; stored facts say which version made them.
-EXTRACT_VERSION = "1"
+EXTRACT_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,26 @@ def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[
     return results
 
 
+def _outlet_names(article: Article) -> set[str]:
+    """Names the article itself says are outlets or agencies (its own, cited, credits)."""
+    names = {article.outlet, article.agency, *article.cited_outlets}
+    names.update(c.credit for c in article.captions)
+    return {n.casefold() for n in names if n}
+
+
+def _outlets_as_orgs(mentions: list[Mention], outlets: set[str]) -> list[Mention]:
+    """The small model often tags "Politico reports" or "(Sputnik)" as a person; when
+    the cleaner has found that name as an outlet or agency of this article, it is one."""
+    return [
+        dataclasses.replace(m, label="ORG", role=None)
+        if m.label != "ORG" and m.text.casefold() in outlets
+        else m
+        for m in mentions
+    ]
+
+
 def _article_facts(article: Article, doc: Doc) -> ArticleFacts:
-    mentions = find_mentions(doc, article.id)
+    mentions = _outlets_as_orgs(find_mentions(doc, article.id), _outlet_names(article))
     timexes = find_timexes(article.text, article.published)
     quotes = extract_quotes(doc, article.id, outlet_aliases=article.cited_outlets)
     events = extract_events(doc, article.id, timexes=timexes, mentions=mentions)
@@ -84,7 +103,9 @@ def _article_facts(article: Article, doc: Doc) -> ArticleFacts:
 
 def _add_caption_facts(facts: ArticleFacts, article: Article, doc: Doc, index: int) -> None:
     """Captions are read too: a caption often dates an earlier meeting."""
-    mentions = find_mentions(doc, article.id, field="caption", index=index)
+    mentions = _outlets_as_orgs(
+        find_mentions(doc, article.id, field="caption", index=index), _outlet_names(article)
+    )
     timexes = find_timexes(doc.text, article.published)
     facts.mentions += mentions
     facts.timexes += [PlacedTimex(t, "caption", index) for t in timexes]
