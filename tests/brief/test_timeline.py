@@ -44,8 +44,9 @@ def test_the_sample_timeline_runs_from_the_kremlin_meeting_to_the_reactions() ->
     store = sample_store()
     view = story_view(store, main_story_id(store))
     assert view is not None
-    days = [t["date"][:10] for t in view["timeline"]]
-    assert days == sorted(days, key=sort_key)
+    dates = [t["date"] for t in view["timeline"]]
+    assert dates == sorted(dates, key=sort_key)
+    days = [d[:10] for d in dates]
     for wanted in ("2025-12-02", "2025-12-19", "2025-12-20", "2025-12-21", "2025-12-22"):
         assert wanted in days, (wanted, days)
     loan = [t for t in view["timeline"] if "90 billion" in t["summary"]]
