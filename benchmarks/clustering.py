@@ -211,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
             f"growth: articles/s at 1k {got[0]:.0f}, at {args.scale / 1000:g}k {got[-1]:.0f} "
             f"({len(clusterer.stories)} stories); peak RSS {peak_rss_mb():.0f} MB"
         )
+        print("  per thousand: " + " ".join(f"{r:.0f}" for r in got))
     print(f"bcubed_f1={f1:.4f} pairwise_f1={pf1:.4f} articles_per_s={speed:.0f}")
     return 0
 
