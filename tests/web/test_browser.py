@@ -94,6 +94,10 @@ def test_story_list_story_citation_and_entity(page: Page, base_url: str) -> None
     page.locator("a.story-link").first.click()
     expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
     _shot(page, "02-story")
+    if page.locator("#compare").count():  # the compare stage's table, once it has run
+        page.locator("#compare").scroll_into_view_if_needed()
+        page.evaluate("document.getElementById('compare').scrollIntoView()")
+        _shot(page, "02b-story-compare")
     citation = page.locator("ol.timeline a.citation").first
     href = citation.get_attribute("href") or ""
     assert "start=" in href and href.endswith("#cite")
