@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsweave import __version__
 from newsweave.store import open_store
+from newsweave.web.filters import when
 from newsweave.web.search import sync_index
 
 _HERE = Path(str(resources.files("newsweave.web")))
@@ -35,6 +36,7 @@ def templates() -> Jinja2Templates:
     """Jinja2 with autoescaping on for every template (the .html default, made explicit)."""
     found = Jinja2Templates(directory=str(_HERE / "templates"))
     found.env.autoescape = True
+    found.env.filters["when"] = when
     return found
 
 
