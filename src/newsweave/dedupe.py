@@ -17,7 +17,7 @@ article), never dropped: a copy still shows which outlets carried the story.
   sampled shingle fingerprints are indexed with their character offsets, and shared
   runs are reported as :class:`Overlap` spans into both texts.
 
-Canonical per group: earliest published, then fullest (most words), then smallest id.
+Canonical per group: earliest published, then fullest (most words), then the first to arrive.
 Everything is incremental: :class:`DedupeIndex` grows one article at a time and can be
 rebuilt from stored ``(id, text, published, words)`` rows.
 """
@@ -190,8 +190,9 @@ class DedupeIndex:
     def _join_group(self, article_id: str, canonical: str, similarity: float) -> DedupeResult:
         group = self._groups[canonical]
         group.append(article_id)
-        new_key = _canonical_key(self._entries[article_id], article_id)
-        if new_key >= _canonical_key(self._entries[canonical], canonical):
+        # Ties keep the article that arrived first: ids are arbitrary, arrival is not.
+        new_key = _canonical_key(self._entries[article_id], article_id)[:2]
+        if new_key >= _canonical_key(self._entries[canonical], canonical)[:2]:
             self._canonical[article_id] = canonical
             return DedupeResult(article_id, canonical, [], {}, similarity)
         # The newcomer is the better original: the whole group now points at it.
