@@ -1,4 +1,4 @@
-"""Shared fixtures: real sample files, a real SQLite store in a temporary folder."""
+"""Shared fixtures: real sample files, real stores (an SQLite file, a PostgreSQL server)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,22 @@ from pathlib import Path
 import pytest
 
 from newsweave.store import SqlStore, open_store
+from tests.pgserver import PgServer, running_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqlStore]:
-    opened = open_store(str(tmp_path / "test.db"))
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqlStore]:
+    """An empty store, once on an SQLite file and once on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        opened = open_store(str(tmp_path / "test.db"))
+        yield opened
+        opened.close()
+        return
+    opened = open_store(request.getfixturevalue("pg_server").emptied_database())
     yield opened
     opened.close()
 
@@ -34,3 +41,11 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     run([str(SAMPLES)], opened)
     opened.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A throwaway real PostgreSQL server, started on first use and stopped at the end of the
+    session; ``pg_server.new_database()`` gives each test its own migrated database."""
+    with running_server() as server:
+        yield server

@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
+from newsweave.analyse import ArticleFacts
 from newsweave.clean.offsets import TextBuilder
 from newsweave.errors import StoreError
-from newsweave.model import Article, Caption, Document, Rejection, sha256_hex
+from newsweave.model import Article, Caption, Document, Entity, Mention, Rejection, sha256_hex
 from newsweave.store import Ingested, SqlStore, open_store
 from newsweave.store.schema import metadata
 
@@ -117,3 +118,40 @@ def test_unknown_targets_get_a_clear_error(target: str, tmp_path: Path) -> None:
         open_store(str(tmp_path))
     with pytest.raises(StoreError, match="does not exist"):
         open_store(str(tmp_path / "missing" / "x.db"))
+
+
+def test_nul_characters_and_long_names_do_not_fail_a_batch(store: SqlStore) -> None:
+    # SQLite keeps NUL; PostgreSQL text cannot, so it holds U+FFFD there: one character for
+    # one, so offsets still fit. Names longer than a column's declared length fit too.
+    raw = RAW.replace("Crews cleared", "Crews\x00cleared")
+    doc = _document(raw)
+    article = _article(doc)
+    assert store.save([Ingested(doc, [article])]).articles == 1
+    [loaded] = list(store.iter_articles())
+    assert len(loaded.text) == len(article.text)
+    assert loaded.text.replace("\ufffd", "\x00") == article.text
+    name = "International Committee for the Protection of Harbours and Coastal Waterways " * 3
+    mention = Mention(article.id, 0, 11, "The harbour", "ORG", role="a long role " * 40)
+    store.save_facts([ArticleFacts(article.id, True, mentions=[mention])], "1")
+    long_id = "org-" + name.strip().lower().replace(" ", "-")
+    store.save_entities([Entity(long_id, name.strip(), "ORG", (name,), (mention,))])
+    [entity] = store.entities()
+    assert entity.id == long_id and entity.mentions == (mention,)
+
+
+def test_listings_sort_strings_by_their_bytes_on_every_backend(store: SqlStore) -> None:
+    sources = ["b.txt", "B.txt", "a b.txt", "a-c.txt", "ab.txt", "Ä.txt", "z.txt"]
+    store.save([Rejection(s, "empty input", None) for s in sources])
+    assert [r.source for r in store.rejections()] == sorted(sources)
+
+
+def test_thousands_of_ids_in_one_call_are_fine(store: SqlStore) -> None:
+    doc = _document()
+    article = _article(doc)
+    store.save([Ingested(doc, [article])])
+    many = [f"{i:064x}" for i in range(2500)]
+    assert store.known_hashes([*many, doc.content_hash]) == {doc.content_hash}
+    ids = [f"{i:016x}" for i in range(2500)]
+    assert set(store.articles_by_id([*ids, article.id])) == {article.id}
+    store.save_stories({article.id: "s1"}, [], [article.id], "1")
+    assert store.article_links() == {article.id: (None, "s1")}

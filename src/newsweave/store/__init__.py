@@ -10,15 +10,18 @@ from newsweave.store.sql import SqlStore
 
 __all__ = ["Ingested", "SaveResult", "SqlStore", "Store", "open_store"]
 
+_URL_SCHEMES = ("sqlite://", "postgresql://", "postgres://", "postgresql+psycopg://")
+
 
 def open_store(target: str) -> SqlStore:
     """Open (creating and migrating if needed) the store named by a path or URL."""
     if "://" in target:
-        if not target.startswith(("sqlite://", "postgresql://", "postgresql+psycopg://")):
+        if not target.startswith(_URL_SCHEMES):
             raise StoreError(
                 f"unknown database URL {target!r}: give a file path (SQLite) or a postgresql:// URL"
+                " such as postgresql://user:password@localhost:5432/newsweave"
             )
-        return SqlStore(target)
+        return SqlStore(target)  # postgresql:// is served by psycopg 3 (see store/postgres.py)
     path = Path(target)
     if path.exists() and path.is_dir():
         raise StoreError(f"--db {target!r} is a folder: give a file name such as newsweave.db")

@@ -1,4 +1,4 @@
-"""The storage interface every backend implements (SQLite now, PostgreSQL next).
+"""The storage interface every backend implements (SQLite and PostgreSQL).
 
 Stages talk to this interface only, so the same pipeline runs on a laptop file
 or a shared server.

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, select, update
 
 from newsweave.model import Entity, Event, Mention, Quote, Span, sha256_hex
 from newsweave.store.schema import (
@@ -30,6 +30,24 @@ if TYPE_CHECKING:  # the extractors import spaCy; the store must stay light to i
     from newsweave.extract.events import EventMention
 
 _FACT_TABLES = (mentions, quotes, timexes, event_mentions)
+#: Ties broken by id, so that every backend returns the same order.
+_MENTION_ORDER = (mentions.c.article_id, mentions.c.start, mentions.c.id)
+#: Ids per ``IN (...)``: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
+IN_CHUNK = 1000
+
+T = TypeVar("T")
+
+
+def chunks(items: Iterable[T], size: int = IN_CHUNK) -> Iterator[list[T]]:
+    """``items`` in lists of at most ``size``, so that no ``IN`` list outgrows a backend."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def mention_id(m: Mention) -> str:
@@ -50,12 +68,12 @@ class FactsMixin:
         """Record that ``stage`` at ``version`` has processed these articles."""
         if not article_ids:
             return
-        conn.execute(
-            delete(article_stages).where(
-                article_stages.c.article_id.in_(list(article_ids)),
-                article_stages.c.stage == stage,
+        for ids in chunks(article_ids):
+            conn.execute(
+                delete(article_stages).where(
+                    article_stages.c.article_id.in_(ids), article_stages.c.stage == stage
+                )
             )
-        )
         conn.execute(
             article_stages.insert(),
             [
@@ -84,32 +102,42 @@ class FactsMixin:
         ids = [f.article_id for f in facts]
         with self.engine.begin() as conn:
             for table in _FACT_TABLES:
-                conn.execute(delete(table).where(table.c.article_id.in_(ids)))
+                for some in chunks(ids):
+                    conn.execute(delete(table).where(table.c.article_id.in_(some)))
             rows = _fact_rows(facts)
             for table, table_rows in rows.items():
                 if table_rows:
                     conn.execute(table.insert(), table_rows)
+            by_note: dict[str | None, list[str]] = defaultdict(list)
             for f in facts:
-                self.mark_stage(conn, [f.article_id], "extract", version, f.note)
+                by_note[f.note].append(f.article_id)
+            for note, noted in by_note.items():
+                self.mark_stage(conn, noted, "extract", version, note)
 
     # -- entities ---------------------------------------------------------------
 
     def mentions_of(self, article_ids: Sequence[str] | None = None) -> dict[str, list[Mention]]:
-        query = select(mentions)
-        if article_ids is not None:
-            query = query.where(mentions.c.article_id.in_(list(article_ids)))
+        query = select(mentions).order_by(*_MENTION_ORDER)
         out: dict[str, list[Mention]] = defaultdict(list)
         with self.engine.connect() as conn:
-            for r in conn.execute(query.order_by(mentions.c.article_id, mentions.c.start)):
+            if article_ids is None:
+                rows = list(conn.execute(query))
+            else:
+                rows = [
+                    r
+                    for ids in chunks(article_ids)
+                    for r in conn.execute(query.where(mentions.c.article_id.in_(ids)))
+                ]
+            for r in rows:
                 out[r.article_id].append(_row_mention(r))
-        return dict(out)
+        return dict(sorted(out.items()))
 
     def entities(self) -> list[Entity]:
         """Every entity with all its mentions."""
         with self.engine.connect() as conn:
             by_entity: dict[str, list[Mention]] = defaultdict(list)
             query = select(mentions).where(mentions.c.entity_id.is_not(None))
-            for r in conn.execute(query.order_by(mentions.c.article_id, mentions.c.start)):
+            for r in conn.execute(query.order_by(*_MENTION_ORDER)):
                 by_entity[r.entity_id].append(_row_mention(r))
             rows = conn.execute(select(entities).order_by(entities.c.id)).all()
         return [
@@ -144,19 +172,26 @@ class FactsMixin:
                     for e in resolved
                 ],
             )
-            for e in resolved:
-                ids = [mention_id(m) for m in e.mentions]
+            # One executemany: a round trip per entity adds up on a server over the network.
+            links = [
+                {"mention": mention_id(m), "entity": e.id, "type": e.type}
+                for e in resolved
+                for m in e.mentions
+            ]
+            if links:
                 conn.execute(
                     update(mentions)
-                    .where(mentions.c.id.in_(ids))
-                    .values(entity_id=e.id, label=e.type)
+                    .where(mentions.c.id == bindparam("mention"))
+                    .values(entity_id=bindparam("entity"), label=bindparam("type")),
+                    links,
                 )
 
     # -- quotes, timexes, events --------------------------------------------------
 
     def quotes(self) -> list[Quote]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(quotes).order_by(quotes.c.article_id, quotes.c.start))
+            query = select(quotes).order_by(quotes.c.article_id, quotes.c.start, quotes.c.id)
+            rows = conn.execute(query)
             return [
                 Quote(
                     r.article_id,
@@ -174,24 +209,30 @@ class FactsMixin:
             ]
 
     def set_quote_speakers(self, speaker_entities: dict[str, str | None]) -> None:
+        if not speaker_entities:
+            return
         with self.engine.begin() as conn:
-            for quote_id, entity_id in speaker_entities.items():
-                conn.execute(
-                    update(quotes)
-                    .where(quotes.c.id == quote_id)
-                    .values(speaker_entity_id=entity_id)
-                )
+            conn.execute(
+                update(quotes)
+                .where(quotes.c.id == bindparam("quote"))
+                .values(speaker_entity_id=bindparam("entity")),
+                [{"quote": q, "entity": e} for q, e in speaker_entities.items()],
+            )
 
     def timex_rows(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            query = select(timexes).order_by(timexes.c.article_id, timexes.c.start)
+            query = select(timexes).order_by(timexes.c.article_id, timexes.c.start, timexes.c.id)
             return [dict(r._mapping) for r in conn.execute(query)]
 
     def event_mentions(self) -> list[EventMention]:
         from newsweave.extract.events import EventMention
 
         with self.engine.connect() as conn:
-            rows = conn.execute(select(event_mentions.c.data)).scalars()
+            # Ordered, so that merging sees the same sequence on every backend.
+            query = select(event_mentions.c.data).order_by(
+                event_mentions.c.article_id, event_mentions.c.id
+            )
+            rows = conn.execute(query).scalars()
             return [EventMention(**{**d, "participants": tuple(d["participants"])}) for d in rows]
 
     def save_events(self, merged: Sequence[Event]) -> None:
@@ -202,7 +243,8 @@ class FactsMixin:
 
     def events(self) -> list[Event]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(events).order_by(events.c.date.is_(None), events.c.date))
+            query = select(events).order_by(events.c.date.is_(None), events.c.date, events.c.id)
+            rows = conn.execute(query)
             return [
                 Event(
                     r.id,

@@ -10,12 +10,14 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from newsweave.errors import StoreError
 from newsweave.model import Article, Caption, OffsetMap, Rejection, sha256_hex
+from newsweave.store import postgres
 from newsweave.store.base import Ingested, SaveResult
-from newsweave.store.facts_sql import FactsMixin
+from newsweave.store.facts_sql import FactsMixin, chunks
 from newsweave.store.schema import articles, documents, rejections
 from newsweave.store.stories_sql import StoriesMixin
 
@@ -30,38 +32,48 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 class SqlStore(FactsMixin, StoriesMixin):
+    """One store over SQLite or PostgreSQL (``postgresql://`` URLs use psycopg 3)."""
+
     def __init__(self, url: str) -> None:
         self.url = url
-        self.engine: Engine = create_engine(url, future=True)
+        self.engine: Engine = create_engine(postgres.driver_url(url), future=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        elif self.engine.dialect.name == "postgresql":
+            postgres.prepare_engine(self.engine)
         try:
             self._migrate()
         except OperationalError as exc:
-            raise StoreError(f"cannot open the database {url!r}: {exc.orig}") from exc
+            shown = make_url(self.engine.url).render_as_string(hide_password=True)
+            raise StoreError(
+                f"cannot open the database {shown!r}: {str(exc.orig).strip()}; "
+                "check that the server runs and the URL (user, host, port, database) is right"
+            ) from exc
 
     def _migrate(self) -> None:
         script_dir = resources.files("newsweave.store") / "migrations"
         config = Config()
         config.set_main_option("script_location", str(script_dir))
         with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                postgres.lock_migrations(conn)
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
+            if conn.dialect.name == "postgresql":
+                postgres.text_columns_as_in_sqlite(conn)
 
     # -- writing -------------------------------------------------------------
 
     def known_hashes(self, hashes: Sequence[str]) -> set[str]:
         if not hashes:
             return set()
-        wanted = list(hashes)
+        found: set[str] = set()
         with self.engine.connect() as conn:
-            docs = conn.execute(
-                select(documents.c.content_hash).where(documents.c.content_hash.in_(wanted))
-            ).scalars()
-            rejected = conn.execute(
-                select(rejections.c.content_hash).where(rejections.c.content_hash.in_(wanted))
-            ).scalars()
-            return {h for h in [*docs, *rejected] if h}
+            for wanted in chunks(hashes):
+                for column in (documents.c.content_hash, rejections.c.content_hash):
+                    rows = conn.execute(select(column).where(column.in_(wanted))).scalars()
+                    found.update(h for h in rows if h)
+        return found
 
     def save(self, batch: Sequence[Ingested | Rejection]) -> SaveResult:
         result = SaveResult()
@@ -134,7 +146,9 @@ class SqlStore(FactsMixin, StoriesMixin):
         query = select(articles).order_by(
             articles.c.published.is_(None), articles.c.published, articles.c.id
         )
-        with self.engine.connect() as conn:
+        # yield_per streams (a server-side cursor on PostgreSQL) instead of loading every
+        # article into memory at once.
+        with self.engine.connect().execution_options(yield_per=256) as conn:
             for row in conn.execute(query).mappings():
                 yield _row_article(row)
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, select, update
 
 from newsweave.model import Article, Story
+from newsweave.store.facts_sql import chunks
 from newsweave.store.schema import article_stages, articles, overlaps, stories
 
 if TYPE_CHECKING:
@@ -54,9 +55,14 @@ class StoriesMixin:
         return self._row_to_article(found) if found is not None else None
 
     def articles_by_id(self, article_ids: Sequence[str]) -> dict[str, Article]:
-        query = select(articles).where(articles.c.id.in_(list(article_ids)))
+        out: dict[str, Article] = {}
         with self.engine.connect() as conn:
-            return {r["id"]: self._row_to_article(r) for r in conn.execute(query).mappings()}
+            for ids in chunks(article_ids):
+                query = select(articles).where(articles.c.id.in_(ids))
+                out.update(
+                    (r["id"], self._row_to_article(r)) for r in conn.execute(query).mappings()
+                )
+        return out
 
     def published_dates(self) -> dict[str, str | None]:
         with self.engine.connect() as conn:
@@ -71,15 +77,11 @@ class StoriesMixin:
     ) -> None:
         """Set ``duplicate_of`` for these articles and store their overlaps, atomically."""
         with self.engine.begin() as conn:
-            for article_id, canonical in links.items():
-                conn.execute(
-                    update(articles)
-                    .where(articles.c.id == article_id)
-                    .values(duplicate_of=canonical)
-                )
+            _set_column(conn, "duplicate_of", links)
             ids = list(found)
             if ids:
-                conn.execute(delete(overlaps).where(overlaps.c.article_id.in_(ids)))
+                for some in chunks(ids):
+                    conn.execute(delete(overlaps).where(overlaps.c.article_id.in_(some)))
                 rows = [_overlap_row(a, o) for a, found_here in found.items() for o in found_here]
                 if rows:
                     conn.execute(overlaps.insert(), rows)
@@ -99,10 +101,7 @@ class StoriesMixin:
     ) -> None:
         """Point articles at their stories and replace the story rows, atomically."""
         with self.engine.begin() as conn:
-            for article_id, story_id in story_of.items():
-                conn.execute(
-                    update(articles).where(articles.c.id == article_id).values(story_id=story_id)
-                )
+            _set_column(conn, "story_id", story_of)
             conn.execute(delete(stories))
             if summaries:
                 conn.execute(
@@ -145,6 +144,17 @@ class StoriesMixin:
         out.sort(key=lambda s: (s.last_published or "", s.id), reverse=True)
         out.sort(key=lambda s: len(s.article_ids), reverse=True)
         return out
+
+
+def _set_column(conn: Connection, column: str, values: Mapping[str, str | None]) -> None:
+    """Set one column of many articles in one executemany (not a round trip per article)."""
+    if values:
+        conn.execute(
+            update(articles)
+            .where(articles.c.id == bindparam("article"))
+            .values({column: bindparam("value")}),
+            [{"article": a, "value": v} for a, v in values.items()],
+        )
 
 
 def _overlap_row(article_id: str, o: Overlap) -> dict[str, Any]:

@@ -7,6 +7,11 @@ from alembic import context
 from newsweave.store.schema import metadata
 
 connection = context.config.attributes["connection"]
-context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+# Batch mode (copy-and-move ALTERs) is SQLite's need; PostgreSQL alters tables in place.
+context.configure(
+    connection=connection,
+    target_metadata=metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+)
 with context.begin_transaction():
     context.run_migrations()
