@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo/newsweave-demo.db
 DATA   ?= ../shared/data
 
-.PHONY: install demo test lint bench bench-gate clean
+.PHONY: install system-deps demo test lint bench bench-gate clean
 
 install: $(STAMP)
 
@@ -16,6 +16,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
+# Debian packages the tests drive for real: Chromium for the browser tests (Playwright never
+# downloads a browser here) and the PostgreSQL server the store tests start.
+system-deps:
+	@test -x /usr/bin/chromium -a -x /usr/lib/postgresql/15/bin/initdb || { \
+	  command -v apt-get >/dev/null || { echo "install chromium and postgresql (15) with your package manager"; exit 1; }; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core postgresql; }
+
 demo: install
 	@mkdir -p $(dir $(DEMO_DB))
 	$(BIN)/newsweave run samples/ --db $(DEMO_DB)
@@ -23,13 +31,17 @@ demo: install
 	$(BIN)/newsweave stories --db $(DEMO_DB)
 	$(BIN)/newsweave entities --db $(DEMO_DB) --limit 15
 	$(BIN)/newsweave export --db $(DEMO_DB) -o demo/newsweave-demo.json
+	$(BIN)/newsweave report --db $(DEMO_DB) -o demo/report.html
+	$(BIN)/newsweave brief 1 --db $(DEMO_DB)
 	@echo "The full JSON export is in demo/newsweave-demo.json; the SQLite store is $(DEMO_DB)."
+	@echo "The HTML report (open it in any browser, no network needed): $(CURDIR)/demo/report.html"
+	@echo "Browse it: $(BIN)/newsweave serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/"
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
-test: lint
+test: lint system-deps
 	$(BIN)/pytest
 
 bench: install

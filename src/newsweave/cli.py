@@ -228,3 +228,15 @@ def entities(target: str, limit: int) -> None:
             escape(", ".join(e.roles[:3])),
         )
     Console(width=max(Console().width, 160)).print(table)
+
+
+def _register_more_verbs() -> None:
+    """Verbs whose code lives beside the modules they drive (briefing, report, web app)."""
+    from newsweave.cli_report import brief, report
+    from newsweave.web.cli import serve
+
+    for command in (brief, report, serve):
+        main.add_command(command)
+
+
+_register_more_verbs()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from newsweave.model import Article, Entity, Event, Quote, Span, Story
+from newsweave.model import Article, Entity, Event, Quote, Span, Story, SummarySentence
 from newsweave.pipeline import STAGES
+from newsweave.store import compare_sql
 from newsweave.store.sql import SqlStore
 
 
@@ -20,11 +22,11 @@ def export_json(store: SqlStore) -> dict[str, Any]:
         "articles": [
             article_json(a, *links.get(a.id, (None, None))) for a in store.iter_articles()
         ],
-        "stories": [story_json(s) for s in store.stories()],
+        "stories": [story_json(s, compare_sql.summary(store, s.id)) for s in store.stories()],
         "entities": [entity_json(e) for e in store.entities()],
         "quotes": [quote_json(q) for q in store.quotes()],
         "events": [event_json(e) for e in store.events()],
-        "claims": [],
+        "claims": [compare_sql.claim_json(c) for c in compare_sql.claims(store)],
         "dates": [_timex_json(t) for t in store.timex_rows()],
         "overlaps": store.overlaps(),
         "rejected": [{"source": r.source, "reason": r.reason} for r in store.rejections()],
@@ -65,14 +67,14 @@ def span_json(s: Span) -> dict[str, Any]:
     return out
 
 
-def story_json(s: Story) -> dict[str, Any]:
+def story_json(s: Story, summary: Sequence[SummarySentence] = ()) -> dict[str, Any]:
     return {
         "id": s.id,
         "title": s.title,
         "article_ids": list(s.article_ids),
         "first_published": s.first_published,
         "last_published": s.last_published,
-        "summary": [],
+        "summary": compare_sql.summary_json(summary),
     }
 
 

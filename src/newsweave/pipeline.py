@@ -39,6 +39,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("extract", "1", "one spaCy parse per article: mentions, quotes, dates, event mentions"),
     Stage("entities", "1", "resolve mentions into people, organisations and places store-wide"),
     Stage("events", "1", "merge event mentions of one story into events with entity ids"),
+    Stage("compare", "1", "claims aligned across outlets: support, silence, disagreement, framing"),
+    Stage("brief", "1", "per story: a dated timeline and a cited extractive summary"),
 )
 
 
@@ -78,7 +80,7 @@ def run(
 
 
 #: Stages that run over the store after ingestion, in order.
-STORE_STAGES = ("dedupe", "cluster", "extract", "entities", "events")
+STORE_STAGES = ("dedupe", "cluster", "extract", "entities", "events", "compare", "brief")
 
 
 def run_stages(
@@ -89,6 +91,7 @@ def run_stages(
     Each stage is incremental and commits its own results, so a run killed here
     is finished by the next one. Imports are late: spaCy loads only when needed.
     """
+    from newsweave.stages.compare_brief import brief_stage, compare_stage
     from newsweave.stages.facts import entity_stage, event_stage, extract_stage
     from newsweave.stages.stories import cluster_stage, dedupe_stage
 
@@ -103,13 +106,18 @@ def run_stages(
         return done
     extracted = extract_stage(store, progress)
     done["extract"] = len(extracted)
-    if "entities" in wanted:
-        entities = entity_stage(store, extracted)
-        done["entities"] = len(entities)
-        if "events" in wanted:
-            changed = done["dedupe"] or done["extract"]
-            events = event_stage(store, entities) if changed else store.events()
-            done["events"] = len(events)
+    if "entities" not in wanted:
+        return done
+    entities = entity_stage(store, extracted)
+    done["entities"] = len(entities)
+    if "events" in wanted:
+        changed = done["dedupe"] or done["extract"]
+        done["events"] = len(event_stage(store, entities) if changed else store.events())
+    # Both are cheap when nothing changed: they skip stories whose members are unchanged.
+    if "compare" in wanted:
+        done["compare"] = compare_stage(store, progress)
+    if "brief" in wanted:
+        done["brief"] = brief_stage(store, progress)
     return done
 
 
