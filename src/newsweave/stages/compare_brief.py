@@ -20,11 +20,12 @@ BRIEF_VERSION = "1"
 Progress = Callable[[str, int, int], None]
 
 
-def _members(store: SqlStore, story: Story) -> list[Article]:
+def _members(
+    store: SqlStore, story: Story, links: Mapping[str, tuple[str | None, str | None]]
+) -> list[Article]:
     """The story's canonical, analysable articles, oldest first."""
     from newsweave.nlp import is_analysed
 
-    links = store.article_links()
     found = store.articles_by_id(list(story.article_ids))
     keep = [found[i] for i in story.article_ids if i in found]
     return [a for a in keep if links.get(a.id, (None, None))[0] is None and is_analysed(a.language)]
@@ -67,8 +68,9 @@ def compare_stage(store: SqlStore, progress: Progress | None = None) -> int:
     stories = store.stories()
     compare_sql.delete_story_results(store, [s.id for s in stories])
     keyer, dates, done = _entity_keyer(store), _dates(store), 0
+    links = store.article_links()
     for n, story in enumerate(stories, 1):
-        members = _members(store, story)
+        members = _members(store, story, links)
         signature = _signature(COMPARE_VERSION, members)
         stored = compare_sql.comparison(store, story.id, "compare")
         if stored is not None and stored["signature"] == signature:
