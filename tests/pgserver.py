@@ -1,12 +1,13 @@
-"""A throwaway real PostgreSQL server for the tests: started once per session, one database
-per test.
+"""A throwaway real PostgreSQL server for the tests, started once per session.
 
 The server runs from the Debian ``postgresql`` package's binaries (initdb, pg_ctl) in a
 temporary folder, listening on a free 127.0.0.1 port with trust authentication and no
-fsync (nothing here needs to survive a crash). PostgreSQL refuses to run as root, so under
-root the folder is handed to the ``postgres`` user the package creates and the binaries run
-as that user. Missing binaries fail the tests with the command that installs them: a
-PostgreSQL test that silently skips would hide that the PostgreSQL store is untested.
+fsync (nothing here needs to survive a crash). One migrated template database is made at
+start; a test copies it or, cheaper, gets the one shared database with its tables emptied.
+PostgreSQL refuses to run as root, so under root the folder is handed to the ``postgres``
+user the package creates and the binaries run as that user. Missing binaries fail the
+tests with the command that installs them: a PostgreSQL test that silently skipped would
+hide that the PostgreSQL store is untested.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 
 from newsweave.store import open_store
+from newsweave.store.postgres import driver_url
 
 INSTALL_HINT = (
     "PostgreSQL server binaries (initdb, pg_ctl) not found: the store tests run on a real "
@@ -40,12 +42,13 @@ _TABLES = (
 )
 
 
-def find_bindir() -> Path:
-    """The folder holding initdb and pg_ctl: PATH first, then Debian's versioned folders."""
-    on_path = shutil.which("pg_ctl")
-    if on_path and shutil.which("initdb"):
+def find_bindir(path: str | None = None, debian: str = "/usr/lib/postgresql/*/bin") -> Path:
+    """The folder holding initdb and pg_ctl: ``PATH`` first, then Debian's versioned folders
+    (the package does not put them on ``PATH``), newest version first."""
+    on_path = shutil.which("pg_ctl", path=path)
+    if on_path and shutil.which("initdb", path=path):
         return Path(os.path.realpath(on_path)).parent
-    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+    for candidate in sorted(glob.glob(debian), reverse=True):
         if (Path(candidate) / "initdb").exists() and (Path(candidate) / "pg_ctl").exists():
             return Path(candidate)
     pytest.fail(INSTALL_HINT, pytrace=False)
@@ -58,12 +61,14 @@ def _free_port() -> int:
 
 
 class PgServer:
-    """A running server; ``new_database()`` hands out empty, migrated databases by URL."""
+    """A running server. ``emptied_database()`` gives the URL of an empty store cheaply;
+    ``new_database()`` a database of a test's own (for tests that open it several times)."""
 
     def __init__(self, bindir: Path, folder: Path, port: int, user: str | None) -> None:
         self.bindir, self.folder, self.port, self.user = bindir, folder, port, user
         self._names = itertools.count(1)
-        self._admin = create_engine(self.url("postgres"), isolation_level="AUTOCOMMIT")
+        admin_url = driver_url(self.url("postgres"))
+        self._admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
         self._shared: Engine | None = None
         self._shared_url = ""
 
@@ -110,7 +115,7 @@ class PgServer:
         a second on a busy machine."""
         if self._shared is None:
             self._shared_url = self.new_database()
-            self._shared = create_engine(self._shared_url)
+            self._shared = create_engine(driver_url(self._shared_url))
         with self._shared.begin() as conn:
             conn.execute(text("SET LOCAL lock_timeout = '10s'"))  # a leaked connection: fail
             names = ", ".join('"' + t + '"' for t in conn.execute(text(_TABLES)).scalars())
@@ -129,8 +134,10 @@ def running_server() -> Iterator[PgServer]:
     """Start a server in a fresh temporary folder, yield it, stop it and remove the folder."""
     bindir = find_bindir()
     user: str | None = None
-    folder = Path(tempfile.mkdtemp(prefix="newsweave-pg-"))
-    if os.geteuid() == 0:
+    root = os.geteuid() == 0
+    # Under root the server's user must reach the folder: /tmp, not a private TMPDIR.
+    folder = Path(tempfile.mkdtemp(prefix="newsweave-pg-", dir="/tmp" if root else None))
+    if root:
         user = "postgres"
         try:
             shutil.chown(folder, user, user)

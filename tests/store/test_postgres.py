@@ -17,7 +17,7 @@ from newsweave.export import export_json
 from newsweave.pipeline import run
 from newsweave.store import SqlStore, open_store
 from tests.conftest import SAMPLES
-from tests.pgserver import PgServer
+from tests.pgserver import PgServer, find_bindir
 
 
 def _export(target: str) -> dict[str, Any]:
@@ -124,3 +124,19 @@ def test_string_columns_are_unbounded_and_byte_ordered_as_in_sqlite(pg_server: P
         ).all()
     store.close()
     assert kinds == [("text", "C")]
+
+
+def test_missing_server_binaries_fail_with_the_install_command(tmp_path: Path) -> None:
+    with pytest.raises(pytest.fail.Exception, match="apt-get install -y postgresql"):
+        find_bindir(path=str(tmp_path), debian=str(tmp_path / "*" / "bin"))
+
+
+@pytest.mark.parametrize("scheme", ["postgresql://", "postgres://"])
+def test_plain_postgresql_urls_use_the_pinned_psycopg_driver(
+    pg_server: PgServer, scheme: str
+) -> None:
+    url = pg_server.emptied_database().replace("postgresql://", scheme)
+    opened = open_store(url)
+    assert (opened.engine.dialect.name, opened.engine.dialect.driver) == ("postgresql", "psycopg")
+    assert opened.article_count() == 0
+    opened.close()
