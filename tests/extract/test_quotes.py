@@ -228,3 +228,32 @@ def test_indirect_speech_kind_and_speaker_span(nlp: Language) -> None:
     assert q.speaker == "Omar Haddad"
     assert q.speaker_start is not None and q.speaker_end is not None
     assert text[q.speaker_start : q.speaker_end] == "Omar Haddad"
+
+
+def test_partial_quote_extends_to_the_reported_clause_only(nlp: Language) -> None:
+    text = (
+        'Mayor Ann Cole told reporters on Monday that the new budget was "a disaster for families".'
+    )
+    q = only([q for q in run(nlp, text) if q.kind == "partial"], "the new budget")
+    assert q.text.endswith("a disaster for families")
+    assert q.speaker == "Ann Cole"
+
+
+def test_two_quotes_with_two_speech_clauses_stay_apart(nlp: Language) -> None:
+    text = '"That never happened," Bob Hale said. Then he asked, "Was I going to stay alone?"'
+    quotes = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["That never happened", "Was I going to stay alone?"]
+    assert all(q.speaker == "Bob Hale" for q in quotes)
+    assert [q.cue for q in quotes] == ["said", "asked"]
+
+
+def test_bare_continued_is_a_cue_but_continued_to_is_not(nlp: Language) -> None:
+    text = (
+        "Union leader Paul Grant spoke first.\n\n"
+        "Prices continued to rise in May.\n\n"
+        "Grant continued: “We will not accept a pay cut this year.”"
+    )
+    q = only(run(nlp, text), "We will not accept")
+    assert q.kind == "direct"
+    assert q.cue == "continued"
+    assert q.speaker == "Paul Grant"

@@ -118,8 +118,28 @@ SPEECH_LEMMAS = frozenset(
         "brief",
         "hint",
         "signal",
+        "point",
+        "chant",
+        "read",
+        "assure",
+        "denounce",
+        "decry",
+        "chide",
+        "bark",
+        "echo",
+        "email",
+        "plead",
+        "scold",
+        "rant",
+        "gush",
+        "marvel",
+        "scream",
+        "cry",
     ]
 )
+# Verbs that are cues only when nothing else follows them ("he continued: …", not
+# "prices continued to rise").
+_BARE_LEMMAS = frozenset(["continue"])
 # Verbs that name words but do not attribute a quotation to a speaker on their own:
 # "describing it as a "special military operation"" or "called it a "hoax"" are scare quotes.
 NAMING_LEMMAS = frozenset(["describe", "call", "dub", "label", "term", "brand", "nickname"])
@@ -183,7 +203,7 @@ INDIRECT_LEMMAS = frozenset(
     ]
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "dep"})
+_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "dep", "prep"})
 
 
 @dataclass(frozen=True)
@@ -212,11 +232,16 @@ _NOUN_LIKE_CUES = frozenset(
     ]
 )
 _RELATIVE = frozenset({"who", "which", "that"})
+_WHEN_LABELS = frozenset({"DATE", "TIME"})
 
 
 def is_speech(token: Token) -> bool:
     """A verb of saying (also "saying"), never an auxiliary; "states" after a noun counts too."""
     if token.pos_ in ("VERB", "AUX"):
+        if token.lemma_ in _BARE_LEMMAS:
+            return token.dep_ != "aux" and not any(
+                c.dep_ in ("xcomp", "dobj", "prep") for c in token.children
+            )
         return token.dep_ != "aux" and token.lemma_ in SPEECH_LEMMAS
     if token.lower_ in _NOUN_LIKE_CUES and token.i > 0:
         prev = token.nbor(-1)
@@ -292,7 +317,7 @@ def _nearest_before(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and "\n" not in verb.doc[i].whitespace_ + verb.doc[i].text:
         tok = verb.doc[i]
-        if tok.pos_ in ("PROPN", "PRON", "NOUN"):
+        if tok.pos_ in ("PROPN", "PRON", "NOUN") and tok.ent_type_ not in _WHEN_LABELS:
             return tok
         if tok.is_punct and tok.text not in "'’":
             return None

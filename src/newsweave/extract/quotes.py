@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsweave.extract.quote_clause import reported_clause
 from newsweave.extract.quote_cues import (
     INDIRECT_LEMMAS,
     NAMING_LEMMAS,
@@ -161,7 +162,11 @@ def _is_split(ctx: _Context, a: QuotedSpan, b: QuotedSpan) -> bool:
         return False
     if not gap.rstrip().endswith((",", ":")) or len(gap.split()) > 10:
         return False
-    return bool(cues_in(ctx.doc, a.outer_end, b.open_at, ctx.outer))
+    # one speech clause between the parts: ``"A," Bob said. Then he asked, "B?"`` is two quotes
+    between = ctx.doc.char_span(a.outer_end, b.open_at, alignment_mode="contract")
+    if between is not None and any(t.text in _SENTENCE_END for t in between):
+        return False
+    return len(cues_in(ctx.doc, a.outer_end, b.open_at, ctx.outer)) == 1
 
 
 # --- one quote ----------------------------------------------------------------
@@ -267,23 +272,10 @@ def _attribute(ctx: _Context, span: QuotedSpan) -> _Found | None:
 
 def _clause(ctx: _Context, span: QuotedSpan, verb: Token) -> tuple[int, int]:
     """The reported clause under ``verb`` that holds the fragment (mixed quotation)."""
-    if verb.lower_ == "according":
-        return span.start, span.end
     root = quote_root(ctx.doc, span.start, span.end)
-    child = root
-    while child is not None and child.head.i not in (verb.i, child.i):
-        child = child.head
-    if child is None or child.head.i != verb.i or child.dep_ not in ("ccomp", "xcomp", "dobj"):
+    if root is None:
         return span.start, span.end
-    tokens = [t for t in child.subtree if t.dep_ != "mark" or t.i != child.left_edge.i]
-    tokens = [t for t in tokens if not t.is_punct or span.open_at <= t.idx < span.outer_end]
-    if not tokens:
-        return span.start, span.end
-    start = min(tokens[0].idx, span.start)
-    end = max(tokens[-1].idx + len(tokens[-1]), span.end)
-    if verb.idx >= start and verb.idx < end:
-        return span.start, span.end
-    return start, end
+    return reported_clause(root, verb, (span.start, span.end), (span.open_at, span.outer_end))
 
 
 # --- across quotes ------------------------------------------------------------
