@@ -2,7 +2,9 @@
 
 A story is (re)compared only when its members or the stage version changed: the
 stored signature says what each result was computed from. Duplicates (syndicated
-copies) are left out of the comparison so a wire story is not counted twice.
+copies) are left out of the alignment so a wire story is not aligned with itself,
+but each copy's outlet is then counted with its original: a copy shows that its
+outlet carried what the original says (and was silent where the original is).
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from newsweave.compare.claims import DatedSpan, EntityKeyer
-from newsweave.model import Article, Story, sha256_hex
+from newsweave.compare.outlets import outlet_name
+from newsweave.model import Article, Claim, Story, sha256_hex
 from newsweave.store import compare_sql
 from newsweave.store.sql import SqlStore
 
-COMPARE_VERSION = "1"
+COMPARE_VERSION = "2"
 BRIEF_VERSION = "1"
 Progress = Callable[[str, int, int], None]
 
@@ -29,6 +32,31 @@ def _members(
     found = store.articles_by_id(list(story.article_ids))
     keep = [found[i] for i in story.article_ids if i in found]
     return [a for a in keep if links.get(a.id, (None, None))[0] is None and is_analysed(a.language)]
+
+
+def _copies(
+    store: SqlStore, story: Story, links: Mapping[str, tuple[str | None, str | None]]
+) -> list[tuple[Article, str]]:
+    """The story's syndicated copies, each with the id of the original it copies."""
+    ids = [i for i in story.article_ids if links.get(i, (None, None))[0] is not None]
+    found = store.articles_by_id(ids)
+    return [(found[i], str(links[i][0])) for i in ids if i in found]
+
+
+def _with_copies(claim: Claim, copies: Sequence[tuple[Article, str]]) -> Claim:
+    """A copy's outlet supports what its original supports and is silent elsewhere."""
+    from dataclasses import replace
+
+    carried = {s.article_id for s in claim.evidence}
+    supporting, silent = list(claim.outlets_supporting), list(claim.outlets_silent)
+    for copy, original in copies:
+        outlet = outlet_name(copy)
+        if original in carried and outlet not in supporting:
+            supporting.append(outlet)
+            silent = [o for o in silent if o != outlet]
+        elif original not in carried and outlet not in supporting and outlet not in silent:
+            silent.append(outlet)
+    return replace(claim, outlets_supporting=tuple(supporting), outlets_silent=tuple(silent))
 
 
 def _signature(version: str, articles: Sequence[Article]) -> str:
@@ -71,15 +99,17 @@ def compare_stage(store: SqlStore, progress: Progress | None = None) -> int:
     links = store.article_links()
     for n, story in enumerate(stories, 1):
         members = _members(store, story, links)
-        signature = _signature(COMPARE_VERSION, members)
+        copies = _copies(store, story, links)
+        signature = _signature(COMPARE_VERSION, members + [a for a, _ in copies])
         stored = compare_sql.comparison(store, story.id, "compare")
         if stored is not None and stored["signature"] == signature:
             continue
         docs = list(parse([a.text for a in members]))
         result = compare_story(story.id, members, docs, dates, keyer)
-        compare_sql.save_claims(store, story.id, result.claims)
+        claims = [_with_copies(c, copies) for c in result.claims]
+        compare_sql.save_claims(store, story.id, claims)
         extra = {
-            "outlets": result.outlets,
+            "outlets": list(dict.fromkeys([*result.outlets, *(outlet_name(a) for a, _ in copies)])),
             "framing": framing_json(result.framing),
             "sources": sources_json(result.sources),
             "groups": groups_json(result.groups),
