@@ -257,3 +257,35 @@ def test_bare_continued_is_a_cue_but_continued_to_is_not(nlp: Language) -> None:
     assert q.kind == "direct"
     assert q.cue == "continued"
     assert q.speaker == "Paul Grant"
+
+
+def test_name_and_colon_introduce_a_speaker(nlp: Language) -> None:
+    text = (
+        "Two candidates answered the same question on the debate stage.\n\n"
+        'Garcia: "Our goal is to cut the waiting lists in half." '
+        'Novak: "The mission is to build three new hospitals."'
+    )
+    quotes = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert [(q.text[:8], q.speaker) for q in quotes] == [
+        ("Our goal", "Garcia"),
+        ("The miss", "Novak"),
+    ]
+
+
+def test_speaker_between_closing_mark_and_verb(nlp: Language) -> None:
+    text = (
+        "The economy grew last year. “It is not the position that everything is fine,” "
+        "Gene Harlow, a top outside adviser, said at an event in Iowa."
+    )
+    q = only(run(nlp, text), "It is not the position")
+    assert q.speaker == "Gene Harlow"
+
+
+def test_decade_apostrophe_and_titles_are_not_quotes(nlp: Language) -> None:
+    text = (
+        "Many of his formative years were spent in Tampa in the 1970s and '80s; the city "
+        "shaped him.\n\n"
+        "He paid $8 million for the jet, according to his book ''The Art of the Deal.'' "
+        'His brother, Gov. C.L. "Butch" Otter, spoke at the rally.'
+    )
+    assert [q.text for q in run(nlp, text) if q.kind != "indirect"] == []

@@ -14,194 +14,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-# Verbs of saying, writing and reporting (lemmas). General English, no names.
-SPEECH_LEMMAS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "state",
-        "note",
-        "argue",
-        "warn",
-        "write",
-        "claim",
-        "insist",
-        "explain",
-        "declare",
-        "announce",
-        "report",
-        "reply",
-        "respond",
-        "answer",
-        "ask",
-        "acknowledge",
-        "admit",
-        "recall",
-        "remark",
-        "comment",
-        "conclude",
-        "suggest",
-        "predict",
-        "promise",
-        "vow",
-        "pledge",
-        "urge",
-        "tweet",
-        "post",
-        "testify",
-        "assert",
-        "contend",
-        "concede",
-        "confirm",
-        "deny",
-        "agree",
-        "complain",
-        "joke",
-        "quip",
-        "shout",
-        "yell",
-        "whisper",
-        "indicate",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "observe",
-        "mention",
-        "caution",
-        "boast",
-        "brag",
-        "lament",
-        "charge",
-        "allege",
-        "maintain",
-        "reiterate",
-        "repeat",
-        "counter",
-        "retort",
-        "inform",
-        "disclose",
-        "reveal",
-        "estimate",
-        "propose",
-        "recommend",
-        "demand",
-        "threaten",
-        "accuse",
-        "describe",
-        "call",
-        "dub",
-        "label",
-        "praise",
-        "criticize",
-        "criticise",
-        "blast",
-        "slam",
-        "mock",
-        "speak",
-        "interject",
-        "muse",
-        "wonder",
-        "quote",
-        "cite",
-        "opine",
-        "proclaim",
-        "admonish",
-        "recount",
-        "scoff",
-        "snap",
-        "sniff",
-        "chime",
-        "blurt",
-        "exclaim",
-        "announce",
-        "brief",
-        "hint",
-        "signal",
-        "point",
-        "chant",
-        "read",
-        "assure",
-        "denounce",
-        "decry",
-        "chide",
-        "bark",
-        "echo",
-        "email",
-        "plead",
-        "scold",
-        "rant",
-        "gush",
-        "marvel",
-        "scream",
-        "cry",
-    ]
+from newsweave.extract.quote_lexicon import (
+    BARE_LEMMAS,
+    INDIRECT_LEMMAS,
+    NAMING_LEMMAS,
+    NOUN_LIKE_CUES,
+    SPEECH_LEMMAS,
 )
-# Verbs that are cues only when nothing else follows them ("he continued: …", not
-# "prices continued to rise").
-_BARE_LEMMAS = frozenset(["continue"])
-# Verbs that name words but do not attribute a quotation to a speaker on their own:
-# "describing it as a "special military operation"" or "called it a "hoax"" are scare quotes.
-NAMING_LEMMAS = frozenset(["describe", "call", "dub", "label", "term", "brand", "nickname"])
-# Verbs whose clause complement is reported speech ("X said that …").
-INDIRECT_LEMMAS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "state",
-        "note",
-        "argue",
-        "warn",
-        "write",
-        "claim",
-        "insist",
-        "explain",
-        "declare",
-        "announce",
-        "report",
-        "reply",
-        "respond",
-        "answer",
-        "acknowledge",
-        "admit",
-        "recall",
-        "remark",
-        "comment",
-        "conclude",
-        "suggest",
-        "predict",
-        "promise",
-        "vow",
-        "pledge",
-        "tweet",
-        "post",
-        "testify",
-        "assert",
-        "contend",
-        "concede",
-        "confirm",
-        "deny",
-        "complain",
-        "indicate",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "observe",
-        "mention",
-        "caution",
-        "boast",
-        "allege",
-        "maintain",
-        "reiterate",
-        "repeat",
-        "counter",
-        "retort",
-        "disclose",
-        "reveal",
-        "estimate",
-    ]
-)
+
+__all__ = ["INDIRECT_LEMMAS", "NAMING_LEMMAS", "SPEECH_LEMMAS"]
+
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "dep", "prep"})
 
@@ -215,42 +37,27 @@ class Cue:
     text: str
 
 
-# Third-person forms the tagger often reads as plural nouns ("the publication states").
-_NOUN_LIKE_CUES = frozenset(
-    [
-        "says",
-        "states",
-        "notes",
-        "writes",
-        "reports",
-        "adds",
-        "argues",
-        "warns",
-        "claims",
-        "indicates",
-        "explains",
-    ]
-)
 _RELATIVE = frozenset({"who", "which", "that"})
 _WHEN_LABELS = frozenset({"DATE", "TIME"})
+_CLOSING = frozenset({'"', "”", "''", "’", "»"})
 
 
 def is_speech(token: Token) -> bool:
     """A verb of saying (also "saying"), never an auxiliary; "states" after a noun counts too."""
     if token.pos_ in ("VERB", "AUX"):
-        if token.lemma_ in _BARE_LEMMAS:
+        if token.lemma_ in BARE_LEMMAS:
             return token.dep_ != "aux" and not any(
                 c.dep_ in ("xcomp", "dobj", "prep") for c in token.children
             )
         return token.dep_ != "aux" and token.lemma_ in SPEECH_LEMMAS
-    if token.lower_ in _NOUN_LIKE_CUES and token.i > 0:
+    if token.lower_ in NOUN_LIKE_CUES and token.i > 0:
         prev = token.nbor(-1)
         return prev.pos_ in ("NOUN", "PROPN", "PRON") and not prev.is_punct
     return False
 
 
 def _lemma(token: Token) -> str:
-    if token.pos_ not in ("VERB", "AUX") and token.lower_ in _NOUN_LIKE_CUES:
+    if token.pos_ not in ("VERB", "AUX") and token.lower_ in NOUN_LIKE_CUES:
         return token.lower_[:-1]
     return token.lemma_
 
@@ -281,6 +88,7 @@ def subject_of(verb: Token) -> Token | None:
     src = according_to(verb)
     if src is not None:
         return src
+    said = verb
     seen = 0
     while seen < 4:
         seen += 1
@@ -301,7 +109,37 @@ def subject_of(verb: Token) -> Token | None:
             verb = verb.head
             continue
         break
-    return _nearest_before(verb) if verb.pos_ not in ("VERB", "AUX") else None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return _nearest_before(verb)
+    return _named_after_quote(said)
+
+
+def _named_after_quote(verb: Token) -> Token | None:
+    """``"…," Jane Doe, a top adviser, said``, parsed with the name inside the quote's clause.
+
+    The small model often hangs an inverted speaker under the quoted clause
+    and leaves "said" without a subject; the speaker is then the first name,
+    pronoun or noun after the closing mark, before the verb.
+    """
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and verb.i - i <= 15 and doc[i].text not in _CLOSING and "\n" not in doc[i].text:
+        i -= 1
+    if i < 0 or doc[i].text not in _CLOSING:
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        return nxt if nxt is not None and nxt.pos_ == "PROPN" else None  # "Continued Stone:"
+    window = doc[i + 1 : verb.i]
+    first = next((t for t in window if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
+    if first is None:
+        return None
+    ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    if ent is not None:
+        return doc[ent.end - 1]
+    while first.i + 1 < verb.i and doc[first.i + 1].dep_ in ("compound", "flat"):
+        first = doc[first.i + 1]
+    while first.i + 1 < verb.i and first.dep_ in ("compound", "flat") and first.head.i > first.i:
+        first = first.head
+    return first
 
 
 def _same_paragraph(subject: Token, verb: Token) -> Token | None:
@@ -332,6 +170,21 @@ def cue_lemma(cue: Cue) -> str:
 def make_cue(verb: Token) -> Cue:
     text = "according to" if verb.lower_ == "according" else verb.text
     return Cue(verb, subject_of(verb), text)
+
+
+def colon_cue(doc: Doc, start: int, open_at: int) -> Cue | None:
+    """``Bush: "The mission is …"``: a short lead-in ending in a name and a colon is a cue.
+
+    Transcripts, live blogs and round-ups introduce speakers this way, with no verb.
+    """
+    span = doc.char_span(start, open_at, alignment_mode="contract")
+    lead = [t for t in span or [] if not t.is_space]
+    if len(lead) < 2 or len(lead) > 8 or lead[-1].text != ":":
+        return None
+    name = lead[-2]
+    if name.pos_ != "PROPN" or name.ent_type_ in _WHEN_LABELS:
+        return None
+    return Cue(lead[-1], name, ":")
 
 
 def governing_cue(root: Token, inside: Iterable[tuple[int, int]]) -> Cue | None:

@@ -17,6 +17,7 @@ DOUBLE_MARKS = frozenset('"“”„‟«»')  # and '' (two apostrophes), see _
 SINGLE_MARKS = frozenset("‘’'")
 _OPEN_PUNCT = frozenset("([{—–-/:")
 _PARAGRAPH = re.compile(r"[^\n]+")
+_DECADE = re.compile(r"['’]\d\d(?:s\b|\b)")  # '80s, '16: an elided century, not a quote
 _TRIM_END = " \t,;:"
 _TRIM_START = " \t"
 
@@ -102,7 +103,7 @@ def _single_marks(text: str, start: int, end: int) -> list[tuple[int, bool, bool
             continue
         prev = text[i - 1] if i > 0 else ""
         nxt = text[i + 1] if i + 1 < len(text) else ""
-        if prev.isalnum() and nxt.isalnum():
+        if (prev.isalnum() and nxt.isalnum()) or _DECADE.match(text, i):
             continue
         opens = ch != "’" and _can_open(text, i)
         closes = ch != "‘" and _can_close(text, i) and not (prev in "sS" and ch != "’")

@@ -34,6 +34,7 @@ from newsweave.extract.quote_cues import (
     INDIRECT_LEMMAS,
     NAMING_LEMMAS,
     Cue,
+    colon_cue,
     cue_lemma,
     cues_in,
     governing_cue,
@@ -41,6 +42,7 @@ from newsweave.extract.quote_cues import (
     make_cue,
     quote_root,
 )
+from newsweave.extract.quote_lexicon import WORK_NOUNS
 from newsweave.extract.quote_spans import QuotedSpan, find_quoted_spans, paragraphs
 from newsweave.extract.speakers import NameIndex, Speaker, cited_outlet, resolve
 from newsweave.model import Quote, QuoteKind
@@ -48,6 +50,7 @@ from newsweave.model import Quote, QuoteKind
 _SENTENCE_END = ".!?"
 _MAX_SCARE_WORDS = 3
 _MIN_INDIRECT_TOKENS = 4
+_TITLE_GLUE = frozenset({"titled", "entitled", "called", "named", "the", "new", "latest"})
 
 
 @dataclass
@@ -180,6 +183,9 @@ def _is_direct(ctx: _Context, span: QuotedSpan) -> bool:
         return False
     if span.paragraphs > 1:
         return True
+    closed = text[span.start : span.close_at if span.close_at is not None else span.end]
+    if len(content.split()) <= _MAX_SCARE_WORDS and closed.rstrip()[-1:] not in _SENTENCE_END + ",":
+        return False  # a nickname or label ("Butch", "Missing"), not a sentence
     para_start = ctx.paras[ctx.para_of(span.open_at)][0]
     before = text[para_start : span.open_at].rstrip()
     if not before or before[-1] in _SENTENCE_END + ":" or before[-1] in "\"”’»'":
@@ -232,6 +238,8 @@ def _find_cue(ctx: _Context, span: QuotedSpan, direct: bool) -> tuple[Cue | None
         if governing is not None:
             return governing, True, False
         weak = tail.endswith(tuple(_SENTENCE_END)) or tail.endswith(("”", '"'))
+        if not before_cues and tail.endswith(":"):
+            return colon_cue(ctx.doc, before[0], span.open_at), False, False
         return (before_cues[-1] if before_cues else None), False, weak
     if governing is not None:
         return governing, True, False
@@ -240,9 +248,19 @@ def _find_cue(ctx: _Context, span: QuotedSpan, direct: bool) -> tuple[Cue | None
     return (after_cues[0] if after_cues else None), False, False
 
 
-def _is_title(words: list[str]) -> bool:
+def _is_title(words: list[str], limit: int = 6) -> bool:
     long = [w for w in words if len(w) > 3]
-    return bool(long) and all(w[:1].isupper() for w in long) and len(words) <= 6
+    return bool(long) and all(w[:1].isupper() for w in long) and len(words) <= limit
+
+
+def _names_a_work(ctx: _Context, span: QuotedSpan) -> bool:
+    """A Title Case quote right after "book", "show", "film" …: a title, whatever its form."""
+    words = ctx.text[span.start : span.end].split()
+    if not _is_title(words, limit=12):
+        return False
+    before = ctx.doc.char_span(max(0, span.open_at - 40), span.open_at, alignment_mode="contract")
+    tokens = [t for t in before or [] if not t.is_punct and t.lower_ not in _TITLE_GLUE]
+    return bool(tokens) and tokens[-1].lemma_.lower() in WORK_NOUNS
 
 
 def _attribute(ctx: _Context, span: QuotedSpan) -> _Found | None:
@@ -250,6 +268,8 @@ def _attribute(ctx: _Context, span: QuotedSpan) -> _Found | None:
     direct = _is_direct(ctx, span)
     cue, governs, weak = _find_cue(ctx, span, direct)
     words = ctx.text[span.start : span.end].split()
+    if _names_a_work(ctx, span):
+        return None
     if not direct:
         if _is_title(words):
             return None
