@@ -122,7 +122,8 @@ def _chars(pieces: Sequence[tuple[int, int]]) -> set[int]:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[A-Za-z][\w'-]+", text.lower()) if w not in _SKIP_WORDS}
+    words = (re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Za-z][\w'’-]+", text.lower()))
+    return {w for w in words if w not in _SKIP_WORDS}
 
 
 def speaker_right(pred: Pred, gold: Attribution, text: str) -> bool:

@@ -9,7 +9,7 @@ around the quote second.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -79,7 +79,7 @@ def according_to(token: Token) -> Token | None:
     return None
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
     """The speaker token of a speech verb: its subject, a passive agent, or its governor's.
 
     "saying that …" and "adding …" borrow the subject of the verb they hang from;
@@ -93,6 +93,8 @@ def subject_of(verb: Token) -> Token | None:
     while seen < 4:
         seen += 1
         for child in verb.children:
+            if _inside(child, quoted):  # the parse hung a quoted word under the verb
+                continue
             if child.dep_ in _SUBJECT_DEPS and not (
                 child.dep_ == "nsubjpass" and child.lower_ == "it"
             ):
@@ -167,9 +169,9 @@ def cue_lemma(cue: Cue) -> str:
     return "according" if cue.text == "according to" else _lemma(cue.verb)
 
 
-def make_cue(verb: Token) -> Cue:
+def make_cue(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Cue:
     text = "according to" if verb.lower_ == "according" else verb.text
-    return Cue(verb, subject_of(verb), text)
+    return Cue(verb, subject_of(verb, quoted), text)
 
 
 def colon_cue(doc: Doc, start: int, open_at: int) -> Cue | None:
@@ -198,7 +200,7 @@ def governing_cue(root: Token, inside: Iterable[tuple[int, int]]) -> Cue | None:
         if _inside(token, spans):
             continue
         if is_speech(token) or according_to(token) is not None:
-            return make_cue(token)
+            return make_cue(token, spans)
     return None
 
 
@@ -213,11 +215,11 @@ def cues_in(doc: Doc, start: int, end: int, inside: Iterable[tuple[int, int]]) -
         if _inside(token, spans):
             continue
         if is_speech(token) or according_to(token) is not None:
-            out.append(make_cue(token))
+            out.append(make_cue(token, spans))
     return out
 
 
-def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
+def _inside(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= token.idx < e for s, e in spans)
 
 

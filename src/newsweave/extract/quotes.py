@@ -376,7 +376,7 @@ def _indirect(ctx: _Context, found: list[_Found]) -> list[_Found]:
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
             if any(s < end and start < e for s, e in taken):
                 continue
-            cue = make_cue(token)
+            cue = make_cue(token, ctx.outer)
             out.append(_Found(start, end, "indirect", ctx.para_of(start), cue, ctx.speaker(cue)))
             taken.append((start, end))
     return out
