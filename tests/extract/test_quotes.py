@@ -289,3 +289,15 @@ def test_decade_apostrophe_and_titles_are_not_quotes(nlp: Language) -> None:
         'His brother, Gov. C.L. "Butch" Otter, spoke at the rally.'
     )
     assert [q.text for q in run(nlp, text) if q.kind != "indirect"] == []
+
+
+def test_indirect_speaker_through_a_misparsed_gerund_and_description_text(nlp: Language) -> None:
+    text = (
+        "Robert Kalna, who has described the bloc as an institution in “deep crisis”, has "
+        "showered Halvorsen with praise saying he would bring peace back to Europe. "
+        "Poland's lead negotiator said on Friday that the delegation had finished its work."
+    )
+    quotes = [q for q in run(nlp, text) if q.kind == "indirect"]
+    speakers = {q.text[:8]: q.speaker for q in quotes}
+    assert speakers["he would"] == "Robert Kalna"
+    assert speakers["the dele"] == "Poland's lead negotiator"

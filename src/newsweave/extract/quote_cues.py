@@ -93,7 +93,7 @@ def subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | N
     while seen < 4:
         seen += 1
         for child in verb.children:
-            if _inside(child, quoted):  # the parse hung a quoted word under the verb
+            if _inside(child, quoted) or _bare_gerund_subject(child, verb):
                 continue
             if child.dep_ in _SUBJECT_DEPS and not (
                 child.dep_ == "nsubjpass" and child.lower_ == "it"
@@ -142,6 +142,13 @@ def _named_after_quote(verb: Token) -> Token | None:
     while first.i + 1 < verb.i and first.dep_ in ("compound", "flat") and first.head.i > first.i:
         first = first.head
     return first
+
+
+def _bare_gerund_subject(child: Token, verb: Token) -> bool:
+    """ "showered him with praise saying …": a bare noun before "saying" is a misparse."""
+    if child.dep_ not in _SUBJECT_DEPS or verb.tag_ != "VBG" or child.pos_ != "NOUN":
+        return False
+    return not any(c.dep_ in ("det", "poss") for c in child.children)
 
 
 def _same_paragraph(subject: Token, verb: Token) -> Token | None:

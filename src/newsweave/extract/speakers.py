@@ -302,7 +302,5 @@ def resolve(
         last = max((t for t in span if t.pos_ == "PROPN"), key=lambda t: t.i)
         words = name_words(proper_run(last))
         return Speaker(span.start_char, span.end_char, names.expand(words))
-    words = [t.text for t in span]
-    if words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    return Speaker(span.start_char, span.end_char, " ".join(words) or span.text)
+    body = span[1:] if len(span) > 1 and span[0].lower_ in ("the", "a", "an") else span
+    return Speaker(span.start_char, span.end_char, body.text or span.text)
