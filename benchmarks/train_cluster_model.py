@@ -18,6 +18,7 @@ scoring. Learned, in the spirit of Miranda et al. (2018):
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from itertools import product
@@ -34,6 +35,7 @@ from ecbplus import EcbDoc
 
 from newsweave.cluster import FEATURES, ClusterModel, StoryClusterer
 from newsweave.cluster.model import fit_logistic
+from newsweave.cluster.story import pair_probabilities
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "newsweave" / "data" / "cluster_model.json"
 PAIR_SEEDS = (1, 2, 3)
@@ -45,21 +47,31 @@ MERGES = (0.4, 0.5, 0.6, 1.0)
 #: story); within that, the data pick the window.
 WINDOWS = (30, 60)
 L2 = 1e-3
+#: Weight of the shipped background document frequencies against the stream's counts.
+BACKGROUND = 1.0
+#: Whether to learn the article-to-story score (else it is the mean pair probability).
+STORY_MODEL = True
 
 
-def _neutral_model(window: int = 10**6) -> ClusterModel:
-    return ClusterModel(weights=[0.0] * len(FEATURES), bias=0.0, threshold=0.5, window_days=window)
+def _neutral_model(background: float, window: int = 10**6) -> ClusterModel:
+    return ClusterModel(
+        weights=[0.0] * len(FEATURES),
+        bias=0.0,
+        threshold=0.5,
+        window_days=window,
+        background=background,
+    )
 
 
 def collect_pairs(
-    docs: list[EcbDoc], seeds: tuple[int, ...]
+    docs: list[EcbDoc], seeds: tuple[int, ...], background: float = BACKGROUND
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Within-topic pair features and labels from gold-assigned streams (teacher forcing)."""
     topic = {d.doc_id: d.topic for d in docs}
     xs: list[list[float]] = []
     ys: list[float] = []
     for seed in seeds:
-        clusterer = StoryClusterer(_neutral_model())
+        clusterer = StoryClusterer(_neutral_model(background))
         for doc in ecbplus.stream_order(docs, seed):
             art = ecbplus.features_of(doc)
             clusterer.observe(art)
@@ -73,29 +85,59 @@ def collect_pairs(
     return np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
 
 
+def collect_story_rows(
+    docs: list[EcbDoc], seeds: tuple[int, ...], pair_model: ClusterModel
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Article-to-story features (mean and best pair probability, story size) and labels
+    for every candidate story of every article, from gold-assigned streams."""
+    xs: list[list[float]] = []
+    ys: list[float] = []
+    for seed in seeds:
+        clusterer = StoryClusterer(pair_model)
+        for doc in ecbplus.stream_order(docs, seed):
+            art = ecbplus.features_of(doc)
+            clusterer.observe(art)
+            member = clusterer.member(art)
+            for story in clusterer.candidates(art):
+                probs = pair_probabilities(pair_model, member, story)
+                xs.append([sum(probs) / len(probs), max(probs), math.log1p(story.size)])
+                ys.append(1.0 if story.id == doc.story else 0.0)
+            clusterer.attach(art, doc.story)
+    return np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
+
+
 def stream_f1(docs: list[EcbDoc], model: ClusterModel, seeds: tuple[int, ...]) -> float:
     gold = {d.doc_id: d.story for d in docs}
     scores = [ecbplus.bcubed(ecbplus.run_stream(docs, model, s), gold)[2] for s in seeds]
     return float(np.mean(scores))
 
 
-def fit(docs: list[EcbDoc], l2: float = L2, verbose: bool = False) -> ClusterModel:
+def fit(
+    docs: list[EcbDoc], l2: float = L2, verbose: bool = False, background: float = BACKGROUND
+) -> ClusterModel:
     """LR on pairs, then threshold, merge threshold and window by grid search."""
-    x, y = collect_pairs(docs, PAIR_SEEDS)
+    x, y = collect_pairs(docs, PAIR_SEEDS, background)
     w, b = fit_logistic(x, y, l2=l2)
     weights = [float(v) for v in w]
+    story_weights: list[float] = []
+    if STORY_MODEL:
+        pair_model = ClusterModel(weights, b, 0.5, 10**6, background=background)
+        sx, sy = collect_story_rows(docs, PAIR_SEEDS, pair_model)
+        sw, sb = fit_logistic(sx, sy, l2=l2)
+        story_weights = [*(float(v) for v in sw), sb]
     best: tuple[float, int, float, float] = (-1.0, WINDOWS[0], 0.5, 1.0)
     for window, thr, merge in product(WINDOWS, THRESHOLDS, MERGES):
         if merge <= thr and merge < 1.0:
             continue  # a merge below the join threshold would just be a looser join
-        f1 = stream_f1(docs, ClusterModel(weights, b, thr, window, merge), GRID_SEEDS)
+        model = ClusterModel(weights, b, thr, window, merge, background, story_weights)
+        f1 = stream_f1(docs, model, GRID_SEEDS)
         if verbose:
             print(f"  window {window:3d} join {thr:.2f} merge {merge:.2f}: B3 F1 {f1:.4f}")
         if f1 > best[0]:
             best = (f1, window, thr, merge)
     f1, window, thr, merge = best
     notes = {"train_bcubed_f1": round(f1, 4), "l2": l2, "pairs": len(y)}
-    return ClusterModel(weights, b, thr, window, merge, notes=notes)
+    return ClusterModel(weights, b, thr, window, merge, background, story_weights, notes=notes)
 
 
 def main(argv: list[str] | None = None) -> int:

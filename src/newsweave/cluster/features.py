@@ -46,6 +46,10 @@ _NOT_NAMES = frozenset(
     mrs ms dr according however meanwhile also updated posted published read more photo
     von van""".split()  # noqa: SIM905
 )
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])|\n+")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-3]\d)\b")
+#: Body sentences after the headline that make up the lead.
+LEAD_SENTENCES = 2
 _CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'.-]*$")
 
 
@@ -143,10 +147,46 @@ class ArticleFeatures:
     words: int
     language: str | None = None
     extra: Mapping[str, float] = field(default_factory=dict)
+    #: Terms of the headline and the first sentences: the lead states the event.
+    lead: Mapping[str, float] = field(default_factory=dict)
+    #: Name keys of the lead's names (surnames and full names): the protagonists.
+    lead_names: frozenset[str] = frozenset()
+    #: Years the article is about: its publication year and years it cites, with counts.
+    years: Mapping[int, int] = field(default_factory=dict)
 
 
 def _log_tf(counts: Counter[str]) -> dict[str, float]:
     return {t: 1.0 + math.log(c) for t, c in counts.items()}
+
+
+def lead_text(headline: str, text: str, sentences: int = LEAD_SENTENCES) -> str:
+    """The headline and the first ``sentences`` sentences of the body (a body line that
+    repeats the headline is skipped): where a news article says what happened to whom."""
+    parts = [p.strip() for p in _SENTENCE.split(text) if len(p.split()) > 2]
+    if parts and headline and parts[0].rstrip(".") == headline.rstrip("."):
+        parts = parts[1:]
+    return "\n".join([headline, *parts[:sentences]])
+
+
+def lead_name_keys(names: Iterable[str]) -> frozenset[str]:
+    """Surname-like keys of names: the last word of each (so "Jackson" and "Vincent
+    Jackson" meet), skipping one-word names that are common words."""
+    keys = set()
+    for name in names:
+        parts = [p for p in tokenize(name.lower()) if p not in _NOT_NAMES]
+        if parts:
+            keys.add(parts[-1])
+    return frozenset(keys)
+
+
+def cited_years(text: str, published: str | None) -> dict[int, int]:
+    """Years cited in the text (1950–2039), counted; the publication year counts thrice,
+    being the surest evidence of when the story happened."""
+    years = Counter(int(y) for y in _YEAR.findall(text))
+    m = re.match(r"(\d{4})", published or "")
+    if m:
+        years[int(m.group(1))] += 3
+    return dict(years)
 
 
 def featurize(
@@ -159,6 +199,9 @@ def featurize(
     names = item.names
     if names is None:
         names = tuple(name_extractor(f"{headline}.\n{item.text}"))
+    lead = lead_text(headline, item.text)
+    lead_low = lead.lower()
+    in_lead = [n for n in names if n.lower() in lead_low]
     return ArticleFeatures(
         id=item.id,
         headline=headline,
@@ -168,15 +211,31 @@ def featurize(
         day=day_number(item.published),
         words=len(item.text.split()),
         language=item.language,
+        lead=_log_tf(Counter(tokenize(lead))),
+        lead_names=lead_name_keys(n for n in in_lead if " " in n.strip()),
+        years=cited_years(f"{headline}\n{item.text}", item.published),
     )
 
 
 class IncrementalIdf:
-    """Document frequencies that grow with the stream: ``add`` is O(terms of one article)."""
+    """Document frequencies that grow with the stream: ``add`` is O(terms of one article).
 
-    def __init__(self, docs: int = 0, df: dict[str, int] | None = None) -> None:
+    ``base_docs``/``base_df`` are background counts from generic news (shipped as
+    ``data/cluster_df.json``), already scaled by their blend weight: they give the first
+    articles of a stream sensible weights, and the stream's own counts take over as it grows.
+    """
+
+    def __init__(
+        self,
+        docs: int = 0,
+        df: dict[str, int] | None = None,
+        base_docs: float = 0.0,
+        base_df: Mapping[str, float] | None = None,
+    ) -> None:
         self.docs = docs
         self.df: dict[str, int] = df if df is not None else {}
+        self.base_docs = base_docs
+        self.base_df: Mapping[str, float] = base_df if base_df is not None else {}
 
     def add(self, terms: Iterable[str]) -> None:
         self.docs += 1
@@ -186,4 +245,5 @@ class IncrementalIdf:
 
     def idf(self, term: str) -> float:
         """Smoothed IDF; an unseen term gets the highest weight, as in scikit-learn."""
-        return math.log((self.docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        n = self.docs + self.base_docs
+        return math.log((n + 1) / (self.df.get(term, 0) + self.base_df.get(term, 0.0) + 1)) + 1.0

@@ -15,6 +15,7 @@ import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,9 +31,18 @@ FEATURES: tuple[str, ...] = (
     "full_names_cos",
     "numbers_cos",
     "same_days",
+    "lead_cos",
+    "name_conflict",
+    "years_disjoint",
+    "main_year_differs",
 )
 
+#: Article-to-story features, in vector order: the mean and the best pair probability over
+#: the story's recent members, and the story's size (a mean over one member is less sure).
+STORY_FEATURES: tuple[str, ...] = ("mean_prob", "max_prob", "log_size")
+
 MODEL_FILE = "cluster_model.json"
+BACKGROUND_FILE = "cluster_df.json"
 #: Days apart (inclusive) that still count as "the same days" for the ``same_days`` flag.
 SAME_DAYS = 2
 
@@ -77,6 +87,12 @@ class ClusterModel:
     threshold: float
     window_days: int = 30
     merge_threshold: float = 1.0
+    #: Weight of the background document frequencies (``data/cluster_df.json``) against
+    #: the stream's own counts; 0 turns them off.
+    background: float = 0.0
+    #: Logistic regression over :data:`STORY_FEATURES` (weights then bias); empty means
+    #: "the story score is the mean pair probability".
+    story_weights: list[float] = field(default_factory=list)
     features: list[str] = field(default_factory=lambda: list(FEATURES))
     trained_on: str = ""
     notes: dict[str, Any] = field(default_factory=dict)
@@ -94,6 +110,18 @@ class ClusterModel:
         z = self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def story_probability(self, probs: Sequence[float], size: int) -> float:
+        """P(the article belongs to the story | its pair probabilities with the story's
+        recent members, the story's size)."""
+        if not probs:
+            return 0.0
+        mean = sum(probs) / len(probs)
+        if not self.story_weights:
+            return mean
+        *w, b = self.story_weights
+        z = b + w[0] * mean + w[1] * max(probs) + w[2] * math.log1p(size)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, sort_keys=True) + "\n"
 
@@ -108,6 +136,8 @@ class ClusterModel:
             threshold=float(data["threshold"]),
             window_days=int(data.get("window_days", 30)),
             merge_threshold=float(data.get("merge_threshold", 1.0)),
+            background=float(data.get("background", 0.0)),
+            story_weights=[float(w) for w in data.get("story_weights", [])],
             features=list(data.get("features", FEATURES)),
             trained_on=str(data.get("trained_on", "")),
             notes=dict(data.get("notes", {})),
@@ -121,6 +151,18 @@ class ClusterModel:
         else:
             text = path.read_text(encoding="utf-8")
         return cls.from_dict(json.loads(text))
+
+
+@lru_cache(maxsize=1)
+def background_counts() -> tuple[int, dict[str, int], dict[str, int]]:
+    """(documents, term DF, name DF) of the shipped background corpus (generic news, not
+    ECB+; built by ``benchmarks/build_cluster_df.py``); zeros when the file is absent."""
+    try:
+        text = resources.files("newsweave.data").joinpath(BACKGROUND_FILE).read_text("utf-8")
+    except FileNotFoundError:
+        return 0, {}, {}
+    data = json.loads(text)
+    return int(data["docs"]), dict(data["terms"]), dict(data["names"])
 
 
 def fit_logistic(

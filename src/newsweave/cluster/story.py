@@ -31,6 +31,10 @@ class Member:
     names: dict[str, float]
     full_names: dict[str, float]
     numbers: dict[str, float]
+    lead: dict[str, float] = field(default_factory=dict)
+    lead_names: frozenset[str] = frozenset()
+    years: frozenset[int] = frozenset()
+    main_year: int | None = None
 
     def features(self, other: Member) -> list[float]:
         """Pair features in ``model.FEATURES`` order."""
@@ -41,7 +45,31 @@ class Member:
             dot(self.full_names, other.full_names),
             dot(self.numbers, other.numbers),
             same_days(self.day, other.day),
+            dot(self.lead, other.lead),
+            name_conflict(self, other),
+            float(self.years.isdisjoint(other.years)) if self.years and other.years else 0.0,
+            float(
+                self.main_year is not None
+                and other.main_year is not None
+                and self.main_year != other.main_year
+            ),
         ]
+
+
+def name_conflict(a: Member, b: Member) -> float:
+    """How far the protagonists differ: the share of one article's lead names that the
+    other never mentions, averaged over both directions (two DUI arrests of two players)."""
+    shares = [
+        sum(1 for k in x.lead_names if k not in y.names) / len(x.lead_names)
+        for x, y in ((a, b), (b, a))
+        if x.lead_names
+    ]
+    return sum(shares) / len(shares) if shares else 0.0
+
+
+def pair_probabilities(model: ClusterModel, item: Member, story: Story) -> list[float]:
+    """The pair probability of ``item`` with each of the story's recent members."""
+    return [model.probability(item.features(m)) for m in story.recent]
 
 
 def mean_probability(

@@ -32,8 +32,8 @@ from newsweave.cluster.features import (
     capitalised_names,
     featurize,
 )
-from newsweave.cluster.model import ClusterModel, dot, unit
-from newsweave.cluster.story import Member, Story, mean_probability
+from newsweave.cluster.model import ClusterModel, background_counts, dot, unit
+from newsweave.cluster.story import Member, Story, pair_probabilities
 
 #: Rare body terms per article used as blocking keys (names are always keys).
 BLOCK_TERMS = 12
@@ -45,7 +45,9 @@ MAX_CANDIDATES = 24
 SCORED = 6
 #: Heaviest body terms kept per article vector (bounds the cost of a pair).
 MEMBER_TERMS = 60
-_NUMBER = re.compile(r"^\d")
+#: Number terms (quantities, scores, amounts), but not years: a year shared by two
+#: articles says little (the year features weigh those).
+_NUMBER = re.compile(r"^(?!(?:19[5-9]|20[0-3])\d$)\d")
 
 
 @dataclass(frozen=True)
@@ -86,12 +88,26 @@ class StoryClusterer:
         self.model = model if model is not None else ClusterModel.load()
         self.name_extractor = name_extractor
         self.max_candidates = max_candidates
-        self.idf = IncrementalIdf()
-        self.name_idf = IncrementalIdf()
+        self.idf, self.name_idf = self._idfs(self.model.background)
         self._prepared: tuple[ArticleFeatures, Member, list[str]] | None = None
         self.stories: dict[str, Story] = {}
         self._index: dict[str, OrderedDict[str, None]] = {}
         self._seq = 0
+
+    @staticmethod
+    def _idfs(weight: float) -> tuple[IncrementalIdf, IncrementalIdf]:
+        """Term and name IDFs, seeded with the background counts scaled by ``weight``."""
+        if weight <= 0:
+            return IncrementalIdf(), IncrementalIdf()
+        docs, terms, names = background_counts()
+        return (
+            IncrementalIdf(
+                base_docs=weight * docs, base_df={t: weight * n for t, n in terms.items()}
+            ),
+            IncrementalIdf(
+                base_docs=weight * docs, base_df={t: weight * n for t, n in names.items()}
+            ),
+        )
 
     # -- building -------------------------------------------------------------
     @classmethod
@@ -135,6 +151,10 @@ class StoryClusterer:
                 names=unit(art.names, nw),
                 full_names=unit({k: v for k, v in art.names.items() if " " in k}, nw),
                 numbers=unit({k: v for k, v in art.body.items() if _NUMBER.match(k)}, w),
+                lead=unit(art.lead, w),
+                lead_names=art.lead_names,
+                years=frozenset(art.years),
+                main_year=max(art.years, key=lambda y: (art.years[y], y)) if art.years else None,
             )
             rare = sorted(art.body, key=lambda t: (-w(t), t))[:BLOCK_TERMS]
             keys = [f"n:{k}" for k in art.names] + [f"t:{t}" for t in rare]
@@ -238,7 +258,8 @@ class StoryClusterer:
         """Candidate stories with the article's mean pair probability, best first."""
         member = self.member(art)
         scored = [
-            (s, mean_probability(self.model, [member], s.recent)) for s in self.candidates(art)
+            (s, self.model.story_probability(pair_probabilities(self.model, member, s), s.size))
+            for s in self.candidates(art)
         ]
         scored.sort(key=lambda sp: (-sp[1], sp[0].created))
         return scored
