@@ -301,3 +301,15 @@ def test_indirect_speaker_through_a_misparsed_gerund_and_description_text(nlp: L
     speakers = {q.text[:8]: q.speaker for q in quotes}
     assert speakers["he would"] == "Robert Kalna"
     assert speakers["the dele"] == "Poland's lead negotiator"
+
+
+def test_speaker_paragraph_ending_in_colon_introduces_the_next_paragraph(nlp: Language) -> None:
+    text = (
+        "Pollster Dana Marsh looked at the numbers again.\n\n"
+        "Marsh continued:\n\n"
+        '"The health issue is very much a partisan issue in this race."'
+    )
+    q = only(run(nlp, text), "The health issue")
+    assert q.kind == "direct"
+    assert q.speaker == "Dana Marsh"
+    assert q.cue == "continued"
