@@ -313,3 +313,25 @@ def test_speaker_paragraph_ending_in_colon_introduces_the_next_paragraph(nlp: La
     assert q.kind == "direct"
     assert q.speaker == "Dana Marsh"
     assert q.cue == "continued"
+
+
+def test_nested_single_quote_closing_before_the_double_close(nlp: Language) -> None:
+    text = (
+        "Supporters were angry. \"They treat it like, 'Oh, this is important,' \" "
+        'Ann Magel said at the rally. "But others get a pass."'
+    )
+    quotes = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("They treat it like")
+    assert quotes[0].speaker == "Ann Magel"
+
+
+def test_paragraph_opening_quote_takes_the_speaker_reported_just_before(nlp: Language) -> None:
+    text = (
+        "Strategist Leo Brandt said the effort would grow. Rather, he said, the campaign's "
+        "struggles will build support.\n\n"
+        "“To my knowledge, there is no heavy hitter involved yet.”"
+    )
+    q = only(run(nlp, text), "To my knowledge")
+    assert q.kind == "direct"
+    assert q.speaker == "Leo Brandt"

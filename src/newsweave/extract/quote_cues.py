@@ -196,6 +196,28 @@ def colon_cue(doc: Doc, start: int, open_at: int) -> Cue | None:
     return Cue(lead[-1], name, ":")
 
 
+def lead_in_cue(doc: Doc, para: tuple[int, int], inside: Sequence[tuple[int, int]]) -> Cue | None:
+    """``He said:`` ending the paragraph before a quote that opens its own paragraph."""
+    p_start, p_end = para
+    if not doc.text[p_start:p_end].rstrip().endswith(":"):
+        return None
+    cues = cues_in(doc, p_start, p_end, inside)
+    return cues[-1] if cues else colon_cue(doc, p_start, p_end)
+
+
+def last_reported_cue(
+    doc: Doc, para: tuple[int, int], inside: Sequence[tuple[int, int]]
+) -> Cue | None:
+    """``X said the effort would grow.¶"To my knowledge, …"``: the last speaker reported."""
+    p_start, p_end = para
+    span = doc.char_span(p_start, p_end, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    sent = span[-1].sent
+    cues = cues_in(doc, max(p_start, sent.start_char), p_end, inside)
+    return cues[-1] if cues else None
+
+
 def governing_cue(root: Token, inside: Iterable[tuple[int, int]]) -> Cue | None:
     """The first speech verb above ``root`` in the parse that lies outside every quote."""
     spans = list(inside)

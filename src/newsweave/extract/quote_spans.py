@@ -78,6 +78,8 @@ def _can_close(text: str, i: int) -> bool:
         return True
     if text[i] in "«„":
         return False
+    if prev.isspace() and i >= 2 and text[i - 2] in "'’" and text[i] in '"”':
+        return True  # 'Oh, this is important,' " she said: a single and a double close
     if not prev or prev.isspace():
         return False
     return not nxt or nxt.isspace() or not nxt.isalnum()

@@ -39,6 +39,8 @@ from newsweave.extract.quote_cues import (
     cues_in,
     governing_cue,
     is_speech,
+    last_reported_cue,
+    lead_in_cue,
     make_cue,
     quote_root,
 )
@@ -240,26 +242,18 @@ def _find_cue(ctx: _Context, span: QuotedSpan, direct: bool) -> tuple[Cue | None
         weak = tail.endswith(tuple(_SENTENCE_END)) or tail.endswith(("”", '"'))
         if not before_cues and tail.endswith(":"):
             return colon_cue(ctx.doc, before[0], span.open_at), False, False
-        if not tail and not before_cues:
-            return _lead_in_cue(ctx, span), False, False
+        n = ctx.para_of(span.open_at)
+        if not tail and not before_cues and n > 0:
+            lead = lead_in_cue(ctx.doc, ctx.paras[n - 1], ctx.outer)
+            if lead is not None:
+                return lead, False, False
+            return last_reported_cue(ctx.doc, ctx.paras[n - 1], ctx.outer), False, True
         return (before_cues[-1] if before_cues else None), False, weak
     if governing is not None:
         return governing, True, False
     if before_cues:
         return before_cues[-1], False, False
     return (after_cues[0] if after_cues else None), False, False
-
-
-def _lead_in_cue(ctx: _Context, span: QuotedSpan) -> Cue | None:
-    """``He said:`` closing the paragraph before a quote that opens its own paragraph."""
-    n = ctx.para_of(span.open_at)
-    if n == 0:
-        return None
-    p_start, p_end = ctx.paras[n - 1]
-    if not ctx.text[p_start:p_end].rstrip().endswith(":"):
-        return None
-    cues = cues_in(ctx.doc, p_start, p_end, ctx.outer)
-    return cues[-1] if cues else colon_cue(ctx.doc, p_start, p_end)
 
 
 def _is_title(words: list[str], limit: int = 6) -> bool:
