@@ -20,34 +20,14 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsweave import __version__, pipeline, settings
-from newsweave.errors import NewsweaveError
+from newsweave import __version__, pipeline
+from newsweave.cli_common import cli_store, db_option
 from newsweave.export import export_json
-from newsweave.store import SqlStore, open_store
 
 EXIT_REJECTED = 3
 F = TypeVar("F", bound=Callable[..., Any])
 
-db_option = click.option(
-    "--db",
-    "target",
-    default=settings.DEFAULT_DB,
-    show_default=True,
-    metavar="TARGET",
-    help="SQLite file path (created if missing) or a postgresql:// URL.",
-)
-
-
-@contextmanager
-def _store(target: str) -> Iterator[SqlStore]:
-    try:
-        store = open_store(target)
-    except NewsweaveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        yield store
-    finally:
-        store.close()
+_store = cli_store
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=__doc__)

@@ -4,8 +4,7 @@ in one self-contained HTML file. Thin Click verbs over ``views`` and ``report``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,30 +13,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from newsweave import settings
-from newsweave.errors import NewsweaveError
-from newsweave.store import SqlStore, open_store
+from newsweave.cli_common import cli_store, db_option
+from newsweave.store import SqlStore
 
-_db = click.option(
-    "--db",
-    "target",
-    default=settings.DEFAULT_DB,
-    show_default=True,
-    metavar="TARGET",
-    help="SQLite file path or a postgresql:// URL.",
-)
-
-
-@contextmanager
-def _store(target: str) -> Iterator[SqlStore]:
-    try:
-        store = open_store(target)
-    except NewsweaveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        yield store
-    finally:
-        store.close()
+_db = db_option
+_store = cli_store
 
 
 def _pick_story(store: SqlStore, wanted: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from newsweave.model import Article, Entity, Event, Quote, Span, Story, SummarySentence
 from newsweave.pipeline import STAGES
 from newsweave.store import compare_sql
+from newsweave.store.compare_sql import span_json
 from newsweave.store.sql import SqlStore
 
 
@@ -57,14 +58,6 @@ def article_json(a: Article, duplicate_of: str | None, story_id: str | None) -> 
         "offsets": a.offsets.to_json(),
         "extra": a.extra,
     }
-
-
-def span_json(s: Span) -> dict[str, Any]:
-    """A citation; ``field``/``index`` only when it points into a caption (GUIDE.md §2)."""
-    out: dict[str, Any] = {"article_id": s.article_id, "start": s.start, "end": s.end}
-    if s.field != "text":
-        out.update(field=s.field, index=s.index)
-    return out
 
 
 def story_json(s: Story, summary: Sequence[SummarySentence] = ()) -> dict[str, Any]:

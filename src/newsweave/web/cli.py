@@ -7,7 +7,7 @@ import os
 
 import click
 
-from newsweave import settings
+from newsweave.cli_common import db_option
 from newsweave.errors import NewsweaveError
 
 
@@ -21,14 +21,7 @@ def _is_loopback(host: str) -> bool:
 
 
 @click.command()
-@click.option(
-    "--db",
-    "target",
-    default=settings.DEFAULT_DB,
-    show_default=True,
-    metavar="TARGET",
-    help="SQLite file path or a postgresql:// URL.",
-)
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
