@@ -10,6 +10,7 @@ import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsweave import errors, settings
 from newsweave.clean import clean_document
@@ -18,6 +19,9 @@ from newsweave.language import detect_language
 from newsweave.model import Article, Document, Rejection
 from newsweave.store.base import Ingested, SaveResult, Store
 from newsweave.store.sql import SqlStore
+
+if TYPE_CHECKING:
+    from newsweave.distributed import BatchMapper
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +76,15 @@ def run(
     on_input: ProgressCallback | None = None,
     on_stage: StageProgress | None = None,
     until: str | None = None,
+    mapper: BatchMapper | None = None,
 ) -> RunReport:
-    """Ingest every input, then bring every later stage (up to ``until``) up to date."""
+    """Ingest every input, then bring every later stage (up to ``until``) up to date.
+
+    ``mapper`` runs the expensive per-article batches (extract) elsewhere, for example
+    on Dask (``distributed.dask_mapper``); by default they run in this process.
+    """
     report = ingest(inputs, store, on_input)
-    report.stages = run_stages(store, on_stage, until)
+    report.stages = run_stages(store, on_stage, until, mapper)
     return report
 
 
@@ -84,7 +93,10 @@ STORE_STAGES = ("dedupe", "cluster", "extract", "entities", "events", "compare",
 
 
 def run_stages(
-    store: SqlStore, progress: StageProgress | None = None, until: str | None = None
+    store: SqlStore,
+    progress: StageProgress | None = None,
+    until: str | None = None,
+    mapper: BatchMapper | None = None,
 ) -> dict[str, int]:
     """Run the store stages on what they have not seen yet, stopping after ``until``.
 
@@ -104,7 +116,7 @@ def run_stages(
         done["cluster"] = len(cluster_stage(store, progress))
     if "extract" not in wanted:
         return done
-    extracted = extract_stage(store, progress)
+    extracted = extract_stage(store, progress, mapper)
     done["extract"] = len(extracted)
     if "entities" not in wanted:
         return done

@@ -7,29 +7,46 @@ so entity ids stay stable from run to run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from newsweave import settings
 from newsweave.model import Article, Entity, Event, Quote
 from newsweave.store.sql import SqlStore
 
+if TYPE_CHECKING:
+    from newsweave.distributed import BatchMapper
+
 Progress = Callable[[str, int, int], None]
 
 
-def extract_stage(store: SqlStore, progress: Progress | None = None) -> list[str]:
-    """Run the extractors on every article they have not processed; return those ids."""
+def extract_stage(
+    store: SqlStore, progress: Progress | None = None, mapper: BatchMapper | None = None
+) -> list[str]:
+    """Run the extractors on every article they have not processed; return those ids.
+
+    ``mapper`` decides where batches are analysed (in this process by default, or on
+    Dask); results come back in order and only this function writes them, one
+    transaction per batch, so a killed run resumes where it stopped.
+    """
     from newsweave.analyse import EXTRACT_VERSION, analyse_articles
+    from newsweave.distributed import in_process
 
     pending = store.pending_ids("extract", EXTRACT_VERSION)
     if not pending:
         return []
-    by_id = {a.id: a for a in store.iter_articles() if a.id in set(pending)}
-    batch_size = settings.EXTRACT_BATCH_SIZE
-    for start in range(0, len(pending), batch_size):
-        batch: list[Article] = [by_id[i] for i in pending[start : start + batch_size]]
-        store.save_facts(analyse_articles(batch), EXTRACT_VERSION)
+    wanted = set(pending)
+    by_id = {a.id: a for a in store.iter_articles() if a.id in wanted}
+    size = settings.EXTRACT_BATCH_SIZE
+    batches: Iterator[list[Article]] = (
+        [by_id[i] for i in pending[start : start + size]] for start in range(0, len(pending), size)
+    )
+    done = 0
+    for facts in (mapper or in_process)(analyse_articles, batches):
+        store.save_facts(facts, EXTRACT_VERSION)
+        done += len(facts)
         if progress is not None:
-            progress("extract", min(start + batch_size, len(pending)), len(pending))
+            progress("extract", done, len(pending))
     return pending
 
 

@@ -1,0 +1,128 @@
+"""Where the expensive per-batch work runs: in this process, or on a Dask cluster.
+
+A stage hands a *mapper* a pure batch function and an iterable of batches and gets
+the results back one batch at a time, in input order. The stage alone writes them
+to the store (one transaction per batch), so workers never touch the database and
+a killed run is finished by the next one. The stage code is the same either way:
+the caller picks the engine (GUIDE §1, §4).
+
+Dask is imported late, so a laptop run never pays for it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from newsweave.errors import NewsweaveError
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+
+class BatchMapper(Protocol):
+    """Maps ``fn`` over batches and yields ``fn(batch)`` for each, in input order."""
+
+    def __call__(self, fn: Callable[[In], Out], batches: Iterable[In], /) -> Iterator[Out]: ...
+
+
+#: ``--dask local`` (or no address) starts a cluster on this machine.
+LOCAL = "local"
+#: Batches queued per worker thread: one running, one waiting, so no worker idles
+#: while the driver saves, yet memory stays flat however many batches there are.
+IN_FLIGHT_PER_THREAD = 2
+#: Seconds to wait for a remote scheduler before saying it cannot be reached.
+CONNECT_TIMEOUT = 20
+
+
+def in_process(fn: Callable[[In], Out], batches: Iterable[In], /) -> Iterator[Out]:
+    """The default engine: run each batch here, one after the other."""
+    for batch in batches:
+        yield fn(batch)
+
+
+def local_workers() -> int:
+    """One single-threaded worker process per core: spaCy parsing is CPU-bound, holds the
+    GIL, and each process loads the model once."""
+    return max(1, os.cpu_count() or 1)
+
+
+@contextmanager
+def dask_mapper(address: str | None = None, n_workers: int | None = None) -> Iterator[BatchMapper]:
+    """A mapper that runs batches as Dask tasks, for as long as the ``with`` block lasts.
+
+    ``address`` None or ``"local"`` starts a ``LocalCluster`` of worker processes on
+    127.0.0.1 (``n_workers``, one thread each) and stops it afterwards; otherwise it
+    connects to the scheduler at ``address`` (for example ``tcp://host:8786``), whose
+    workers must have newsweave installed at the same version.
+    """
+    # distributed ships partial type hints; its untyped calls are marked where they are made.
+    from distributed import Client, LocalCluster
+
+    if address in (None, LOCAL):
+        workers = n_workers or local_workers()
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            # No dashboard; the scheduler's small HTTP server (health, metrics) takes any
+            # free port instead of 8787, which another cluster may hold.
+            scheduler_kwargs={"dashboard": False, "dashboard_address": ":0"},
+        )
+        try:
+            with Client(cluster) as client:  # type: ignore[no-untyped-call]
+                yield _mapper(client)
+        finally:
+            cluster.close()
+        return
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise NewsweaveError(
+            f"cannot reach the Dask scheduler at {address} ({type(exc).__name__}: {exc}); "
+            "start one with `dask scheduler` and workers with `dask worker ADDRESS`, "
+            "or use --dask local"
+        ) from exc
+    with client:
+        yield _mapper(client)
+
+
+def _mapper(client: Client) -> BatchMapper:
+    def run(fn: Callable[[In], Out], batches: Iterable[In], /) -> Iterator[Out]:
+        yield from map_in_order(client, fn, batches)
+
+    return run
+
+
+def map_in_order(client: Client, fn: Callable[[In], Out], batches: Iterable[In]) -> Iterator[Out]:
+    """Submit batches with a bounded number in flight and yield results in input order.
+
+    In order rather than as completed: the store then receives exactly the sequence an
+    in-process run writes (so the two runs are identical, row ids included), and a
+    killed run has saved a prefix. A slow batch holds back at most the window behind it.
+    """
+    threads = sum(client.nthreads().values())  # type: ignore[no-untyped-call]
+    window = max(2, IN_FLIGHT_PER_THREAD * threads)
+    pending: deque[Future[Out]] = deque()
+    for batch in batches:
+        # pure=False: two equal batches are still two tasks; results never cached by key.
+        pending.append(client.submit(fn, batch, pure=False))
+        if len(pending) >= window:
+            yield _take(pending.popleft())
+    while pending:
+        yield _take(pending.popleft())
+
+
+def _take(future: Future[Out]) -> Out:
+    """The task's result, then the cluster forgets it so worker memory stays flat."""
+    result: Out = future.result()
+    future.release()  # type: ignore[no-untyped-call]
+    return result
