@@ -11,7 +11,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -22,6 +22,8 @@ from rich.table import Table
 
 from newsweave import __version__, pipeline
 from newsweave.cli_common import cli_store, db_option
+from newsweave.distributed import BatchMapper
+from newsweave.errors import NewsweaveError
 from newsweave.export import export_json
 
 EXIT_REJECTED = 3
@@ -46,17 +48,31 @@ def main() -> None:
     default=None,
     help="Stop after this stage (later stages catch up on the next full run).",
 )
-def run(paths: tuple[str, ...], target: str, strict: bool, until: str | None) -> None:
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="local|ADDRESS",
+    help="Run the spaCy extraction as Dask tasks: 'local' starts worker processes on this "
+    "machine, tcp://host:8786 uses a running scheduler (its workers need newsweave "
+    "installed). Results are the same as without it.",
+)
+def run(
+    paths: tuple[str, ...], target: str, strict: bool, until: str | None, dask_address: str | None
+) -> None:
     """Ingest files, folders (recursive), globs or - (stdin), then run every stage.
 
     Running it again on the same inputs changes nothing. Bad inputs are reported
     with a reason and stored as rejections; they never stop the batch.
 
+    \b
     Example: newsweave run samples/ --db newsweave.db
+    On Dask: newsweave run corpus/ --dask local
+             newsweave run corpus/ --dask tcp://scheduler:8786
     """
     err = Console(stderr=True)
-    with _store(target) as store, _progress(err) as tick:
-        report = pipeline.run(list(paths), store, on_input=tick, until=until)
+    with _store(target) as store, _mapper(dask_address) as mapper, _progress(err) as tick:
+        report = pipeline.run(list(paths), store, on_input=tick, until=until, mapper=mapper)
         total = store.article_count()
     for rejection in report.rejected:
         err.print(
@@ -71,6 +87,22 @@ def run(paths: tuple[str, ...], target: str, strict: bool, until: str | None) ->
     )
     if strict and report.rejected:
         sys.exit(EXIT_REJECTED)
+
+
+@contextmanager
+def _mapper(address: str | None) -> Iterator[BatchMapper | None]:
+    """No address: batches run in this process; else on Dask, the cluster up for the run."""
+    if address is None:
+        yield None
+        return
+    from newsweave.distributed import dask_mapper
+
+    with ExitStack() as stack:
+        try:
+            mapper = stack.enter_context(dask_mapper(address))
+        except NewsweaveError as exc:
+            raise click.ClickException(str(exc)) from exc
+        yield mapper
 
 
 @contextmanager

@@ -38,7 +38,7 @@ LOCAL = "local"
 #: while the driver saves, yet memory stays flat however many batches there are.
 IN_FLIGHT_PER_THREAD = 2
 #: Seconds to wait for a remote scheduler before saying it cannot be reached.
-CONNECT_TIMEOUT = 20
+CONNECT_TIMEOUT = 10
 
 
 def in_process(fn: Callable[[In], Out], batches: Iterable[In], /) -> Iterator[Out]:
@@ -54,7 +54,11 @@ def local_workers() -> int:
 
 
 @contextmanager
-def dask_mapper(address: str | None = None, n_workers: int | None = None) -> Iterator[BatchMapper]:
+def dask_mapper(
+    address: str | None = None,
+    n_workers: int | None = None,
+    connect_timeout: float = CONNECT_TIMEOUT,
+) -> Iterator[BatchMapper]:
     """A mapper that runs batches as Dask tasks, for as long as the ``with`` block lasts.
 
     ``address`` None or ``"local"`` starts a ``LocalCluster`` of worker processes on
@@ -84,7 +88,7 @@ def dask_mapper(address: str | None = None, n_workers: int | None = None) -> Ite
             cluster.close()
         return
     try:
-        client = Client(address, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
+        client = Client(address, timeout=connect_timeout)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as exc:
         raise NewsweaveError(
             f"cannot reach the Dask scheduler at {address} ({type(exc).__name__}: {exc}); "
