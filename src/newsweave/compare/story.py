@@ -55,8 +55,12 @@ def compare_story(
         found += article_phrases
         renamed += _renamed_phrases(doc, article_phrases)
         result.sources += find_sources(article, doc, outlet)
+    # One statement, one unit: a span found twice (e.g. by two clause cuts) would make
+    # two claims with the same evidence and so the same id.
+    units = list({(u.article_id, u.start, u.end): u for u in units}.values())
     result.groups = [g for g in align(units) if _worth_keeping(g)]
-    result.claims = [claim_of(story_id, g, outlets) for g in result.groups]
+    claims = [claim_of(story_id, g, outlets) for g in result.groups]
+    result.claims = list({c.id: c for c in claims}.values())
     result.framing = framing_groups(found, renamed)
     return result
 
