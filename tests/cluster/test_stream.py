@@ -109,3 +109,13 @@ def test_day_number_keeps_dates_to_the_month(published: str | None, expected: in
 def test_tokenize_drops_stop_words_in_several_languages() -> None:
     assert tokenize("The train and the union") == ["train", "union"]
     assert tokenize("Les contrôleurs de la SNCF") == ["contrôleurs", "sncf"]
+
+
+def test_unrelated_articles_of_one_day_stay_apart() -> None:
+    """A general feed is mostly unrelated articles of the same days: sharing a day (and a
+    country) is not evidence of one story."""
+    clusterer = StoryClusterer()
+    day = "2024-03-13"
+    articles = [texts.VOLCANO[0], texts.TRAIN_STRIKE, texts.SCHOLZ_FEB, texts.SCHOLZ_NOV]
+    found = [clusterer.assign(ClusterInput(f"u{i}", *a, day, "en")) for i, a in enumerate(articles)]
+    assert len({a.story_id for a in found[:3]}) == 3
