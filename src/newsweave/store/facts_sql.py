@@ -26,7 +26,7 @@ from newsweave.store.schema import (
 )
 
 if TYPE_CHECKING:  # the extractors import spaCy; the store must stay light to import
-    from newsweave.analyse import ArticleFacts
+    from newsweave.analyse import ArticleFacts, PlacedTimex
     from newsweave.extract.events import EventMention
 
 _FACT_TABLES = (mentions, quotes, timexes, event_mentions)
@@ -264,56 +264,9 @@ class FactsMixin:
 def _fact_rows(facts: Sequence[ArticleFacts]) -> dict[Any, list[dict[str, Any]]]:
     rows: dict[Any, list[dict[str, Any]]] = {t: [] for t in _FACT_TABLES}
     for f in facts:
-        for m in f.mentions:
-            rows[mentions].append(
-                {
-                    "id": mention_id(m),
-                    "article_id": m.article_id,
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "label": m.label,
-                    "role": m.role,
-                    "field": m.field,
-                    "caption_index": m.index,
-                    "entity_id": None,
-                }
-            )
-        for q in f.quotes:
-            rows[quotes].append(
-                {
-                    "id": q.id,
-                    "article_id": q.article_id,
-                    "start": q.start,
-                    "end": q.end,
-                    "text": q.text,
-                    "kind": q.kind,
-                    "speaker": q.speaker,
-                    "speaker_start": q.speaker_start,
-                    "speaker_end": q.speaker_end,
-                    "cue": q.cue,
-                    "speaker_entity_id": q.speaker_entity_id,
-                }
-            )
-        for p in f.timexes:
-            t = p.timex
-            key = f"t:{f.article_id}:{p.field}:{p.index}:{t.start}:{t.end}"
-            rows[timexes].append(
-                {
-                    "id": sha256_hex(key)[:16],
-                    "article_id": f.article_id,
-                    "start": t.start,
-                    "end": t.end,
-                    "text": t.text,
-                    "type": t.type,
-                    "value": t.value,
-                    "precision": t.precision,
-                    "anchor": t.anchor,
-                    "mod": t.mod,
-                    "field": p.field,
-                    "caption_index": p.index,
-                }
-            )
+        rows[mentions] += [_mention_row(m) for m in f.mentions]
+        rows[quotes] += [_quote_row(q) for q in f.quotes]
+        rows[timexes] += [_timex_row(f.article_id, p) for p in f.timexes]
         for e in f.events:
             key = f"e:{e.article_id}:{e.field}:{e.index}:{e.trigger_start}:{e.trigger_end}"
             rows[event_mentions].append(
@@ -324,6 +277,56 @@ def _fact_rows(facts: Sequence[ArticleFacts]) -> dict[Any, list[dict[str, Any]]]
                 }
             )
     return rows
+
+
+def _mention_row(m: Mention) -> dict[str, Any]:
+    return {
+        "id": mention_id(m),
+        "article_id": m.article_id,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "label": m.label,
+        "role": m.role,
+        "field": m.field,
+        "caption_index": m.index,
+        "entity_id": None,
+    }
+
+
+def _quote_row(q: Quote) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "article_id": q.article_id,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "kind": q.kind,
+        "speaker": q.speaker,
+        "speaker_start": q.speaker_start,
+        "speaker_end": q.speaker_end,
+        "cue": q.cue,
+        "speaker_entity_id": q.speaker_entity_id,
+    }
+
+
+def _timex_row(article_id: str, p: PlacedTimex) -> dict[str, Any]:
+    t = p.timex
+    key = f"t:{article_id}:{p.field}:{p.index}:{t.start}:{t.end}"
+    return {
+        "id": sha256_hex(key)[:16],
+        "article_id": article_id,
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "type": t.type,
+        "value": t.value,
+        "precision": t.precision,
+        "anchor": t.anchor,
+        "mod": t.mod,
+        "field": p.field,
+        "caption_index": p.index,
+    }
 
 
 def _row_mention(r: Any) -> Mention:
