@@ -5,6 +5,7 @@ Screenshots of the main pages go to test-artifacts/screenshots/ (git-ignored).
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -119,7 +120,8 @@ def test_story_list_story_citation_and_entity(page: Page, base_url: str) -> None
 
 def test_search_a_name(page: Page, base_url: str) -> None:
     page.goto(base_url + "/")
-    name = page.locator("a.story-link").first.inner_text().split()[0]
+    title = page.locator("a.story-link").first.inner_text()
+    name = max(re.findall(r"[A-Z][\w’'-]+", title), key=len)  # a name from the title
     page.get_by_role("searchbox", name="Search").fill(name)
     page.get_by_role("button", name="Search").click()
     expect(page.locator("ol.hits li").first).to_be_visible()
