@@ -19,9 +19,11 @@ def export_json(store: SqlStore) -> dict[str, Any]:
     store no quote stage has run on is not mistaken for "no quotes found".
     """
     links = store.article_links()
+    notes = store.stage_notes("extract")
     return {
         "articles": [
-            article_json(a, *links.get(a.id, (None, None))) for a in store.iter_articles()
+            {**article_json(a, *links.get(a.id, (None, None))), "analysis": _analysis(a.id, notes)}
+            for a in store.iter_articles()
         ],
         "stories": [story_json(s, compare_sql.summary(store, s.id)) for s in store.stories()],
         "entities": [entity_json(e) for e in store.entities()],
@@ -122,3 +124,12 @@ def _timex_json(row: dict[str, Any]) -> dict[str, Any]:
     if row["field"] != "text":
         out.update(field=row["field"], index=row["caption_index"])
     return out
+
+
+def _analysis(article_id: str, notes: dict[str, str | None]) -> dict[str, Any]:
+    """Whether entities/quotes/dates/events were extracted from the article, and if not why
+    (a language the extractors do not cover), so an empty fact list is never ambiguous."""
+    if article_id not in notes:
+        return {"analysed": False, "note": "not yet run: run `newsweave run` again"}
+    note = notes[article_id]
+    return {"analysed": note is None, "note": note}

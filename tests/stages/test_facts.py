@@ -72,3 +72,16 @@ def test_facts_stage_is_idempotent(sample_db: str, tmp_path: Any) -> None:
     after = _export(str(copy))
     for key in ("stories", "entities", "quotes", "events", "dates"):
         assert after[key] == before[key], key
+
+
+def test_export_says_which_articles_were_analysed_and_why_not(tmp_path: Any) -> None:
+    from newsweave.pipeline import run
+    from tests.conftest import DATA
+
+    store = open_store(str(tmp_path / "mixed.db"))
+    run([str(DATA / "mixed")], store)
+    data = export_json(store)
+    store.close()
+    by_language = {a["language"]: a["analysis"] for a in data["articles"]}
+    assert by_language["en"] == {"analysed": True, "note": None}
+    assert by_language["ru"]["analysed"] is False and "ru" in by_language["ru"]["note"]

@@ -82,6 +82,14 @@ class FactsMixin:
             ],
         )
 
+    def stage_notes(self, stage: str) -> dict[str, str | None]:
+        """Article id → the note a stage left on it (None: processed without remark)."""
+        query = select(article_stages.c.article_id, article_stages.c.note).where(
+            article_stages.c.stage == stage
+        )
+        with self.engine.connect() as conn:
+            return {r.article_id: r.note for r in conn.execute(query)}
+
     def pending_ids(self, stage: str, version: str) -> list[str]:
         """Articles this stage (at this version) has not processed yet, oldest first."""
         from newsweave.store.schema import articles
