@@ -1,7 +1,7 @@
 """Speech cues: the verb (or "according to") that attributes words to someone, and its subject.
 
-Why the dependency parse and not word windows: in "Witkoff said that talks were
-"productive," but "discussions did not yield breakthroughs," Politico reports"
+Why the dependency parse and not word windows: in "The minister said that talks were
+"productive," but "discussions did not yield breakthroughs," the newspaper reports"
 the nearest verb to the second fragment is "reports", yet the parse hangs the
 fragment under "said". So the syntactic governor is tried first, the words
 around the quote second.
