@@ -20,7 +20,6 @@ from newsweave.clean.dates import (
     is_relative_timestamp,
     iso_from_parts,
     month_number,
-    url_date,
     word_set,
 )
 from newsweave.clean.sources import (
@@ -31,6 +30,7 @@ from newsweave.clean.sources import (
     repair_url,
     self_attribution,
 )
+from newsweave.clean.url_dates import url_date
 
 __all__ = [
     "Found",
