@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from newsweave import pipeline
 from newsweave.model import Article, Caption, Document, OffsetMap, sha256_hex
 from newsweave.store import Ingested, open_store
 from newsweave.web import create_app
-from tests.conftest import SAMPLES
 
 TOKEN = "test-token-7f3a"
 HOSTILE_TEXT = (
@@ -22,20 +21,17 @@ HOSTILE_TEXT = (
 
 
 @pytest.fixture(scope="session")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A store built from samples/ by ``pipeline.run``, shared by every web test (read-only)."""
+def web_db(sample_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The session's sample store (built once by ``pipeline.run`` in tests/conftest.py),
+    copied: the app writes its search index into the file it serves."""
     path = tmp_path_factory.mktemp("web") / "samples.db"
-    store = open_store(str(path))
-    try:
-        pipeline.run([str(SAMPLES)], store)
-    finally:
-        store.close()
+    shutil.copy(sample_db, path)
     return str(path)
 
 
 @pytest.fixture(scope="session")
-def client(sample_db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(sample_db, token=TOKEN)) as test_client:
+def client(web_db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(web_db, token=TOKEN)) as test_client:
         yield test_client
 
 

@@ -42,7 +42,7 @@ def _citations(value: Any) -> list[dict[str, Any]]:
     return [value, *found] if {"article_id", "start", "end"} <= value.keys() else found
 
 
-def test_story_page_and_json(client: TestClient, sample_db: str) -> None:
+def test_story_page_and_json(client: TestClient, web_db: str) -> None:
     story = _story_with_events(client)
     # Calendar dates in order (2025-12-19TNI counts as the 19th; week values are left out).
     days = [m[0] for e in story["timeline"] if (m := CALENDAR.match(e["date"] or ""))]
@@ -51,7 +51,7 @@ def test_story_page_and_json(client: TestClient, sample_db: str) -> None:
         assert isinstance(story[key], list), key
     citations = _citations(story)
     assert citations
-    store = open_store(sample_db)
+    store = open_store(web_db)
     try:
         for c in citations:
             article = store.article(c["article_id"])

@@ -46,8 +46,8 @@ def _serve(db: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def base_url(sample_db: str) -> Iterator[str]:
-    yield from _serve(sample_db)
+def base_url(web_db: str) -> Iterator[str]:
+    yield from _serve(web_db)
 
 
 @pytest.fixture(scope="module")
