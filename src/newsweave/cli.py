@@ -29,9 +29,6 @@ from newsweave.export import export_json
 EXIT_REJECTED = 3
 F = TypeVar("F", bound=Callable[..., Any])
 
-_store = cli_store
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=__doc__)
 @click.version_option(__version__, prog_name="newsweave")
 def main() -> None:
@@ -71,7 +68,7 @@ def run(
              newsweave run corpus/ --dask tcp://scheduler:8786
     """
     err = Console(stderr=True)
-    with _store(target) as store, _mapper(dask_address) as mapper, _progress(err) as tick:
+    with cli_store(target) as store, _mapper(dask_address) as mapper, _progress(err) as tick:
         report = pipeline.run(list(paths), store, on_input=tick, until=until, mapper=mapper)
         total = store.article_count()
     for rejection in report.rejected:
@@ -147,7 +144,7 @@ def export(target: str, fmt: str, output: str) -> None:
 
     Example: newsweave export --db newsweave.db -o newsweave.json
     """
-    with _store(target) as store:
+    with cli_store(target) as store:
         data = export_json(store)
     text = json.dumps(data, ensure_ascii=False, indent=2)
     with click.open_file(output, "w", encoding="utf-8") as handle:
@@ -161,7 +158,7 @@ def articles(target: str) -> None:
 
     Example: newsweave articles --db newsweave.db
     """
-    with _store(target) as store:
+    with cli_store(target) as store:
         rows = list(store.iter_articles())
     table = Table(title=f"{len(rows)} article(s) in {target}")
     for name, justify in (
@@ -192,9 +189,9 @@ def stories(target: str) -> None:
 
     Example: newsweave stories --db newsweave.db
     """
-    with _store(target) as store:
+    with cli_store(target) as store:
         found = store.stories()
-        outlets = {a.id: a.outlet for a in store.iter_articles()}
+        outlets = store.outlets()
         copies = {a: d for a, (d, _) in store.article_links().items() if d is not None}
     table = Table(title=f"{len(found)} stor{'y' if len(found) == 1 else 'ies'} in {target}")
     for name in ("id", "first", "last", "articles", "copies", "outlets", "title"):
@@ -221,9 +218,9 @@ def entities(target: str, limit: int) -> None:
 
     Example: newsweave entities --db newsweave.db --limit 20
     """
-    with _store(target) as store:
+    with cli_store(target) as store:
         found = store.entities()
-        outlets = {a.id: a.outlet or "(unknown outlet)" for a in store.iter_articles()}
+        outlets = {a: o or "(unknown outlet)" for a, o in store.outlets().items()}
     found.sort(key=lambda e: (-len(e.mentions), e.name))
     table = Table(title=f"{len(found)} entities in {target} (top {min(limit, len(found))})")
     for name in ("id", "name", "type", "mentions", "per outlet", "aliases", "roles"):

@@ -16,9 +16,6 @@ from rich.table import Table
 from newsweave.cli_common import cli_store, db_option
 from newsweave.store import SqlStore
 
-_db = db_option
-_store = cli_store
-
 
 def _pick_story(store: SqlStore, wanted: str) -> str:
     """A story id, or its number in `newsweave stories` order (1 = first)."""
@@ -39,7 +36,7 @@ def _pick_story(store: SqlStore, wanted: str) -> str:
 
 @click.command()
 @click.argument("story")
-@_db
+@db_option
 @click.option("--claims", "max_claims", default=10, show_default=True, help="Claims to list.")
 def brief(story: str, target: str, max_claims: int) -> None:
     """Print a story's briefing, timeline and outlet comparison in the terminal.
@@ -50,7 +47,7 @@ def brief(story: str, target: str, max_claims: int) -> None:
     """
     from newsweave.views import story_view
 
-    with _store(target) as store:
+    with cli_store(target) as store:
         view = story_view(store, _pick_story(store, story))
     if view is None:  # the story vanished between the two reads
         raise click.ClickException(f"story {story!r} is gone; run `newsweave run` again")
@@ -144,7 +141,7 @@ def _print_framing(out: Console, view: dict[str, Any]) -> None:
 
 
 @click.command()
-@_db
+@db_option
 @click.option(
     "-o",
     "--output",
@@ -163,7 +160,7 @@ def report(target: str, output: str) -> None:
     """
     from newsweave.report import render_report
 
-    with _store(target) as store:
+    with cli_store(target) as store:
         html = render_report(store)
     path = Path(output)
     try:

@@ -69,6 +69,12 @@ class StoriesMixin:
             rows = conn.execute(select(articles.c.id, articles.c.published))
             return {r.id: r.published for r in rows}
 
+    def outlets(self) -> dict[str, str | None]:
+        """Article id → outlet, without reading the texts (listings need only this)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles.c.id, articles.c.outlet))
+            return {r.id: r.outlet for r in rows}
+
     def save_dedupe(
         self,
         links: Mapping[str, str | None],
