@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from newsweave.clean.dates import date_line
 from newsweave.cluster import (
     ArticleFeatures,
     ClusterInput,
@@ -46,6 +47,9 @@ _TEXT_DATE_DMY = re.compile(
     r"((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+#: Times and numeric dates the tokenizer split ("20: 09", "05. 51AM", "2 / 3 / 2009").
+_SPLIT_TIME = re.compile(r"\b(\d{1,2})([:.]) (\d\d)\b")
+_SPLIT_SLASH_DATE = re.compile(r"\b(\d{1,2}) / (\d{1,2}) / (\d{2,4})\b")
 _NO_SPACE_BEFORE = re.compile(r" (?=[,.;:!?%)\]}]|'s\b|'S\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b)")
 
 
@@ -60,13 +64,14 @@ class EcbDoc:
     text: str
     published: str | None
 
-    def as_input(self) -> ClusterInput:
+    def as_input(self, persons: tuple[tuple[str, int], ...] | None = None) -> ClusterInput:
         return ClusterInput(
             id=self.doc_id,
             headline=self.headline,
             text=self.text,
             published=self.published,
             language="en",
+            persons=persons,
         )
 
 
@@ -75,6 +80,8 @@ def detokenize(tokens: list[str]) -> str:
     s = " ".join(tokens).replace("``", '"').replace("''", '"')
     s = _NO_SPACE_BEFORE.sub("", s)
     s = re.sub(r"([(\[{$]) ", r"\1", s)
+    s = _SPLIT_TIME.sub(r"\1\2\3", s)
+    s = _SPLIT_SLASH_DATE.sub(r"\1/\2/\3", s)
     return s.strip()
 
 
@@ -125,6 +132,12 @@ def parse_document(name: str, xml: bytes) -> EcbDoc | None:
         url = "".join(raw[0])
         raw = raw[1:]
     lines = [detokenize(toks) for toks in raw if toks]
+    # A feed gives the date as metadata and the title as the title: date lines at the top
+    # ("Updated: November 11, 2011 20:09 IST") are neither headline nor text. They are
+    # found by the cleaner's own date-line test, as for any article newsweave reads.
+    found = [date_line(line) if i < 4 else None for i, line in enumerate(lines)]
+    published = find_date(url, lines) or next((f.value for f in found if f), None)
+    lines = [line for line, f in zip(lines, found, strict=True) if f is None]
     headline = lines[0] if lines else ""
     return EcbDoc(
         doc_id=f"{topic}_{m.group(2)}{sub}",
@@ -132,7 +145,7 @@ def parse_document(name: str, xml: bytes) -> EcbDoc | None:
         story=f"{topic}_{sub}",
         headline=headline,
         text="\n".join(lines),
-        published=find_date(url, lines),
+        published=published,
     )
 
 
@@ -209,6 +222,7 @@ def stream_order(docs: list[EcbDoc], seed: int) -> list[EcbDoc]:
 
 def run_stream(docs: list[EcbDoc], model: ClusterModel, seed: int) -> dict[str, str]:
     """Cluster ``docs`` as a stream in ``stream_order(seed)``; returns doc id → story id."""
+    find_persons(docs)
     clusterer = StoryClusterer(model)
     for doc in stream_order(docs, seed):
         clusterer.assign(features_of(doc))
@@ -216,11 +230,34 @@ def run_stream(docs: list[EcbDoc], model: ClusterModel, seed: int) -> dict[str, 
 
 
 _FEATURES: dict[str, ArticleFeatures] = {}
+_PERSONS: dict[str, tuple[tuple[str, int], ...]] = {}
+
+
+def find_persons(docs: list[EcbDoc]) -> None:
+    """Person mentions of each document, found as the pipeline finds them (the shipped
+    spaCy model and ``extract.mentions.find_mentions`` on the text): the cluster stage
+    runs after extraction and reads these from the store."""
+    from newsweave import nlp
+    from newsweave.extract.mentions import find_mentions
+
+    todo = [d for d in docs if d.doc_id not in _PERSONS]
+    for doc, parsed in zip(todo, nlp.parse(d.text for d in todo), strict=True):
+        _PERSONS[doc.doc_id] = tuple(
+            (m.text, m.start) for m in find_mentions(parsed, doc.doc_id) if m.label == "PERSON"
+        )
+
+
+def persons_of(docs: list[EcbDoc]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """doc id → its person mentions (parsed on first use)."""
+    find_persons(docs)
+    return {d.doc_id: _PERSONS[d.doc_id] for d in docs}
 
 
 def features_of(doc: EcbDoc) -> ArticleFeatures:
     """Features are a pure function of the document: compute them once per process."""
     got = _FEATURES.get(doc.doc_id)
     if got is None:
-        got = _FEATURES[doc.doc_id] = featurize(doc.as_input())
+        if doc.doc_id not in _PERSONS:
+            find_persons([doc])
+        got = _FEATURES[doc.doc_id] = featurize(doc.as_input(_PERSONS[doc.doc_id]))
     return got

@@ -28,10 +28,10 @@ def test_killed_run_then_rerun_stores_each_article_once(tmp_path: Path) -> None:
     inputs, db = tmp_path / "in", tmp_path / "n.db"
     _make_inputs(inputs, 600)
     # Exactly-once is a property of ingestion; the later stages' reruns are tested in
-    # tests/stages. Stopping after clustering keeps 600 spaCy parses out of the suite.
+    # tests/stages. Stopping after dedupe keeps 600 spaCy parses out of the suite.
     command = [
         *(sys.executable, "-m", "newsweave", "run", str(inputs), "--db", str(db)),
-        *("--until", "cluster"),
+        *("--until", "dedupe"),
     ]
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60

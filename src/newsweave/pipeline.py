@@ -39,8 +39,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("clean", "1", "strip chrome, split glued articles, find headline/date/outlet/agency"),
     Stage("language", "1", "identify each article's language offline (py3langid)"),
     Stage("dedupe", "1", "link syndicated copies (MinHash LSH) and record shared passages"),
-    Stage("cluster", "1", "group articles into stories as they stream in (learned similarity)"),
     Stage("extract", "1", "one spaCy parse per article: mentions, quotes, dates, event mentions"),
+    Stage("cluster", "1", "group articles into stories as they stream in (learned similarity)"),
     Stage("entities", "1", "resolve mentions into people, organisations and places store-wide"),
     Stage("events", "1", "merge event mentions of one story into events with entity ids"),
     Stage("compare", "1", "claims aligned across outlets: support, silence, disagreement, framing"),
@@ -89,7 +89,7 @@ def run(
 
 
 #: Stages that run over the store after ingestion, in order.
-STORE_STAGES = ("dedupe", "cluster", "extract", "entities", "events", "compare", "brief")
+STORE_STAGES = ("dedupe", "extract", "cluster", "entities", "events", "compare", "brief")
 
 
 def run_stages(
@@ -112,12 +112,12 @@ def run_stages(
     done: dict[str, int] = {}
     if "dedupe" in wanted:
         done["dedupe"] = len(dedupe_stage(store, progress))
-    if "cluster" in wanted:
-        done["cluster"] = len(cluster_stage(store, progress))
     if "extract" not in wanted:
         return done
     extracted = extract_stage(store, progress, mapper)
     done["extract"] = len(extracted)
+    if "cluster" in wanted:
+        done["cluster"] = len(cluster_stage(store, progress))
     if "entities" not in wanted:
         return done
     entities = entity_stage(store, extracted)

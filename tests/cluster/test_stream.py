@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsweave.cluster import ClusterInput, ClusterModel, StoryClusterer, featurize
@@ -119,3 +121,20 @@ def test_unrelated_articles_of_one_day_stay_apart() -> None:
     articles = [texts.VOLCANO[0], texts.TRAIN_STRIKE, texts.SCHOLZ_FEB, texts.SCHOLZ_NOV]
     found = [clusterer.assign(ClusterInput(f"u{i}", *a, day, "en")) for i, a in enumerate(articles)]
     assert len({a.story_id for a in found[:3]}) == 3
+
+
+def test_a_one_article_story_needs_the_single_threshold_to_be_joined() -> None:
+    shipped = ClusterModel.load()
+    first, second, *_ = _inputs()
+    joined = StoryClusterer(shipped)
+    joined.assign(first)
+    probability = joined.assign(second).probability
+    assert 0.0 < probability < 1.0
+    strict = dataclasses.replace(shipped, single_threshold=min(1.0, probability + 0.01))
+    apart = StoryClusterer(strict)
+    a, b = apart.assign(first), apart.assign(second)
+    assert b.new_story and a.story_id != b.story_id
+    # without it, the ordinary join threshold lets the second article in
+    loose = dataclasses.replace(shipped, single_threshold=0.0)
+    together = StoryClusterer(loose)
+    assert not [together.assign(item) for item in (first, second)][1].new_story

@@ -46,7 +46,16 @@ _NOT_NAMES = frozenset(
     mrs ms dr according however meanwhile also updated posted published read more photo
     von van""".split()  # noqa: SIM905
 )
+#: Words after a number that are units of time or text, not things counted in the event.
+_NOT_QUANTITIES = frozenset(
+    """am pm gmt est edt bst utc ist cet cest hrs hours minutes seconds percent per cent
+    jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july
+    august september october november december""".split()  # noqa: SIM905
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])|\n+")
+#: A number and the word after it ("23 pirates", "6.1 magnitude"): a count of something;
+#: not the second half of a range, score or date ("2008-09 season", "a 9-14 record").
+_QUANTITY = re.compile(r"(?<![\d.,/:-])\b(\d+(?:[.,]\d+)?)[ -]([^\W\d_]{3,})")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-3]\d)\b")
 #: Body sentences after the headline that make up the lead.
 LEAD_SENTENCES = 2
@@ -132,6 +141,9 @@ class ClusterInput:
     published: str | None = None
     language: str | None = None
     names: tuple[str, ...] | None = None
+    #: People named in the article by a real NER, as (surface form, character offset in
+    #: ``text``); None when no NER ran (non-English articles).
+    persons: tuple[tuple[str, int], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +165,12 @@ class ArticleFeatures:
     lead_names: frozenset[str] = frozenset()
     #: Years the article is about: its publication year and years it cites, with counts.
     years: Mapping[int, int] = field(default_factory=dict)
+    #: Surname keys of the article's protagonists (see :func:`protagonists`), most
+    #: prominent first; empty without NER.
+    protagonists: tuple[str, ...] = ()
+    #: Counted things: the noun after a number, with the numbers it follows
+    #: ("pirate" → {"23"}); years and clock times are left out.
+    quantities: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _log_tf(counts: Counter[str]) -> dict[str, float]:
@@ -189,6 +207,49 @@ def cited_years(text: str, published: str | None) -> dict[int, int]:
     return dict(years)
 
 
+#: Protagonists kept per article, and the least prominence that makes one: a person
+#: named once in passing in the body is not what the article is about.
+PROTAGONISTS = 2
+_MIN_PROMINENCE = 3
+#: Extra prominence for a name in the headline, and for one in the first characters.
+_HEADLINE_BONUS = 3
+_LEAD_BONUS = 2
+_LEAD_CHARS = 300
+
+
+def protagonists(persons: Iterable[tuple[str, int]], headline: str) -> tuple[str, ...]:
+    """Surname keys of the people an article is about: each mention counts 1, plus a bonus
+    when the surname is in the headline and when the mention is in the lead. Two articles
+    of one event share their protagonists; two DUI arrests of one team's players do not."""
+    in_headline = set(tokenize(headline.lower()))
+    score: Counter[str] = Counter()
+    for name, offset in persons:
+        parts = [p for p in tokenize(name.lower()) if p not in _NOT_NAMES]
+        if not parts:
+            continue
+        key = parts[-1].removesuffix("'s").removesuffix("’s")
+        score[key] += (
+            1
+            + (_HEADLINE_BONUS if key in in_headline else 0)
+            + (_LEAD_BONUS if offset < _LEAD_CHARS else 0)
+        )
+    ranked = score.most_common(PROTAGONISTS)
+    return tuple(k for k, c in ranked if c >= _MIN_PROMINENCE)
+
+
+def quantities(text: str) -> dict[str, frozenset[str]]:
+    """What the article counts: noun (a plural's final s dropped) → the numbers before it.
+    Two pirate raids differ in "23 pirates" against "26 pirates"; two reports of one raid
+    repeat the count."""
+    found: dict[str, set[str]] = {}
+    for m in _QUANTITY.finditer(text):
+        number, noun = m.group(1).replace(",", ""), m.group(2).lower()
+        if _YEAR.fullmatch(number) or noun in _NOT_QUANTITIES or noun in _STOP - {"people"}:
+            continue
+        found.setdefault(noun.removesuffix("s"), set()).add(number)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
 def featurize(
     item: ClusterInput, name_extractor: NameExtractor = capitalised_names
 ) -> ArticleFeatures:
@@ -214,6 +275,8 @@ def featurize(
         lead=_log_tf(Counter(tokenize(lead))),
         lead_names=lead_name_keys(n for n in in_lead if " " in n.strip()),
         years=cited_years(f"{headline}\n{item.text}", item.published),
+        protagonists=protagonists(item.persons or (), headline),
+        quantities=quantities(f"{headline}\n{item.text}"),
     )
 
 

@@ -2,11 +2,12 @@
 
 Following Miranda et al. (2018), whether a new article belongs to a story is a
 learned function of several signals, and "good enough" is a learned threshold.
-Here the learned function scores *article pairs* (body, title, names, numbers,
-same days); an article's score for a story is the mean over the story's recent
-members (average link), which keeps a story from drifting towards whatever its
-latest article was about. The weights are fitted on ECB+ training topics by
-``benchmarks/train_cluster_model.py`` and shipped as ``data/cluster_model.json``.
+Here the learned function scores *article pairs* (body, title, lead, names,
+numbers, years, the people each article is about, what it counts); an article's
+score for a story is the mean over the story's recent members (average link),
+which keeps a story from drifting towards whatever its latest article was about.
+The weights are fitted on ECB+ training topics by ``benchmarks/train_cluster_model.py``
+and shipped as ``data/cluster_model.json``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ FEATURES: tuple[str, ...] = (
     "name_conflict",
     "years_disjoint",
     "main_year_differs",
+    "protagonist_missing",
+    "same_protagonist",
+    "same_count",
+    "count_conflict",
 )
 
 #: Article-to-story features, in vector order: the mean and the best pair probability over
@@ -93,6 +98,10 @@ class ClusterModel:
     #: Logistic regression over :data:`STORY_FEATURES` (weights then bias); empty means
     #: "the story score is the mean pair probability".
     story_weights: list[float] = field(default_factory=list)
+    #: The score a one-article story needs before a new article may join it (0: the join
+    #: threshold). One pair is the noisiest evidence there is, and an early wrong pair
+    #: seeds a story that then mixes two events for good, since stories never split.
+    single_threshold: float = 0.0
     features: list[str] = field(default_factory=lambda: list(FEATURES))
     trained_on: str = ""
     notes: dict[str, Any] = field(default_factory=dict)
@@ -138,6 +147,7 @@ class ClusterModel:
             merge_threshold=float(data.get("merge_threshold", 1.0)),
             background=float(data.get("background", 0.0)),
             story_weights=[float(w) for w in data.get("story_weights", [])],
+            single_threshold=float(data.get("single_threshold", 0.0)),
             features=list(data.get("features", FEATURES)),
             trained_on=str(data.get("trained_on", "")),
             notes=dict(data.get("notes", {})),

@@ -6,7 +6,7 @@ read (and tested) on its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newsweave.cluster.model import ClusterModel, dot, same_days
@@ -35,6 +35,10 @@ class Member:
     lead_names: frozenset[str] = frozenset()
     years: frozenset[int] = frozenset()
     main_year: int | None = None
+    protagonists: tuple[str, ...] = ()
+    #: Every word of the article, to check whether another article's protagonist appears.
+    words: frozenset[str] = frozenset()
+    quantities: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def features(self, other: Member) -> list[float]:
         """Pair features in ``model.FEATURES`` order."""
@@ -53,6 +57,8 @@ class Member:
                 and other.main_year is not None
                 and self.main_year != other.main_year
             ),
+            *protagonist_features(self, other),
+            *count_features(self, other),
         ]
 
 
@@ -65,6 +71,31 @@ def name_conflict(a: Member, b: Member) -> float:
         if x.lead_names
     ]
     return sum(shares) / len(shares) if shares else 0.0
+
+
+def protagonist_features(a: Member, b: Member) -> tuple[float, float]:
+    """(share of each article's protagonists the other never mentions, averaged over both
+    directions; 1 if both articles have the same main protagonist). Both 0 unless NER found
+    protagonists in both articles: no evidence is not evidence of difference."""
+    if not a.protagonists or not b.protagonists:
+        return 0.0, 0.0
+    missing = [
+        sum(1 for k in x.protagonists if k not in y.words) / len(x.protagonists)
+        for x, y in ((a, b), (b, a))
+    ]
+    return sum(missing) / 2, float(a.protagonists[0] == b.protagonists[0])
+
+
+def count_features(a: Member, b: Member) -> tuple[float, float]:
+    """(1 if the two articles give one number for a thing both count, 1 if they give only
+    different numbers for one): "23 pirates" twice is one raid, "23" against "26" two."""
+    same = conflict = 0.0
+    for noun in a.quantities.keys() & b.quantities.keys():
+        if a.quantities[noun] & b.quantities[noun]:
+            same = 1.0
+        else:
+            conflict = 1.0
+    return same, conflict
 
 
 def pair_probabilities(model: ClusterModel, item: Member, story: Story) -> list[float]:

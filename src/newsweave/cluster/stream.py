@@ -50,6 +50,13 @@ MEMBER_TERMS = 60
 _NUMBER = re.compile(r"^(?!(?:19[5-9]|20[0-3])\d$)\d")
 
 
+def _word_forms(words: Iterable[str]) -> frozenset[str]:
+    """The article's words, possessives also without their 's ("jackson's" → "jackson")."""
+    out = set(words)
+    out.update(w[:-2] for w in list(out) if w.endswith(("'s", "’s")))
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class Assignment:
     """Where one article went: its story, the model's probability, whether it is new."""
@@ -155,6 +162,9 @@ class StoryClusterer:
                 lead_names=art.lead_names,
                 years=frozenset(art.years),
                 main_year=max(art.years, key=lambda y: (art.years[y], y)) if art.years else None,
+                protagonists=art.protagonists,
+                words=_word_forms(art.body) if art.protagonists else frozenset(),
+                quantities=art.quantities,
             )
             rare = sorted(art.body, key=lambda t: (-w(t), t))[:BLOCK_TERMS]
             keys = [f"n:{k}" for k in art.names] + [f"t:{t}" for t in rare]
@@ -257,10 +267,15 @@ class StoryClusterer:
     def score(self, art: ArticleFeatures) -> list[tuple[Story, float]]:
         """Candidate stories with the article's mean pair probability, best first."""
         member = self.member(art)
-        scored = [
-            (s, self.model.story_probability(pair_probabilities(self.model, member, s), s.size))
-            for s in self.candidates(art)
-        ]
+        single = self.model.single_threshold
+        scored = []
+        for story in self.candidates(art):
+            prob = self.model.story_probability(
+                pair_probabilities(self.model, member, story), story.size
+            )
+            if story.size == 1 and prob < single:
+                prob = 0.0  # not enough to join a story of one article (ClusterModel)
+            scored.append((story, prob))
         scored.sort(key=lambda sp: (-sp[1], sp[0].created))
         return scored
 

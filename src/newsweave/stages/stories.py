@@ -1,5 +1,9 @@
 """Store-level story stages: dedupe (copies and overlaps), then cluster (stories).
 
+The cluster stage runs after extraction: it reads each article's person mentions,
+since who an article is about separates two events of one kind (two arrests, two
+firings) better than their shared words do.
+
 Both are incremental. The detectors are rebuilt from what the store already
 holds (no rescoring: earlier decisions are replayed, not remade), then only the
 articles these stages have not seen are added, oldest first, as a feed would
@@ -23,7 +27,7 @@ from newsweave.model import Article, Story
 from newsweave.store.sql import SqlStore
 
 DEDUPE_VERSION = "1"
-CLUSTER_VERSION = "1"
+CLUSTER_VERSION = "2"
 
 Progress = Callable[[str, int, int], None]
 
@@ -64,13 +68,14 @@ def cluster_stage(store: SqlStore, progress: Progress | None = None) -> list[Sto
     before = [i for i in store.processed_ids("cluster") if i not in pending_set]
     before = [i for i in before if links[i][0] is None and links[i][1] is not None]
     old = store.articles_by_id(before)
+    persons = _persons(store, [*before, *pending])
     clusterer = StoryClusterer.from_state(
-        (_cluster_input(old[i]), str(links[i][1])) for i in before if i in old
+        (_cluster_input(old[i], persons), str(links[i][1])) for i in before if i in old
     )
     fresh = store.articles_by_id(pending)
     for n, article_id in enumerate(pending, 1):
         if links[article_id][0] is None:
-            clusterer.assign(_cluster_input(fresh[article_id]))
+            clusterer.assign(_cluster_input(fresh[article_id], persons))
         if progress is not None:
             progress("cluster", n, len(pending))
     story_of = _with_copies(clusterer.assignments(), {a: d for a, (d, _) in links.items()})
@@ -83,8 +88,25 @@ def cluster_stage(store: SqlStore, progress: Progress | None = None) -> list[Sto
     return store.stories()
 
 
-def _cluster_input(a: Article) -> ClusterInput:
-    return ClusterInput(a.id, a.headline, a.text, a.published, a.language)
+def _persons(store: SqlStore, ids: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Person mentions in each extracted article's text (the extract stage runs first): the
+    clusterer weighs whether two articles are about the same people. Articles the extractor
+    does not analyse (other languages) get none, and the clusterer treats that as no
+    evidence rather than as a difference."""
+    analysed = set(store.processed_ids("extract"))
+    found = store.mentions_of([i for i in ids if i in analysed])
+    out: dict[str, tuple[tuple[str, int], ...]] = {i: () for i in ids if i in analysed}
+    for article_id, mentions in found.items():
+        out[article_id] = tuple(
+            (m.text, m.start) for m in mentions if m.label == "PERSON" and m.field == "text"
+        )
+    return out
+
+
+def _cluster_input(a: Article, persons: dict[str, tuple[tuple[str, int], ...]]) -> ClusterInput:
+    return ClusterInput(
+        a.id, a.headline, a.text, a.published, a.language, persons=persons.get(a.id)
+    )
 
 
 def _with_copies(assigned: dict[str, str], duplicate_of: dict[str, str | None]) -> dict[str, str]:
