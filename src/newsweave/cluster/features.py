@@ -52,6 +52,8 @@ _NOT_QUANTITIES = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july
     august september october november december""".split()  # noqa: SIM905
 )
+#: Stop words are not counted things, except "people" ("12 people died").
+_UNCOUNTED_STOPS = _STOP - {"people"}
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])|\n+")
 #: A number and the word after it ("23 pirates", "6.1 magnitude"): a count of something;
 #: not the second half of a range, score or date ("2008-09 season", "a 9-14 record").
@@ -142,7 +144,7 @@ class ClusterInput:
     language: str | None = None
     names: tuple[str, ...] | None = None
     #: People named in the article by a real NER, as (surface form, character offset in
-    #: ``text``); None when no NER ran (non-English articles).
+    #: ``text``); None (no NER ran, or it found nobody) is no evidence either way.
     persons: tuple[tuple[str, int], ...] | None = None
 
 
@@ -244,7 +246,7 @@ def quantities(text: str) -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for m in _QUANTITY.finditer(text):
         number, noun = m.group(1).replace(",", ""), m.group(2).lower()
-        if _YEAR.fullmatch(number) or noun in _NOT_QUANTITIES or noun in _STOP - {"people"}:
+        if _YEAR.fullmatch(number) or noun in _NOT_QUANTITIES or noun in _UNCOUNTED_STOPS:
             continue
         found.setdefault(noun.removesuffix("s"), set()).add(number)
     return {k: frozenset(v) for k, v in found.items()}

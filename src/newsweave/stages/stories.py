@@ -89,18 +89,13 @@ def cluster_stage(store: SqlStore, progress: Progress | None = None) -> list[Sto
 
 
 def _persons(store: SqlStore, ids: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:
-    """Person mentions in each extracted article's text (the extract stage runs first): the
-    clusterer weighs whether two articles are about the same people. Articles the extractor
-    does not analyse (other languages) get none, and the clusterer treats that as no
-    evidence rather than as a difference."""
-    analysed = set(store.processed_ids("extract"))
-    found = store.mentions_of([i for i in ids if i in analysed])
-    out: dict[str, tuple[tuple[str, int], ...]] = {i: () for i in ids if i in analysed}
-    for article_id, mentions in found.items():
-        out[article_id] = tuple(
-            (m.text, m.start) for m in mentions if m.label == "PERSON" and m.field == "text"
-        )
-    return out
+    """Person mentions in each article's text (the extract stage runs first): the
+    clusterer weighs whether two articles are about the same people. An article without
+    any (not analysed, or naming nobody) gives the clusterer no evidence either way."""
+    return {
+        article_id: tuple((m.text, m.start) for m in found if m.field == "text")
+        for article_id, found in store.mentions_of(ids, label="PERSON").items()
+    }
 
 
 def _cluster_input(a: Article, persons: dict[str, tuple[tuple[str, int], ...]]) -> ClusterInput:

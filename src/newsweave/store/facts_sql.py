@@ -124,8 +124,13 @@ class FactsMixin:
 
     # -- entities ---------------------------------------------------------------
 
-    def mentions_of(self, article_ids: Sequence[str] | None = None) -> dict[str, list[Mention]]:
+    def mentions_of(
+        self, article_ids: Sequence[str] | None = None, label: str | None = None
+    ) -> dict[str, list[Mention]]:
+        """Mentions per article (of ``article_ids``, or all), only of ``label`` if given."""
         query = select(mentions).order_by(*_MENTION_ORDER)
+        if label is not None:
+            query = query.where(mentions.c.label == label)
         out: dict[str, list[Mention]] = defaultdict(list)
         with self.engine.connect() as conn:
             if article_ids is None:
