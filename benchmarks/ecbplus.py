@@ -47,9 +47,13 @@ _TEXT_DATE_DMY = re.compile(
     r"((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-#: Times and numeric dates the tokenizer split ("20: 09", "05. 51AM", "2 / 3 / 2009").
-_SPLIT_TIME = re.compile(r"\b(\d{1,2})([:.]) (\d\d)\b")
+#: Times and numeric dates the tokenizer split ("20: 09", "1: 19PM", "p. m.", "2 / 3 / 2009").
+_SPLIT_TIME = re.compile(r"\b(\d{1,2})([:.]) (\d\d)(?!\d)")
+_SPLIT_MERIDIEM = re.compile(r"\b([ap])\. m\.", re.IGNORECASE)
 _SPLIT_SLASH_DATE = re.compile(r"\b(\d{1,2}) / (\d{1,2}) / (\d{2,4})\b")
+#: A point between two numbers inside one sentence is a decimal point or a dotted date
+#: ("5 . 9" → "5.9", "08 . 07 . 2012"): a sentence-final point ends its sentence's tokens.
+_SPLIT_DECIMAL = re.compile(r"(?<=\d) \. (?=\d)")
 _NO_SPACE_BEFORE = re.compile(r" (?=[,.;:!?%)\]}]|'s\b|'S\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b)")
 
 
@@ -78,9 +82,11 @@ class EcbDoc:
 def detokenize(tokens: list[str]) -> str:
     """Undo Penn-style tokenisation well enough for word features and shingles."""
     s = " ".join(tokens).replace("``", '"').replace("''", '"')
+    s = _SPLIT_DECIMAL.sub(".", s)
     s = _NO_SPACE_BEFORE.sub("", s)
     s = re.sub(r"([(\[{$]) ", r"\1", s)
     s = _SPLIT_TIME.sub(r"\1\2\3", s)
+    s = _SPLIT_MERIDIEM.sub(r"\1.m.", s)
     s = _SPLIT_SLASH_DATE.sub(r"\1/\2/\3", s)
     return s.strip()
 

@@ -127,6 +127,10 @@ def test_scraper_header_absent(text: str) -> None:
         ("20 декабря 2025 года, 14:05", "2025-12-20", "20 декабря 2025 года"),
         ("Last updated: Dec 20, 2025 | 10:32 am ET", "2025-12-20", "Dec 20, 2025"),
         ("December 20th, 2025", "2025-12-20", None),
+        ("12 January 2010 @ 09:29 pm", "2010-01-12", "12 January 2010"),
+        ("9/20/2010 @ 1:19PM", "2010-09-20", "9/20/2010"),
+        ("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 28, 2005 8:10 PM ET", "2005-11-27",
+         "Nov 27, 2005"),
     ],
 )
 def test_date_line(line: str, iso: str, evidence: str | None) -> None:
@@ -150,6 +154,8 @@ def test_date_line(line: str, iso: str, evidence: str | None) -> None:
         "December 32, 2025",
         "Updated 55 min 41 sec ago",  # relative: needs a reference date
         "Dec 20",  # no year: needs a reference date
+        "Nov 27, 2005 talks ended and Dec 3, 2005 they resumed",
+        "Talks at Mar-a-Lago @ Dec 20, 2025 and Dec 21, 2025 Summit Meeting Agenda",
         "They have raised defense spending to NATO's minimum threshold of 2 percent of GDP.",
     ],
 )

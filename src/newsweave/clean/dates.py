@@ -154,7 +154,7 @@ _FILLER = re.compile(
     r"sec|secs|\d+\s*(?:min(?:ute)?s?|мин|хв)\.?\s*(?:read|de\s+lecture|чтения|читання|lesezeit)|"
     r"\d[\d,.]*\s*(?:views?|comments?|shares?|просмотр\w*|переглядів|перегляд\w*|коммент\w*)|"
     rf"{_TIME}|(?:gmt|utc|msk|mez|mesz)(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?|[+-]\d\d:?\d\d|"
-    rf"{_alternation(list(_WEEKDAYS))}|(?-i:[A-Z]{{2,4}}T))(?!{_L})|[\s,.;:|•·/()\[\]–—-]+",
+    rf"{_alternation(list(_WEEKDAYS))}|(?-i:[A-Z]{{2,4}}T))(?!{_L})|[\s,.;:|•·/@()\[\]–—-]+",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
@@ -307,6 +307,9 @@ def date_line(line: str, reference: dt.date | None = None) -> Found | None:
         found = find_date(line, reference)
         if found is not None:
             rest = line[: found.start] + " " + line[found.end :]
+            again = find_date(rest, reference)  # "Posted: <date> … Last Updated: <date>"
+            if again is not None:
+                rest = rest[: again.start] + " " + rest[again.end :]
             return found if _only_filler(rest) else None
         m = _FOREIGN_DATE.search(line)
         if m is not None and _only_filler(line[: m.start()] + " " + line[m.end() :]):
