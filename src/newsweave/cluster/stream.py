@@ -19,6 +19,7 @@ story keeps its id (:meth:`StoryClusterer._merge_bridged`). Nothing is ever spli
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping
@@ -238,12 +239,6 @@ class StoryClusterer:
         return gap <= self.model.window_days
 
     # -- scoring --------------------------------------------------------------
-    def _in_window(self, art: ArticleFeatures, story: Story) -> bool:
-        if art.day is None or story.first_day is None or story.last_day is None:
-            return True
-        gap = max(0, story.first_day - art.day, art.day - story.last_day)
-        return gap <= self.model.window_days
-
     def candidates(self, art: ArticleFeatures) -> list[Story]:
         """Stories sharing the most blocking keys with the article, inside the time window,
         the closest by mean body cosine first (at most :data:`SCORED`)."""
@@ -253,14 +248,19 @@ class StoryClusterer:
             posting = self._index.get(key)
             if posting:
                 hits.update(posting.keys())
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -self.stories[kv[0]].last_seen))
-        out: list[Story] = []
-        for sid, _ in ranked:
-            story = self.stories[sid]
-            if self._in_window(art, story):
-                out.append(story)
-                if len(out) >= self.max_candidates:
-                    break
+        stories, day, window = self.stories, art.day, self.model.window_days
+        # Hundreds of stories share a key once postings fill: the window test is inlined
+        # and only the best few are ranked (the last_seen tie-break is unique per story).
+        inside = [
+            story
+            for sid in hits
+            if (story := stories[sid]).first_day is None
+            or day is None
+            or story.first_day - window <= day <= story.last_day + window  # type: ignore[operator]
+        ]
+        out = heapq.nsmallest(
+            self.max_candidates, inside, key=lambda s: (-hits[s.id], -s.last_seen)
+        )
         out.sort(key=lambda s: (-s.mean_body(member), s.created))
         return out[:SCORED]
 
