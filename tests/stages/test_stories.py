@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
+import pytest
+from sqlalchemy import update
+
+from newsweave.cluster import ClusterModel
+from newsweave.cluster.snapshot import fingerprint
 from newsweave.pipeline import run
+from newsweave.stages.stories import CLUSTER_VERSION
 from newsweave.store import open_store
+from newsweave.store.schema import stage_snapshots
 from tests.conftest import DATA, SAMPLES
 
 REPUBLISHED = DATA / "republished" / "harbour-daily-war-talks.html"
@@ -84,3 +92,31 @@ def test_a_later_run_adds_to_existing_stories_without_moving_earlier_ones(tmp_pa
     run([str(first), str(later)], store, until="cluster")
     assert {a: s for a, (_, s) in store.article_links().items()} == after
     store.close()
+
+
+def test_a_later_run_resumes_from_the_saved_state_and_replays_if_it_is_damaged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folders = [tmp_path / name for name in ("a", "b", "c")]
+    for folder in folders:
+        folder.mkdir()
+    for path in sorted(SAMPLES.iterdir()):  # 000-001, then 002-003, then the rest
+        shutil.copy(path, folders[min(int(path.name[:3]) // 2, 2)] / path.name)
+    store = open_store(str(tmp_path / "n.db"))
+    run([str(folders[0])], store, until="cluster")
+    saved = store.snapshot("cluster", CLUSTER_VERSION)
+    clustered = [a for a, (dup, story) in store.article_links().items() if dup is None and story]
+    assert saved is not None and saved.fingerprint == fingerprint(clustered, ClusterModel.load())
+    caplog.set_level(logging.INFO, logger="newsweave.stages.stories")
+    run([str(folders[1])], store, until="cluster")
+    assert "resumed from the saved state" in caplog.text
+    before = {a: story for a, (_, story) in store.article_links().items()}
+    with store.engine.begin() as conn:
+        conn.execute(update(stage_snapshots).values(data=b"not a snapshot"))
+    caplog.clear()
+    run([str(folders[2])], store, until="cluster")
+    assert "cluster state unreadable" in caplog.text and "replaying" in caplog.text
+    after = {a: story for a, (_, story) in store.article_links().items()}
+    store.close()
+    assert {a: after[a] for a in before} == before
+    assert len(after) > len(before) and all(after.values())

@@ -7,8 +7,11 @@ firings) better than their shared words do.
 Both are incremental. The detectors are rebuilt from what the store already
 holds (no rescoring: earlier decisions are replayed, not remade), then only the
 articles these stages have not seen are added, oldest first, as a feed would
-deliver them. A syndicated copy is not clustered on its own: it joins the story
-of its canonical article, so copies neither split stories nor skew term weights.
+deliver them. The clusterer skips the replay when the state it saved last run
+still covers exactly the clustered articles (``cluster.snapshot``).
+
+A syndicated copy is not clustered on its own: it joins the story of its
+canonical article, so copies neither split stories nor skew term weights.
 
 Earlier assignments change in exactly two documented cases: a new article that
 is an earlier-published (or fuller) version of a copy group becomes its canonical
@@ -19,12 +22,16 @@ merges them (the older story id is kept; see ``StoryClusterer._merge_bridged``).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
-from newsweave.cluster import ClusterInput, StoryClusterer, StorySummary
+from newsweave.cluster import ClusterInput, ClusterModel, StoryClusterer, StorySummary, snapshot
 from newsweave.dedupe import DedupeIndex, Overlap
 from newsweave.model import Article, Story
 from newsweave.store.sql import SqlStore
+from newsweave.store.stories_sql import Snapshot
+
+log = logging.getLogger(__name__)
 
 DEDUPE_VERSION = "1"
 CLUSTER_VERSION = "2"
@@ -67,11 +74,8 @@ def cluster_stage(store: SqlStore, progress: Progress | None = None) -> list[Sto
     pending_set = set(pending)
     before = [i for i in store.processed_ids("cluster") if i not in pending_set]
     before = [i for i in before if links[i][0] is None and links[i][1] is not None]
-    old = store.articles_by_id(before)
-    persons = _persons(store, [*before, *pending])
-    clusterer = StoryClusterer.from_state(
-        (_cluster_input(old[i], persons), str(links[i][1])) for i in before if i in old
-    )
+    clusterer = _resume(store, before, links)
+    persons = _persons(store, pending)
     fresh = store.articles_by_id(pending)
     for n, article_id in enumerate(pending, 1):
         if links[article_id][0] is None:
@@ -84,8 +88,33 @@ def cluster_stage(store: SqlStore, progress: Progress | None = None) -> list[Sto
     for article_id, story_id in story_of.items():
         members.setdefault(story_id, []).append(article_id)
     summaries = [_story(s, members.get(s.id, []), dates) for s in clusterer.summaries(dates)]
-    store.save_stories(story_of, summaries, pending, CLUSTER_VERSION)
+    state = Snapshot(
+        snapshot.fingerprint(clusterer.assignments(), clusterer.model), snapshot.dump(clusterer)
+    )
+    store.save_stories(story_of, summaries, pending, CLUSTER_VERSION, state)
     return store.stories()
+
+
+def _resume(
+    store: SqlStore, before: list[str], links: dict[str, tuple[str | None, str | None]]
+) -> StoryClusterer:
+    """The clusterer as the last run left it: its saved state when that covers exactly the
+    articles clustered before, else rebuilt by replaying them (reading every one)."""
+    saved = store.snapshot("cluster", CLUSTER_VERSION)
+    model = ClusterModel.load()
+    if saved is not None and saved.fingerprint == snapshot.fingerprint(before, model):
+        try:
+            resumed = snapshot.load(saved.data, model)
+            log.info("cluster: resumed from the saved state of %d articles", len(before))
+            return resumed
+        except ValueError as exc:
+            log.warning("cluster state unreadable (%s): replaying %d articles", exc, len(before))
+    old = store.articles_by_id(before)
+    persons = _persons(store, before)
+    return StoryClusterer.from_state(
+        ((_cluster_input(old[i], persons), str(links[i][1])) for i in before if i in old),
+        model,
+    )
 
 
 def _persons(store: SqlStore, ids: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:

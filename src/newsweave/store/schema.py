@@ -6,7 +6,18 @@ checks that the migrated schema and this module agree.
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -84,6 +95,17 @@ overlaps = Table(
     Column("other_id", String(16), ForeignKey("articles.id"), primary_key=True),
     Column("share", JSON, nullable=False),
     Column("spans", JSON, nullable=False),
+)
+
+#: A stage's in-memory state after its last run (the clusterer's, as compressed JSON),
+#: with the stage version and a fingerprint of what it covers: resumed only on a match.
+stage_snapshots = Table(
+    "stage_snapshots",
+    metadata,
+    Column("stage", String(32), primary_key=True),
+    Column("version", String(16), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("data", LargeBinary, nullable=False),
 )
 
 # -- which stage version has processed which article ---------------------------

@@ -9,16 +9,31 @@ earlier article that is not a copy.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, select, update
 
 from newsweave.model import Article, Story
 from newsweave.store.facts_sql import chunks
-from newsweave.store.schema import article_stages, articles, overlaps, stories
+from newsweave.store.schema import (
+    article_stages,
+    articles,
+    overlaps,
+    stage_snapshots,
+    stories,
+)
 
 if TYPE_CHECKING:
     from newsweave.dedupe import Overlap
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A stage's saved state and the fingerprint of what it covers."""
+
+    fingerprint: str
+    data: bytes
 
 
 class StoriesMixin:
@@ -104,9 +119,23 @@ class StoriesMixin:
         summaries: Sequence[Story],
         clustered: Sequence[str],
         version: str,
+        snapshot: Snapshot | None = None,
     ) -> None:
-        """Point articles at their stories and replace the story rows, atomically."""
+        """Point articles at their stories and replace the story rows, atomically; with
+        ``snapshot``, the clusterer state that produced them is replaced in the same
+        transaction, so a saved state never describes stories that were not saved."""
         with self.engine.begin() as conn:
+            if snapshot is not None:
+                conn.execute(delete(stage_snapshots).where(stage_snapshots.c.stage == "cluster"))
+                conn.execute(
+                    stage_snapshots.insert(),
+                    {
+                        "stage": "cluster",
+                        "version": version,
+                        "fingerprint": snapshot.fingerprint,
+                        "data": snapshot.data,
+                    },
+                )
             _set_column(conn, "story_id", story_of)
             conn.execute(delete(stories))
             if summaries:
@@ -124,6 +153,15 @@ class StoriesMixin:
                     ],
                 )
             self.mark_stage(conn, list(clustered), "cluster", version)
+
+    def snapshot(self, stage: str, version: str) -> Snapshot | None:
+        """The state ``stage`` saved at ``version`` after its last run, if any."""
+        query = select(stage_snapshots.c.fingerprint, stage_snapshots.c.data).where(
+            stage_snapshots.c.stage == stage, stage_snapshots.c.version == version
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return Snapshot(row.fingerprint, bytes(row.data)) if row is not None else None
 
     def stories(self) -> list[Story]:
         """Every story with its articles (oldest first); biggest and latest stories first."""
