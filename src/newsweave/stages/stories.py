@@ -91,7 +91,8 @@ def cluster_stage(store: SqlStore, progress: Progress | None = None) -> list[Sto
     state = Snapshot(
         snapshot.fingerprint(clusterer.assignments(), clusterer.model), snapshot.dump(clusterer)
     )
-    store.save_stories(story_of, summaries, pending, CLUSTER_VERSION, state)
+    moved = {a: story for a, story in story_of.items() if links[a][1] != story}
+    store.save_stories(moved, summaries, pending, CLUSTER_VERSION, state)
     return store.stories()
 
 

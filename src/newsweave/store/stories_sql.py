@@ -121,9 +121,10 @@ class StoriesMixin:
         version: str,
         snapshot: Snapshot | None = None,
     ) -> None:
-        """Point articles at their stories and replace the story rows, atomically; with
-        ``snapshot``, the clusterer state that produced them is replaced in the same
-        transaction, so a saved state never describes stories that were not saved."""
+        """Point articles at their stories (``story_of``: only those whose story is new or
+        changed) and replace the story rows, atomically; with ``snapshot``, the clusterer
+        state that produced them is replaced in the same transaction, so a saved state
+        never describes stories that were not saved."""
         with self.engine.begin() as conn:
             if snapshot is not None:
                 conn.execute(delete(stage_snapshots).where(stage_snapshots.c.stage == "cluster"))
