@@ -18,7 +18,6 @@ scoring. Learned, in the spirit of Miranda et al. (2018):
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import time
 from itertools import product
@@ -34,7 +33,7 @@ from clustering import best_agglomerative_threshold
 from ecbplus import EcbDoc
 
 from newsweave.cluster import FEATURES, ClusterModel, StoryClusterer
-from newsweave.cluster.model import fit_logistic
+from newsweave.cluster.model import fit_logistic, story_terms
 from newsweave.cluster.story import pair_probabilities
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "newsweave" / "data" / "cluster_model.json"
@@ -116,7 +115,7 @@ def collect_story_rows(
             member = clusterer.member(art)
             for story in clusterer.candidates(art):
                 probs = pair_probabilities(pair_model, member, story)
-                xs.append([sum(probs) / len(probs), max(probs), math.log1p(story.size)])
+                xs.append(story_terms(probs, story.size))
                 ys.append(1.0 if story.id == doc.story else 0.0)
             clusterer.attach(art, doc.story)
     return np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)

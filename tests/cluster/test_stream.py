@@ -26,6 +26,12 @@ def test_shipped_model_loads_and_matches_the_code() -> None:
     assert ClusterModel.from_dict(__import__("json").loads(model.to_json())) == model
 
 
+def test_a_model_for_other_story_features_is_refused_with_what_to_do() -> None:
+    model = ClusterModel.load()
+    with pytest.raises(ValueError, match="story weights.*train_cluster_model"):
+        dataclasses.replace(model, story_weights=model.story_weights[1:])
+
+
 def test_reports_of_one_event_form_one_story_and_other_news_another() -> None:
     clusterer = StoryClusterer()
     first, *rest = [clusterer.assign(item) for item in _inputs()]

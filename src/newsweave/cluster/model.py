@@ -42,9 +42,10 @@ FEATURES: tuple[str, ...] = (
     "count_conflict",
 )
 
-#: Article-to-story features, in vector order: the mean and the best pair probability over
-#: the story's recent members, and the story's size (a mean over one member is less sure).
-STORY_FEATURES: tuple[str, ...] = ("mean_prob", "max_prob", "log_size")
+#: Article-to-story features, in vector order: the mean and best pair probability over the
+#: story's recent members, the story's size (a mean over one member is less sure), and the
+#: worst pair probability.
+STORY_FEATURES: tuple[str, ...] = ("mean_prob", "max_prob", "log_size", "min_prob")
 
 MODEL_FILE = "cluster_model.json"
 BACKGROUND_FILE = "cluster_df.json"
@@ -75,6 +76,11 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
         if t in b:
             total += v * b[t]
     return total
+
+
+def story_terms(probs: Sequence[float], size: int) -> list[float]:
+    """The :data:`STORY_FEATURES` of an article's pair probabilities with a story."""
+    return [sum(probs) / len(probs), max(probs), math.log1p(size), min(probs)]
 
 
 def same_days(a: int | None, b: int | None) -> float:
@@ -115,6 +121,11 @@ class ClusterModel:
                 f"cluster model lists features {self.features}, this code computes "
                 f"{list(FEATURES)}: regenerate it with benchmarks/train_cluster_model.py"
             )
+        if self.story_weights and len(self.story_weights) != len(STORY_FEATURES) + 1:
+            raise ValueError(
+                f"cluster model has {len(self.story_weights)} story weights, this code needs "
+                f"{len(STORY_FEATURES) + 1}: regenerate it with benchmarks/train_cluster_model.py"
+            )
 
     def probability(self, x: Sequence[float]) -> float:
         """P(the two articles tell one story | pair features). Plain floats: six features
@@ -124,14 +135,15 @@ class ClusterModel:
 
     def story_probability(self, probs: Sequence[float], size: int) -> float:
         """P(the article belongs to the story | its pair probabilities with the story's
-        recent members, the story's size)."""
+        recent members, the story's size). The least probable pair counts too: an article
+        that fits only some members may be bridging two events the story already mixes."""
         if not probs:
             return 0.0
         mean = sum(probs) / len(probs)
         if not self.story_weights:
             return mean
         *w, b = self.story_weights
-        z = b + w[0] * mean + w[1] * max(probs) + w[2] * math.log1p(size)
+        z = b + sum(wi * t for wi, t in zip(w, story_terms(probs, size), strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> str:
