@@ -28,7 +28,7 @@ def test_shipped_model_loads_and_matches_the_code() -> None:
 
 def test_a_model_for_other_story_features_is_refused_with_what_to_do() -> None:
     model = ClusterModel.load()
-    with pytest.raises(ValueError, match="story weights.*train_cluster_model"):
+    with pytest.raises(ValueError, match=r"story weights.*train_cluster_model"):
         dataclasses.replace(model, story_weights=model.story_weights[1:])
 
 
