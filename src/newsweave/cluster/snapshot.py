@@ -68,7 +68,7 @@ def load(data: bytes, model: ClusterModel | None = None) -> StoryClusterer:
         clusterer._index = {
             key: OrderedDict.fromkeys(ids) for key, ids in state["index"].items()
         }
-    except (zlib.error, json.JSONDecodeError, KeyError, TypeError, IndexError) as exc:
+    except (zlib.error, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
         raise ValueError(f"not a story-clusterer snapshot: {exc}") from exc
     return clusterer
 
