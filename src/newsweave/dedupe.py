@@ -153,6 +153,10 @@ class DedupeIndex:
             index.add(article_id, text, published, words)
         return index
 
+    def article_ids(self) -> list[str]:
+        """Every article indexed so far, in arrival order."""
+        return list(self._entries)
+
     def canonical_of(self, article_id: str) -> str:
         return self._canonical.get(article_id, article_id)
 

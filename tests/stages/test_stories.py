@@ -94,7 +94,7 @@ def test_a_later_run_adds_to_existing_stories_without_moving_earlier_ones(tmp_pa
     store.close()
 
 
-def test_a_later_run_resumes_from_the_saved_state_and_replays_if_it_is_damaged(
+def test_later_runs_resume_from_saved_states_and_replay_if_they_are_damaged(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     folders = [tmp_path / name for name in ("a", "b", "c")]
@@ -109,13 +109,15 @@ def test_a_later_run_resumes_from_the_saved_state_and_replays_if_it_is_damaged(
     assert saved is not None and saved.fingerprint == fingerprint(clustered, ClusterModel.load())
     caplog.set_level(logging.INFO, logger="newsweave.stages.stories")
     run([str(folders[1])], store, until="cluster")
-    assert "resumed from the saved state" in caplog.text
+    assert "cluster: resumed from the saved state" in caplog.text
+    assert "dedupe: resumed from the saved state" in caplog.text
     before = {a: story for a, (_, story) in store.article_links().items()}
     with store.engine.begin() as conn:
         conn.execute(update(stage_snapshots).values(data=b"not a snapshot"))
     caplog.clear()
     run([str(folders[2])], store, until="cluster")
     assert "cluster state unreadable" in caplog.text and "replaying" in caplog.text
+    assert "dedupe state unreadable" in caplog.text
     after = {a: story for a, (_, story) in store.article_links().items()}
     store.close()
     assert {a: after[a] for a in before} == before

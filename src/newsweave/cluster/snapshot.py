@@ -16,7 +16,6 @@ original would have.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import zlib
 from collections import OrderedDict
@@ -26,6 +25,7 @@ from typing import Any
 from newsweave.cluster.model import ClusterModel
 from newsweave.cluster.story import Member, Story
 from newsweave.cluster.stream import StoryClusterer
+from newsweave.fingerprint import covering
 
 #: Bumped when the layout below changes; an older snapshot is then ignored (replayed).
 FORMAT = 1
@@ -33,10 +33,7 @@ FORMAT = 1
 
 def fingerprint(article_ids: Iterable[str], model: ClusterModel) -> str:
     """What a snapshot must match to be used: the clustered articles and the model."""
-    digest = hashlib.sha256(f"format {FORMAT}\n{model.to_json()}".encode())
-    for article_id in sorted(article_ids):
-        digest.update(article_id.encode() + b"\n")
-    return digest.hexdigest()
+    return covering(article_ids, f"cluster format {FORMAT}\n{model.to_json()}")
 
 
 def dump(clusterer: StoryClusterer) -> bytes:

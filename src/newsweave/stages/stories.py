@@ -7,8 +7,8 @@ firings) better than their shared words do.
 Both are incremental. The detectors are rebuilt from what the store already
 holds (no rescoring: earlier decisions are replayed, not remade), then only the
 articles these stages have not seen are added, oldest first, as a feed would
-deliver them. The clusterer skips the replay when the state it saved last run
-still covers exactly the clustered articles (``cluster.snapshot``).
+deliver them. Each stage skips the replay when the state it saved last run still
+covers exactly the articles it processed (``dedupe_state``, ``cluster.snapshot``).
 
 A syndicated copy is not clustered on its own: it joins the story of its
 canonical article, so copies neither split stories nor skew term weights.
@@ -25,8 +25,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from newsweave import dedupe_state
 from newsweave.cluster import ClusterInput, ClusterModel, StoryClusterer, StorySummary, snapshot
-from newsweave.dedupe import DedupeIndex, Overlap
+from newsweave.dedupe import JACCARD_THRESHOLD, DedupeIndex, Overlap
 from newsweave.model import Article, Story
 from newsweave.store.sql import SqlStore
 from newsweave.store.stories_sql import Snapshot
@@ -46,10 +47,7 @@ def dedupe_stage(store: SqlStore, progress: Progress | None = None) -> list[str]
         return []
     pending_set = set(pending)
     done = [i for i in store.processed_ids("dedupe") if i not in pending_set]
-    done_articles = store.articles_by_id(done)
-    index = DedupeIndex.from_rows(
-        (a.id, a.text, a.published, a.word_count) for i in done if (a := done_articles.get(i))
-    )
+    index = _resume_dedupe(store, done)
     new_articles = store.articles_by_id(pending)
     links: dict[str, str | None] = {}
     found: dict[str, list[Overlap]] = {}
@@ -61,8 +59,29 @@ def dedupe_stage(store: SqlStore, progress: Progress | None = None) -> list[str]
         found[art.id] = result.overlaps
         if progress is not None:
             progress("dedupe", n, len(pending))
-    store.save_dedupe(links, found, DEDUPE_VERSION)
+    state = Snapshot(
+        dedupe_state.fingerprint(index.article_ids(), index.threshold), dedupe_state.dump(index)
+    )
+    store.save_dedupe(links, found, DEDUPE_VERSION, state)
     return pending
+
+
+def _resume_dedupe(store: SqlStore, done: list[str]) -> DedupeIndex:
+    """The copy detector as the last run left it, else rebuilt from every earlier text."""
+    saved = store.snapshot("dedupe", DEDUPE_VERSION)
+    if saved is not None and saved.fingerprint == dedupe_state.fingerprint(
+        done, JACCARD_THRESHOLD
+    ):
+        try:
+            resumed = dedupe_state.load(saved.data)
+            log.info("dedupe: resumed from the saved state of %d articles", len(done))
+            return resumed
+        except ValueError as exc:
+            log.warning("dedupe state unreadable (%s): replaying %d articles", exc, len(done))
+    found = store.articles_by_id(done)
+    return DedupeIndex.from_rows(
+        (a.id, a.text, a.published, a.word_count) for i in done if (a := found.get(i))
+    )
 
 
 def cluster_stage(store: SqlStore, progress: Progress | None = None) -> list[Story]:

@@ -95,9 +95,13 @@ class StoriesMixin:
         links: Mapping[str, str | None],
         found: Mapping[str, Sequence[Overlap]],
         version: str,
+        snapshot: Snapshot | None = None,
     ) -> None:
-        """Set ``duplicate_of`` for these articles and store their overlaps, atomically."""
+        """Set ``duplicate_of`` for these articles and store their overlaps, atomically,
+        with the detector state that found them (``snapshot``) if given."""
         with self.engine.begin() as conn:
+            if snapshot is not None:
+                _replace_snapshot(conn, "dedupe", version, snapshot)
             _set_column(conn, "duplicate_of", links)
             ids = list(found)
             if ids:
@@ -127,16 +131,7 @@ class StoriesMixin:
         never describes stories that were not saved."""
         with self.engine.begin() as conn:
             if snapshot is not None:
-                conn.execute(delete(stage_snapshots).where(stage_snapshots.c.stage == "cluster"))
-                conn.execute(
-                    stage_snapshots.insert(),
-                    {
-                        "stage": "cluster",
-                        "version": version,
-                        "fingerprint": snapshot.fingerprint,
-                        "data": snapshot.data,
-                    },
-                )
+                _replace_snapshot(conn, "cluster", version, snapshot)
             _set_column(conn, "story_id", story_of)
             conn.execute(delete(stories))
             if summaries:
@@ -189,6 +184,19 @@ class StoriesMixin:
         out.sort(key=lambda s: (s.last_published or "", s.id), reverse=True)
         out.sort(key=lambda s: len(s.article_ids), reverse=True)
         return out
+
+
+def _replace_snapshot(conn: Connection, stage: str, version: str, snapshot: Snapshot) -> None:
+    conn.execute(delete(stage_snapshots).where(stage_snapshots.c.stage == stage))
+    conn.execute(
+        stage_snapshots.insert(),
+        {
+            "stage": stage,
+            "version": version,
+            "fingerprint": snapshot.fingerprint,
+            "data": snapshot.data,
+        },
+    )
 
 
 def _set_column(conn: Connection, column: str, values: Mapping[str, str | None]) -> None:
