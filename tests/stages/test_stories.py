@@ -12,6 +12,7 @@ from sqlalchemy import update
 from newsweave.cluster import ClusterModel
 from newsweave.cluster.snapshot import fingerprint
 from newsweave.pipeline import run
+from newsweave.stages import stories as stories_stage
 from newsweave.stages.stories import CLUSTER_VERSION
 from newsweave.store import open_store
 from newsweave.store.schema import stage_snapshots
@@ -122,3 +123,26 @@ def test_later_runs_resume_from_saved_states_and_replay_if_they_are_damaged(
     store.close()
     assert {a: after[a] for a in before} == before
     assert len(after) > len(before) and all(after.values())
+
+
+def test_a_state_too_big_to_store_is_not_saved_and_the_next_run_replays(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stories_stage, "MAX_STATE_BYTES", 100)
+    first, later = tmp_path / "first", tmp_path / "later"
+    for folder in (first, later):
+        folder.mkdir()
+    for path in sorted(SAMPLES.iterdir()):
+        shutil.copy(path, (later if path.name.startswith("004") else first) / path.name)
+    store = open_store(str(tmp_path / "n.db"))
+    caplog.set_level(logging.INFO, logger="newsweave.stages.stories")
+    run([str(first)], store, until="cluster")
+    assert "cluster: state of 0 MB not saved (limit 0 MB)" in caplog.text
+    assert store.snapshot("cluster", CLUSTER_VERSION) is None
+    assert store.snapshot("dedupe", stories_stage.DEDUPE_VERSION) is None
+    caplog.clear()
+    run([str(later)], store, until="cluster")
+    assert "resumed" not in caplog.text
+    links = store.article_links()
+    store.close()
+    assert all(story for dup, story in links.values() if dup is None)

@@ -38,6 +38,9 @@ DEDUPE_VERSION = "1"
 CLUSTER_VERSION = "2"
 
 Progress = Callable[[str, int, int], None]
+#: Largest saved stage state: well under the ~1 GB a single SQLite or PostgreSQL value
+#: may hold (the cluster state is ~2.5 KB per article, so ~200k articles).
+MAX_STATE_BYTES = 512 * 2**20
 
 
 def dedupe_stage(store: SqlStore, progress: Progress | None = None) -> list[str]:
@@ -59,11 +62,27 @@ def dedupe_stage(store: SqlStore, progress: Progress | None = None) -> list[str]
         found[art.id] = result.overlaps
         if progress is not None:
             progress("dedupe", n, len(pending))
-    state = Snapshot(
-        dedupe_state.fingerprint(index.article_ids(), index.threshold), dedupe_state.dump(index)
+    state = _saveable(
+        "dedupe",
+        dedupe_state.fingerprint(index.article_ids(), index.threshold),
+        dedupe_state.dump(index),
     )
     store.save_dedupe(links, found, DEDUPE_VERSION, state)
     return pending
+
+
+def _saveable(stage: str, fingerprint: str, data: bytes) -> Snapshot | None:
+    """The state to save, or None when it is too big for one database value (SQLite and
+    PostgreSQL both stop near 1 GB): the next run then replays, as without a state."""
+    if len(data) > MAX_STATE_BYTES:
+        log.warning(
+            "%s: state of %d MB not saved (limit %d MB); the next run replays the store",
+            stage,
+            len(data) // 2**20,
+            MAX_STATE_BYTES // 2**20,
+        )
+        return None
+    return Snapshot(fingerprint, data)
 
 
 def _resume_dedupe(store: SqlStore, done: list[str]) -> DedupeIndex:
@@ -107,8 +126,10 @@ def cluster_stage(store: SqlStore, progress: Progress | None = None) -> list[Sto
     for article_id, story_id in story_of.items():
         members.setdefault(story_id, []).append(article_id)
     summaries = [_story(s, members.get(s.id, []), dates) for s in clusterer.summaries(dates)]
-    state = Snapshot(
-        snapshot.fingerprint(clusterer.assignments(), clusterer.model), snapshot.dump(clusterer)
+    state = _saveable(
+        "cluster",
+        snapshot.fingerprint(clusterer.assignments(), clusterer.model),
+        snapshot.dump(clusterer),
     )
     moved = {a: story for a, story in story_of.items() if links[a][1] != story}
     store.save_stories(moved, summaries, pending, CLUSTER_VERSION, state)
