@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TypeVar
 
 from newsweave import dedupe_state
 from newsweave.cluster import ClusterInput, ClusterModel, StoryClusterer, StorySummary, snapshot
@@ -33,6 +34,7 @@ from newsweave.store.sql import SqlStore
 from newsweave.store.stories_sql import Snapshot
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 DEDUPE_VERSION = "1"
 CLUSTER_VERSION = "2"
@@ -87,20 +89,37 @@ def _saveable(stage: str, fingerprint: str, data: bytes) -> Snapshot | None:
 
 def _resume_dedupe(store: SqlStore, done: list[str]) -> DedupeIndex:
     """The copy detector as the last run left it, else rebuilt from every earlier text."""
-    saved = store.snapshot("dedupe", DEDUPE_VERSION)
-    if saved is not None and saved.fingerprint == dedupe_state.fingerprint(
-        done, JACCARD_THRESHOLD
-    ):
-        try:
-            resumed = dedupe_state.load(saved.data)
-            log.info("dedupe: resumed from the saved state of %d articles", len(done))
-            return resumed
-        except ValueError as exc:
-            log.warning("dedupe state unreadable (%s): replaying %d articles", exc, len(done))
+    fingerprint = dedupe_state.fingerprint(done, JACCARD_THRESHOLD)
+    resumed = _saved_state(store, "dedupe", DEDUPE_VERSION, done, dedupe_state.load, fingerprint)
+    if resumed is not None:
+        return resumed
     found = store.articles_by_id(done)
     return DedupeIndex.from_rows(
         (a.id, a.text, a.published, a.word_count) for i in done if (a := found.get(i))
     )
+
+
+def _saved_state(
+    store: SqlStore,
+    stage: str,
+    version: str,
+    covered: list[str],
+    load: Callable[[bytes], T],
+    fingerprint: str,
+) -> T | None:
+    """The state ``stage`` saved last run, loaded, if its ``fingerprint`` (of the ``covered``
+    articles) matches; None (the caller replays) if there is none, it differs or it is
+    unreadable."""
+    saved = store.snapshot(stage, version)
+    if saved is None or saved.fingerprint != fingerprint:
+        return None
+    try:
+        resumed = load(saved.data)
+    except ValueError as exc:
+        log.warning("%s state unreadable (%s): replaying %d articles", stage, exc, len(covered))
+        return None
+    log.info("%s: resumed from the saved state of %d articles", stage, len(covered))
+    return resumed
 
 
 def cluster_stage(store: SqlStore, progress: Progress | None = None) -> list[Story]:
@@ -141,15 +160,13 @@ def _resume(
 ) -> StoryClusterer:
     """The clusterer as the last run left it: its saved state when that covers exactly the
     articles clustered before, else rebuilt by replaying them (reading every one)."""
-    saved = store.snapshot("cluster", CLUSTER_VERSION)
     model = ClusterModel.load()
-    if saved is not None and saved.fingerprint == snapshot.fingerprint(before, model):
-        try:
-            resumed = snapshot.load(saved.data, model)
-            log.info("cluster: resumed from the saved state of %d articles", len(before))
-            return resumed
-        except ValueError as exc:
-            log.warning("cluster state unreadable (%s): replaying %d articles", exc, len(before))
+    fingerprint = snapshot.fingerprint(before, model)
+    resumed = _saved_state(
+        store, "cluster", CLUSTER_VERSION, before, lambda d: snapshot.load(d, model), fingerprint
+    )
+    if resumed is not None:
+        return resumed
     old = store.articles_by_id(before)
     persons = _persons(store, before)
     return StoryClusterer.from_state(
