@@ -44,7 +44,6 @@ def dump(index: DedupeIndex) -> bytes:
         "words": [e.words for e in entries],
         "scheme": entries[0].minhash.scheme if entries else None,
         "signatures": base64.b64encode(signatures.astype("<u8").tobytes()).decode(),
-        "in_lsh": [i for i in ids if i in index._lsh],
         "exact": index._exact,
         "canonical": index._canonical,
         "groups": index._groups,
@@ -70,7 +69,6 @@ def _rebuild(state: dict[str, Any]) -> DedupeIndex:
     raw = base64.b64decode(state["signatures"])
     signatures = np.frombuffer(raw, dtype="<u8").reshape(len(ids), NUM_PERM)
     template = MinHash(num_perm=NUM_PERM)  # the permutations, made once, not per article
-    in_lsh = set(state["in_lsh"])
     for i, published, words, values in zip(
         ids, state["published"], state["words"], signatures, strict=True
     ):
@@ -80,8 +78,8 @@ def _rebuild(state: dict[str, Any]) -> DedupeIndex:
             scheme=state["scheme"],
         )
         index._entries[i] = _Entry(published, int(words), mh)
-        if i in in_lsh:
-            index._lsh.insert(i, mh)
+        if not mh.is_empty():  # as in DedupeIndex.add: an article without shingles is not
+            index._lsh.insert(i, mh)  # in the LSH, and only its MinHash stays empty
     index._exact = dict(state["exact"])
     index._canonical = dict(state["canonical"])
     index._groups = {k: list(v) for k, v in state["groups"].items()}

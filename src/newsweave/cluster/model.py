@@ -139,9 +139,8 @@ class ClusterModel:
         that fits only some members may be bridging two events the story already mixes."""
         if not probs:
             return 0.0
-        mean = sum(probs) / len(probs)
         if not self.story_weights:
-            return mean
+            return sum(probs) / len(probs)
         *w, b = self.story_weights
         z = b + sum(wi * t for wi, t in zip(w, story_terms(probs, size), strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
