@@ -263,7 +263,5 @@ def features_of(doc: EcbDoc) -> ArticleFeatures:
     """Features are a pure function of the document: compute them once per process."""
     got = _FEATURES.get(doc.doc_id)
     if got is None:
-        if doc.doc_id not in _PERSONS:
-            find_persons([doc])
-        got = _FEATURES[doc.doc_id] = featurize(doc.as_input(_PERSONS[doc.doc_id]))
+        got = _FEATURES[doc.doc_id] = featurize(doc.as_input(persons_of([doc])[doc.doc_id]))
     return got

@@ -57,7 +57,7 @@ def load(data: bytes, model: ClusterModel | None = None) -> StoryClusterer:
             raise ValueError(f"snapshot format {state.get('format')!r}, expected {FORMAT}")
         clusterer = StoryClusterer(model)
         clusterer._seq = int(state["seq"])
-        clusterer.idf.docs, clusterer.idf.df = state["idf"][0], state["idf"][1]
+        clusterer.idf.docs, clusterer.idf.df = state["idf"]
         clusterer.name_idf.docs, clusterer.name_idf.df = state["name_idf"]
         for raw in state["stories"]:
             story = _to_story(raw)
