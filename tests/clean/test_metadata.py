@@ -131,6 +131,13 @@ def test_scraper_header_absent(text: str) -> None:
         ("9/20/2010 @ 1:19PM", "2010-09-20", "9/20/2010"),
         ("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 28, 2005 8:10 PM ET", "2005-11-27",
          "Nov 27, 2005"),
+        # Two-digit years: a number above 12 or a US time zone says which is the month.
+        ("11/28/05", "2005-11-28", None),
+        ("POSTED: 05/02/07, 9:00 PM PDT |", "2007-05-02", "05/02/07"),
+        ("First Posted: 10/25/11 06:44 PM ET", "2011-10-25", "10/25/11"),
+        ("Updated 13/05/99", "1999-05-13", "13/05/99"),
+        ("28.11.05 14:05", "2005-11-28", "28.11.05"),
+        ("05/02/2007 9:00 PM PDT", "2007-05-02", "05/02/2007"),
     ],
 )
 def test_date_line(line: str, iso: str, evidence: str | None) -> None:
@@ -157,6 +164,10 @@ def test_date_line(line: str, iso: str, evidence: str | None) -> None:
         "Nov 27, 2005 talks ended and Dec 3, 2005 they resumed",
         "Talks at Mar-a-Lago @ Dec 20, 2025 and Dec 21, 2025 Summit Meeting Agenda",
         "They have raised defense spending to NATO's minimum threshold of 2 percent of GDP.",
+        "8/2/13 at 1:30 PM",  # August 2 or February 8: no zone to tell, so no date
+        "Score 3-1-12",
+        "Version 1.2.3",
+        "The vote was 5/4/12 in favour of the motion",
     ],
 )
 def test_not_a_date_line(line: str) -> None:

@@ -191,8 +191,11 @@ def iso_from_parts(year: int, month: int, day: int | None = None) -> str | None:
         return None
 
 
-def _shape_value(kind: str, m: re.Match[str], reference: dt.date | None) -> str | None:
-    """One shape match as ISO; "12/20/2025" is read month-first since day-first is impossible."""
+def _shape_value(
+    kind: str, m: re.Match[str], reference: dt.date | None, month_first: bool = False
+) -> str | None:
+    """One shape match as ISO; "12/20/2025" is read month-first since day-first is impossible,
+    "05/02/2007" day-first unless ``month_first`` (a US time zone on the line)."""
     groups = m.groupdict()
     month = month_number(groups["mon"]) if groups.get("mon") else int(groups["m"])
     if month is None:
@@ -201,8 +204,9 @@ def _shape_value(kind: str, m: re.Match[str], reference: dt.date | None) -> str 
     if groups.get("y") is None:
         return _infer_year(month, day, reference) if day is not None else None
     year = int(groups["y"])
-    if kind == "dmy" and groups.get("sep") == "/" and month > 12 and day is not None and day <= 12:
-        month, day = day, month  # US style 12/20/2025
+    us_style = month > 12 or month_first  # 12/20/2025, or a US time zone on the line
+    if kind == "dmy" and groups.get("sep") == "/" and day is not None and day <= 12 and us_style:
+        month, day = day, month
     return iso_from_parts(year, month, day)
 
 
@@ -239,11 +243,14 @@ def _candidates(text: str) -> Iterator[tuple[str, re.Match[str]]]:
                 yield kind, m
 
 
-def find_date(text: str, reference: dt.date | None = None) -> Found | None:
-    """The first date expression anywhere in ``text`` (earliest, then longest), normalised."""
+def find_date(
+    text: str, reference: dt.date | None = None, month_first: bool = False
+) -> Found | None:
+    """The first date expression anywhere in ``text`` (earliest, then longest), normalised;
+    ``month_first`` reads an ambiguous "05/02/2007" as May 2 (US)."""
     best: tuple[int, int, str] | None = None
     for kind, m in _candidates(text):
-        value = _shape_value(kind, m, reference)
+        value = _shape_value(kind, m, reference, month_first)
         if value is None:
             continue
         if best is None or (m.start(), -m.end()) < (best[0], -best[1]):
@@ -296,6 +303,35 @@ def _dateparser_value(span: str) -> str | None:
     return parsed.date().isoformat() if isinstance(parsed, dt.datetime) else None
 
 
+#: A numeric date with a two-digit year ("11/28/05", "POSTED: 05/02/07, 9:00 PM PDT"):
+#: taken only when it and filler make up the whole line, never from running text.
+_SHORT_YEAR = re.compile(
+    r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d\d)(?![\d/.-])"
+)
+#: A US time zone on a date line ("PDT", "ET"): its numeric dates are month first.
+_US_ZONE = re.compile(r"(?<![A-Za-z])[ECMP][SD]?T(?![A-Za-z])")
+
+
+def _short_year_date(line: str, reference: dt.date | None, month_first: bool) -> Found | None:
+    """A two-digit-year date line. Day and month are told apart by a number above 12 or a
+    US time zone; otherwise ("8/2/13") the line is left undated, as a wrong month would
+    misplace the article worse than no date. The century is the one that does not put
+    the date more than a year after the reference (today without one). Hyphens are not
+    read ("3-1-12" is as likely a score)."""
+    m = _SHORT_YEAR.search(line)
+    if m is None or not _only_filler(line[: m.start()] + " " + line[m.end() :]):
+        return None
+    a, b, yy = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    if a <= 12 and b <= 12 and not month_first:
+        return None
+    month, day = (a, b) if b > 12 or month_first else (b, a)
+    year = 2000 + yy
+    if year > (reference or dt.date.today()).year + 1:
+        year -= 100
+    value = iso_from_parts(year, month, day)
+    return Found(value, m.start(), m.end()) if value else None
+
+
 def date_line(line: str, reference: dt.date | None = None) -> Found | None:
     """The date if the WHOLE line is a date, timestamp or byline-date line, else None.
 
@@ -304,7 +340,10 @@ def date_line(line: str, reference: dt.date | None = None) -> Found | None:
     if len(line) > _MAX_DATE_LINE or not line.strip():
         return None
     if any(c.isdigit() for c in line) and not _wordy(line):
-        found = find_date(line, reference)
+        month_first = _US_ZONE.search(line) is not None
+        found = find_date(line, reference, month_first) or _short_year_date(
+            line, reference, month_first
+        )
         if found is not None:
             rest = line[: found.start] + " " + line[found.end :]
             again = find_date(rest, reference)  # "Posted: <date> … Last Updated: <date>"
