@@ -138,6 +138,7 @@ def test_scraper_header_absent(text: str) -> None:
         ("Updated 13/05/99", "1999-05-13", "13/05/99"),
         ("28.11.05 14:05", "2005-11-28", "28.11.05"),
         ("05/02/2007 9:00 PM PDT", "2007-05-02", "05/02/2007"),
+        ("Mis à jour le 05/02/2025 à 14h05 CET", "2025-02-05", "05/02/2025"),  # not a US zone
     ],
 )
 def test_date_line(line: str, iso: str, evidence: str | None) -> None:
