@@ -324,7 +324,7 @@ def _short_year_date(line: str, reference: dt.date | None, month_first: bool) ->
     a, b, yy = int(m.group("a")), int(m.group("b")), int(m.group("y"))
     if a <= 12 and b <= 12 and not month_first:
         return None
-    month, day = (a, b) if b > 12 or month_first else (b, a)
+    month, day = (a, b) if b > 12 or (month_first and a <= 12) else (b, a)
     year = 2000 + yy
     if year > (reference or dt.date.today()).year + 1:
         year -= 100
