@@ -94,7 +94,7 @@ def compare_stage(store: SqlStore, progress: Progress | None = None) -> int:
     from newsweave.nlp import parse
 
     stories = store.stories()
-    compare_sql.delete_story_results(store, [s.id for s in stories])
+    compare_sql.delete_story_results(store)
     keyer, dates, done = _entity_keyer(store), _dates(store), 0
     links = store.article_links()
     for n, story in enumerate(stories, 1):

@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 
 from newsweave.model import Claim, Disagreement, Span, SummarySentence
 from newsweave.store.schema import claims as claims_table
-from newsweave.store.schema import story_comparisons, summaries
+from newsweave.store.schema import stories, story_comparisons, summaries
 from newsweave.store.sql import SqlStore
 
 
@@ -155,12 +155,13 @@ def comparison(store: SqlStore, story_id: str, stage: str = "compare") -> dict[s
     return dict(row) if row is not None else None
 
 
-def delete_story_results(store: SqlStore, keep: Sequence[str]) -> None:
-    """Forget the results of stories that no longer exist (after re-clustering)."""
-    ids = list(keep)
+def delete_story_results(store: SqlStore) -> None:
+    """Forget the results of stories that no longer exist (after re-clustering). A
+    subquery, not a list of the stories kept: past 65,535 stories that list is more bound
+    parameters than PostgreSQL accepts (SQLite's default limit is 32,766)."""
     with store.engine.begin() as conn:
         for table in (claims_table, summaries, story_comparisons):
-            conn.execute(delete(table).where(table.c.story_id.not_in(ids)))
+            conn.execute(delete(table).where(table.c.story_id.not_in(select(stories.c.id))))
 
 
 __all__ = [
