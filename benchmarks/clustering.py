@@ -49,6 +49,8 @@ from ecbplus import EcbDoc
 
 from newsweave.cluster import ClusterInput, ClusterModel, StoryClusterer
 from newsweave.cluster.features import tokenize
+from newsweave.cluster.story import RECENT_MEMBERS
+from newsweave.cluster.stream import SCORED
 
 SEED = 13
 Labels = dict[str, str]
@@ -191,6 +193,18 @@ def rates(items: list[ClusterInput], step: Callable[[ClusterInput], object]) -> 
     return out
 
 
+def growth(items: list[ClusterInput], clusterer: StoryClusterer) -> tuple[list[float], list[float]]:
+    """Articles/s and pair probabilities computed per article, over each consecutive
+    thousand: the second shows the work per article levelling off at the caps."""
+    speeds: list[float] = []
+    pairs: list[float] = []
+    for k in range(0, len(items), 1000):
+        chunk, before = items[k : k + 1000], clusterer.pairs_scored
+        speeds += rates(chunk, clusterer.assign)
+        pairs.append((clusterer.pairs_scored - before) / len(chunk))
+    return speeds, pairs
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -252,12 +266,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.scale > 0:
         everything = [d for s in splits for d in ecbplus.load(args.data, s)]
         clusterer = StoryClusterer(model)
-        got = rates(replicate(everything, args.scale), clusterer.assign)
+        got, pairs = growth(replicate(everything, args.scale), clusterer)
         print(
             f"growth: articles/s at 1k {got[0]:.0f}, at {args.scale / 1000:g}k {got[-1]:.0f} "
             f"({len(clusterer.stories)} stories); peak RSS {peak_rss_mb():.0f} MB"
         )
         print("  per thousand: " + " ".join(f"{r:.0f}" for r in got))
+        print(
+            f"  pair probabilities per article, per thousand (they grow as stories mature, up "
+            f"to {SCORED} stories x {RECENT_MEMBERS} members plus merge checks, whatever the "
+            "store's size): " + " ".join(f"{p:.0f}" for p in pairs)
+        )
     print(f"bcubed_f1={f1:.4f} pairwise_f1={pf1:.4f} articles_per_s={speed:.0f}")
     return 0
 

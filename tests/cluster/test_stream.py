@@ -144,3 +144,15 @@ def test_a_one_article_story_needs_the_single_threshold_to_be_joined() -> None:
     loose = dataclasses.replace(shipped, single_threshold=0.0)
     together = StoryClusterer(loose)
     assert not [together.assign(item) for item in (first, second)][1].new_story
+
+
+def test_work_per_article_is_the_recent_members_of_its_candidates() -> None:
+    """``pairs_scored`` counts one pair per recent member of each scored story: reports of
+    one event each score against the story's members so far (no merges among them)."""
+    clusterer = StoryClusterer()
+    inputs = _inputs()
+    for n, item in enumerate(inputs):
+        before = clusterer.pairs_scored
+        clusterer.assign(item)
+        assert clusterer.pairs_scored - before == n  # the one story holds n members
+    assert clusterer.pairs_scored == sum(range(len(inputs)))

@@ -34,7 +34,7 @@ from newsweave.cluster.features import (
     featurize,
 )
 from newsweave.cluster.model import ClusterModel, background_counts, dot, unit
-from newsweave.cluster.story import Member, Story, pair_probabilities
+from newsweave.cluster.story import MERGE_MEMBERS, Member, Story, pair_probabilities
 
 #: Rare body terms per article used as blocking keys (names are always keys).
 BLOCK_TERMS = 12
@@ -101,6 +101,9 @@ class StoryClusterer:
         self.stories: dict[str, Story] = {}
         self._index: dict[str, OrderedDict[str, None]] = {}
         self._seq = 0
+        #: Pair probabilities computed so far (scoring and merge checks): the work per
+        #: article, which the caps bound (SCORED × RECENT_MEMBERS, plus the merge checks).
+        self.pairs_scored = 0
 
     @staticmethod
     def _idfs(weight: float) -> tuple[IncrementalIdf, IncrementalIdf]:
@@ -219,6 +222,9 @@ class StoryClusterer:
                     continue
                 if prob < self.model.merge_threshold / 2 or not self._overlaps(story, other):
                     continue
+                self.pairs_scored += min(MERGE_MEMBERS, len(story.recent)) * min(
+                    MERGE_MEMBERS, len(other.recent)
+                )
                 link = story.link(self.model, other)
                 if link >= self.model.merge_threshold and link > best_link:
                     best, best_link = other, link
@@ -270,6 +276,7 @@ class StoryClusterer:
         single = self.model.single_threshold
         scored = []
         for story in self.candidates(art):
+            self.pairs_scored += len(story.recent)
             prob = self.model.story_probability(
                 pair_probabilities(self.model, member, story), story.size
             )
