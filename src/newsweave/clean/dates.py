@@ -14,18 +14,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsweave.clean.date_words import MONTHS, WEEKDAY_WORDS, alternation, month_number, word_set
 from newsweave.clean.relative_time import NUM, UNIT, resolve_relative
 
 __all__ = [
-    "MONTH_WORDS_RE",
-    "WEEKDAY_WORDS",
     "Found",
     "date_line",
     "find_date",
     "is_relative_timestamp",
     "iso_from_parts",
-    "month_number",
-    "word_set",
 ]
 
 
@@ -45,71 +42,14 @@ _DATEPARSER_SETTINGS: dict[str, object] = {
 }
 
 
-def word_set(text: str) -> frozenset[str]:
-    """Word lists are kept as prose strings so they read (and diff) like the data they are."""
-    return frozenset(text.split())
-
-
 # Languages whose month names the table below lacks; naming them spares dateparser a detection.
 _FOREIGN_LANGUAGES = sorted(
     word_set("pl cs sk sl hr sr bg be ro hu lt lv et fi sv da nb nl tr el ka hy az kk ca id ms")
     | {"it", "pt"}
 )
 
-# Month names and abbreviations (nominative and genitive) per language: en ru uk fr de es it pt.
-_MONTH_WORDS: tuple[str, ...] = (
-    (
-        "january jan январь января янв січень січня січ janvier janv januar jänner enero ene "
-        "gennaio gen janeiro"
-    ),
-    (
-        "february feb febr февраль февраля фев февр лютий лютого лют février fevrier févr fevr "
-        "februar febrero febbraio fevereiro fev"
-    ),
-    "march mar март марта березень березня бер mars märz maerz mär marzo março",
-    "april apr апрель апреля апр квітень квітня квіт avril avr abril abr aprile",
-    "may май мая травень травня трав mai mayo maggio mag maio",
-    "june jun июнь июня июн червень червня черв juin juni junio giugno giu junho",
-    "july jul июль июля июл липень липня лип juillet juil juli julio luglio lug julho",
-    "august aug август августа авг серпень серпня серп août aout agosto ago",
-    (
-        "september sep sept сентябрь сентября сен сент вересень вересня вер septembre "
-        "septiembre setiembre settembre set setembro"
-    ),
-    (
-        "october oct октябрь октября окт жовтень жовтня жовт octobre oktober okt octubre "
-        "ottobre ott outubro out"
-    ),
-    "november nov ноябрь ноября нояб ноя листопад листопада лист novembre noviembre novembro",
-    (
-        "december dec декабрь декабря дек грудень грудня груд décembre decembre déc dezember dez "
-        "diciembre dic dicembre dezembro"
-    ),
-)
-_MONTHS: dict[str, int] = {
-    word: number for number, words in enumerate(_MONTH_WORDS, start=1) for word in words.split()
-}
-_WEEKDAYS = word_set(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
-    "fri sat sun понедельник вторник среда среду четверг пятница пятницу суббота субботу "
-    "воскресенье пн вт ср чт пт сб вс понеділок вівторок середа середу четвер п'ятниця "
-    "п'ятницю пʼятниця субота суботу неділя неділю lundi mardi mercredi jeudi vendredi samedi "
-    "dimanche montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag lunes martes "
-    "miércoles miercoles jueves viernes sábado sabado domingo"
-)
-
-
-WEEKDAY_WORDS = _WEEKDAYS
-
-
-def _alternation(words: list[str]) -> str:
-    """Longest first, so a regex alternation prefers "December" over "Dec"."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
 
 _L = r"[^\W\d_]"  # one letter, any script
-#: Any month name or abbreviation (no group, no boundaries): other modules build on it.
-MONTH_WORDS_RE = _alternation(list(_MONTHS))
 # Name shapes capture any short word as the month and check it in the table afterwards:
 # a generic letter run is far cheaper to scan than an alternation of 150 month names.
 _MONTH = rf"(?<!{_L})(?P<mon>{_L}{{3,12}})\.?(?!{_L})"
@@ -154,7 +94,7 @@ _FILLER = re.compile(
     r"sec|secs|\d+\s*(?:min(?:ute)?s?|мин|хв)\.?\s*(?:read|de\s+lecture|чтения|читання|lesezeit)|"
     r"\d[\d,.]*\s*(?:views?|comments?|shares?|просмотр\w*|переглядів|перегляд\w*|коммент\w*)|"
     rf"{_TIME}|(?:gmt|utc|msk|mez|mesz)(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?|[+-]\d\d:?\d\d|"
-    rf"{_alternation(list(_WEEKDAYS))}|(?-i:[A-Z]{{2,4}}T))(?!{_L})|[\s,.;:|•·/@()\[\]–—-]+",
+    rf"{alternation(list(WEEKDAY_WORDS))}|(?-i:[A-Z]{{2,4}}T))(?!{_L})|[\s,.;:|•·/@()\[\]–—-]+",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
@@ -169,14 +109,9 @@ _FILLER_WORDS = (
         "дата публикации в оновлено опубліковано о об г г. р р. года року sec secs min mins read "
         "lecture чтения читання lesezeit views view comments shares am pm a.m. p.m. last ago h hs"
     )
-    | _WEEKDAYS
+    | WEEKDAY_WORDS
 )
 _MAX_DATE_LINE = 160
-
-
-def month_number(word: str) -> int | None:
-    """Month 1-12 for a month name or abbreviation in any supported language."""
-    return _MONTHS.get(word.casefold().rstrip("."))
 
 
 def iso_from_parts(year: int, month: int, day: int | None = None) -> str | None:
@@ -204,10 +139,16 @@ def _shape_value(
     if groups.get("y") is None:
         return _infer_year(month, day, reference) if day is not None else None
     year = int(groups["y"])
-    us_style = month > 12 or month_first  # 12/20/2025, or a US time zone on the line
-    if kind == "dmy" and groups.get("sep") == "/" and day is not None and day <= 12 and us_style:
+    slashed = kind == "dmy" and groups.get("sep") == "/"
+    if slashed and day is not None and _reads_month_first(day, month, month_first):
         month, day = day, month
     return iso_from_parts(year, month, day)
+
+
+def _reads_month_first(first: int, second: int, us_zone: bool) -> bool:
+    """Whether numbers "first/second/year" are month/day: when the second cannot be a month
+    ("12/20/2025"), or a US time zone on the line says so and the first can be one."""
+    return first <= 12 and (second > 12 or us_zone)
 
 
 def _infer_year(month: int, day: int, reference: dt.date | None) -> str | None:
@@ -235,7 +176,7 @@ def _candidates(text: str) -> Iterator[tuple[str, re.Match[str]]]:
         for m in pattern.finditer(text):
             yield kind, m
     for word in _LETTERS.finditer(text):
-        if word.group().casefold() not in _MONTHS:
+        if word.group().casefold() not in MONTHS:
             continue
         lo, hi = max(0, word.start() - 8), min(len(text), word.end() + 18)
         for kind, pattern in _DATE_SHAPES[_NUMERIC_SHAPES:]:
@@ -269,7 +210,7 @@ def _wordy(text: str) -> bool:
     for w in words:
         if w[:1].islower():
             key = w.strip(",.;:|()").casefold()
-            if key not in _FILLER_WORDS and key not in _MONTHS:
+            if key not in _FILLER_WORDS and key not in MONTHS:
                 lower += 1
     return lower > 2
 
@@ -324,7 +265,7 @@ def _short_year_date(line: str, reference: dt.date | None, month_first: bool) ->
     a, b, yy = int(m.group("a")), int(m.group("b")), int(m.group("y"))
     if a <= 12 and b <= 12 and not month_first:
         return None
-    month, day = (a, b) if b > 12 or (month_first and a <= 12) else (b, a)
+    month, day = (a, b) if _reads_month_first(a, b, month_first) else (b, a)
     year = 2000 + yy
     if year > (reference or dt.date.today()).year + 1:
         year -= 100
@@ -352,7 +293,7 @@ def date_line(line: str, reference: dt.date | None = None) -> Found | None:
             return found if _only_filler(rest) else None
         m = _FOREIGN_DATE.search(line)
         if m is not None and _only_filler(line[: m.start()] + " " + line[m.end() :]):
-            if any(w.casefold() in _MONTHS for w in _LETTERS.findall(m.group())):
+            if any(w.casefold() in MONTHS for w in _LETTERS.findall(m.group())):
                 return None  # a month we know, so the date itself is impossible ("June 31")
             value = _dateparser_value(m.group())
             return Found(value, m.start(), m.end()) if value else None

@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import re
 
+from newsweave.clean.date_words import MONTH_WORDS_RE, WEEKDAY_WORDS, month_number, word_set
 from newsweave.clean.dates import (
-    MONTH_WORDS_RE,
-    WEEKDAY_WORDS,
     Found,
     date_line,
     find_date,
     is_relative_timestamp,
     iso_from_parts,
-    month_number,
-    word_set,
 )
 from newsweave.clean.sources import (
     agency_name,

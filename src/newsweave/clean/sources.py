@@ -15,7 +15,8 @@ from importlib import resources
 
 from tld import get_fld
 
-from newsweave.clean.dates import WEEKDAY_WORDS, Found, month_number, word_set
+from newsweave.clean.date_words import WEEKDAY_WORDS, month_number, word_set
+from newsweave.clean.dates import Found
 
 __all__ = [
     "agency_name",

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsweave.clean.dates import iso_from_parts, month_number
+from newsweave.clean.date_words import month_number
+from newsweave.clean.dates import iso_from_parts
 
 _L = r"[^\W\d_]"  # one letter, any script
 
