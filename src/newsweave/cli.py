@@ -25,6 +25,7 @@ from newsweave.cli_common import cli_store, db_option
 from newsweave.distributed import BatchMapper
 from newsweave.errors import NewsweaveError
 from newsweave.export import export_json
+from newsweave.stages import STORE_STAGES
 
 EXIT_REJECTED = 3
 F = TypeVar("F", bound=Callable[..., Any])
@@ -41,7 +42,7 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit with code 3 if any input was rejected.")
 @click.option(
     "--until",
-    type=click.Choice(["ingest", *pipeline.STORE_STAGES]),
+    type=click.Choice(["ingest", *(s.name for s in STORE_STAGES)]),
     default=None,
     help="Stop after this stage (later stages catch up on the next full run).",
 )

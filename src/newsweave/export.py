@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsweave.model import Article, Entity, Event, Quote, Span, Story, SummarySentence
-from newsweave.pipeline import STAGES
+from newsweave.stages import ALL_STAGES
 from newsweave.store import compare_sql
 from newsweave.store.compare_sql import span_json
 from newsweave.store.sql import SqlStore
@@ -33,7 +33,7 @@ def export_json(store: SqlStore) -> dict[str, Any]:
         "dates": [_timex_json(t) for t in store.timex_rows()],
         "overlaps": store.overlaps(),
         "rejected": [{"source": r.source, "reason": r.reason} for r in store.rejections()],
-        "stages": [{"name": s.name, "version": s.version} for s in STAGES],
+        "stages": [{"name": s.name, "version": s.version} for s in ALL_STAGES],
     }
 
 

@@ -1,7 +1,7 @@
-"""Compose the stages: read inputs, clean them, store them, then run every later stage.
+"""Compose the stages: read inputs, clean them, store them, then run every store stage.
 
-Stages are plain functions registered by name and version, so a stored result
-can say which code produced it and the same functions can run elsewhere.
+The stages and their versions are the registry in ``newsweave.stages``; this module
+reads the inputs and loops over it.
 """
 
 from __future__ import annotations
@@ -24,28 +24,6 @@ if TYPE_CHECKING:
     from newsweave.distributed import BatchMapper
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    version: str
-    description: str
-
-
-#: Every stage that exists, in pipeline order; later issues append to this list.
-STAGES: tuple[Stage, ...] = (
-    Stage("ingest", "1", "read files, folders, globs, stdin; detect encoding and format"),
-    Stage("clean", "1", "strip chrome, split glued articles, find headline/date/outlet/agency"),
-    Stage("language", "1", "identify each article's language offline (py3langid)"),
-    Stage("dedupe", "1", "link syndicated copies (MinHash LSH) and record shared passages"),
-    Stage("extract", "1", "one spaCy parse per article: mentions, quotes, dates, event mentions"),
-    Stage("cluster", "1", "group articles into stories as they stream in (learned similarity)"),
-    Stage("entities", "1", "resolve mentions into people, organisations and places store-wide"),
-    Stage("events", "1", "merge event mentions of one story into events with entity ids"),
-    Stage("compare", "1", "claims aligned across outlets: support, silence, disagreement, framing"),
-    Stage("brief", "1", "per story: a dated timeline and a cited extractive summary"),
-)
 
 
 @dataclass
@@ -88,49 +66,42 @@ def run(
     return report
 
 
-#: Stages that run over the store after ingestion, in order.
-STORE_STAGES = ("dedupe", "extract", "cluster", "entities", "events", "compare", "brief")
-
-
 def run_stages(
     store: SqlStore,
     progress: StageProgress | None = None,
     until: str | None = None,
     mapper: BatchMapper | None = None,
 ) -> dict[str, int]:
-    """Run the store stages on what they have not seen yet, stopping after ``until``.
+    """Run the registry's store stages in order, each on what it has not processed at its
+    version, stopping after ``until`` (``ingest`` runs none). Each stage commits its own
+    results, so a run killed anywhere is finished by the next one."""
+    from newsweave.stages import STAGE_NAMES, STORE_STAGES, Context
 
-    Each stage is incremental and commits its own results, so a run killed here
-    is finished by the next one. Imports are late: spaCy loads only when needed.
-    """
-    from newsweave.stages.compare_brief import brief_stage, compare_stage
-    from newsweave.stages.facts import entity_stage, event_stage, extract_stage
-    from newsweave.stages.stories import cluster_stage, dedupe_stage
-
-    last = STORE_STAGES.index(until) if until in STORE_STAGES else len(STORE_STAGES) - 1
-    wanted = set(STORE_STAGES[: last + 1]) if until not in ("ingest", "clean") else set()
+    if until is not None and until not in STAGE_NAMES:
+        raise ValueError(f"no stage {until!r}; the stages are {', '.join(STAGE_NAMES)}")
+    ctx = Context(store, progress, mapper, STORE_STAGES)
     done: dict[str, int] = {}
-    if "dedupe" in wanted:
-        done["dedupe"] = len(dedupe_stage(store, progress))
-    if "extract" not in wanted:
+    if until is not None and until not in (s.name for s in STORE_STAGES):
         return done
-    extracted = extract_stage(store, progress, mapper)
-    done["extract"] = len(extracted)
-    if "cluster" in wanted:
-        done["cluster"] = len(cluster_stage(store, progress))
-    if "entities" not in wanted:
-        return done
-    entities = entity_stage(store, extracted)
-    done["entities"] = len(entities)
-    if "events" in wanted:
-        changed = done["dedupe"] or done["extract"]
-        done["events"] = len(event_stage(store, entities) if changed else store.events())
-    # Both are cheap when nothing changed: they skip stories whose members are unchanged.
-    if "compare" in wanted:
-        done["compare"] = compare_stage(store, progress)
-    if "brief" in wanted:
-        done["brief"] = brief_stage(store, progress)
+    for stage in STORE_STAGES:
+        done[stage.name] = stage.run(ctx, stage)
+        if stage.name == until:
+            break
     return done
+
+
+def run_stage(
+    store: SqlStore,
+    name: str,
+    progress: StageProgress | None = None,
+    mapper: BatchMapper | None = None,
+) -> int:
+    """Bring one store stage up to date on its own; return how many units it processed.
+    Its earlier stages are not run: what they have not done yet, it does not see."""
+    from newsweave.stages import STORE_STAGES, Context, store_stage
+
+    stage = store_stage(name)
+    return stage.run(Context(store, progress, mapper, STORE_STAGES), stage)
 
 
 def ingest(

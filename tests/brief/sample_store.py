@@ -9,7 +9,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsweave import pipeline
-from newsweave.stages.compare_brief import brief_stage, compare_stage
 from newsweave.store import SqlStore, open_store
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -20,8 +19,6 @@ def sample_store() -> SqlStore:
     folder = Path(tempfile.mkdtemp(prefix="newsweave-brief-"))
     store = open_store(str(folder / "samples.db"))
     pipeline.run([str(SAMPLES)], store)
-    compare_stage(store)
-    brief_stage(store)
     return store
 
 

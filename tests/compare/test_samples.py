@@ -55,9 +55,9 @@ def test_outlets_rely_on_sources_found_in_the_text() -> None:
 
 
 def test_rerunning_the_stage_changes_nothing() -> None:
-    from newsweave.stages.compare_brief import brief_stage, compare_stage
+    from newsweave.pipeline import run_stage
 
     store = sample_store()
     before = compare_sql.claims(store)
-    assert compare_stage(store) == 0 and brief_stage(store) == 0
+    assert run_stage(store, "compare") == 0 and run_stage(store, "brief") == 0
     assert compare_sql.claims(store) == before

@@ -12,8 +12,7 @@ from sqlalchemy import update
 from newsweave.cluster import ClusterModel
 from newsweave.cluster.snapshot import fingerprint
 from newsweave.pipeline import run
-from newsweave.stages import stories as stories_stage
-from newsweave.stages.stories import CLUSTER_VERSION
+from newsweave.stages import state, store_stage
 from newsweave.store import open_store
 from newsweave.store.schema import stage_snapshots
 from tests.conftest import DATA, SAMPLES
@@ -105,10 +104,10 @@ def test_later_runs_resume_from_saved_states_and_replay_if_they_are_damaged(
         shutil.copy(path, folders[min(int(path.name[:3]) // 2, 2)] / path.name)
     store = open_store(str(tmp_path / "n.db"))
     run([str(folders[0])], store, until="cluster")
-    saved = store.snapshot("cluster", CLUSTER_VERSION)
+    saved = store.snapshot("cluster", store_stage("cluster").version)
     clustered = [a for a, (dup, story) in store.article_links().items() if dup is None and story]
     assert saved is not None and saved.fingerprint == fingerprint(clustered, ClusterModel.load())
-    caplog.set_level(logging.INFO, logger="newsweave.stages.stories")
+    caplog.set_level(logging.INFO, logger="newsweave.stages.state")
     run([str(folders[1])], store, until="cluster")
     assert "cluster: resumed from the saved state" in caplog.text
     assert "dedupe: resumed from the saved state" in caplog.text
@@ -128,18 +127,18 @@ def test_later_runs_resume_from_saved_states_and_replay_if_they_are_damaged(
 def test_a_state_too_big_to_store_is_not_saved_and_the_next_run_replays(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(stories_stage, "MAX_STATE_BYTES", 100)
+    monkeypatch.setattr(state, "MAX_STATE_BYTES", 100)
     first, later = tmp_path / "first", tmp_path / "later"
     for folder in (first, later):
         folder.mkdir()
     for path in sorted(SAMPLES.iterdir()):
         shutil.copy(path, (later if path.name.startswith("004") else first) / path.name)
     store = open_store(str(tmp_path / "n.db"))
-    caplog.set_level(logging.INFO, logger="newsweave.stages.stories")
+    caplog.set_level(logging.INFO, logger="newsweave.stages.state")
     run([str(first)], store, until="cluster")
     assert "cluster: state of 0 MB not saved (limit 0 MB)" in caplog.text
-    assert store.snapshot("cluster", CLUSTER_VERSION) is None
-    assert store.snapshot("dedupe", stories_stage.DEDUPE_VERSION) is None
+    assert store.snapshot("cluster", store_stage("cluster").version) is None
+    assert store.snapshot("dedupe", store_stage("dedupe").version) is None
     caplog.clear()
     run([str(later)], store, until="cluster")
     assert "resumed" not in caplog.text

@@ -121,6 +121,7 @@ def save_comparison(
     store: SqlStore,
     story_id: str,
     stage: str,
+    version: str,
     signature: str,
     extra: dict[str, Any],
 ) -> None:
@@ -136,6 +137,7 @@ def save_comparison(
             story_comparisons.insert().values(
                 story_id=story_id,
                 stage=stage,
+                version=version,
                 signature=signature,
                 outlets=extra.get("outlets", []),
                 framing=extra.get("framing", []),
@@ -155,6 +157,14 @@ def comparison(store: SqlStore, story_id: str, stage: str = "compare") -> dict[s
     return dict(row) if row is not None else None
 
 
+def comparison_versions(store: SqlStore) -> list[tuple[str, str | None]]:
+    """Every (stage, version) a story result is stored under (None: written before
+    versions were stored; such a row is redone, since its signature no longer matches)."""
+    query = select(story_comparisons.c.stage, story_comparisons.c.version).distinct()
+    with store.engine.connect() as conn:
+        return sorted(((r.stage, r.version) for r in conn.execute(query)), key=str)
+
+
 def delete_story_results(store: SqlStore) -> None:
     """Forget the results of stories that no longer exist (after re-clustering). A
     subquery, not a list of the stories kept: past 65,535 stories that list is more bound
@@ -168,6 +178,7 @@ __all__ = [
     "claim_json",
     "claims",
     "comparison",
+    "comparison_versions",
     "save_claims",
     "save_comparison",
     "save_summary",

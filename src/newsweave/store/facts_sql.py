@@ -64,14 +64,17 @@ class FactsMixin:
         stage: str,
         version: str,
         note: str | None = None,
+        clears: Sequence[str] = (),
     ) -> None:
-        """Record that ``stage`` at ``version`` has processed these articles."""
+        """Record that ``stage`` at ``version`` has processed these articles, and forget
+        that the stages in ``clears`` (computed from this one's results) processed them."""
         if not article_ids:
             return
         for ids in chunks(article_ids):
             conn.execute(
                 delete(article_stages).where(
-                    article_stages.c.article_id.in_(ids), article_stages.c.stage == stage
+                    article_stages.c.article_id.in_(ids),
+                    article_stages.c.stage.in_([stage, *clears]),
                 )
             )
         conn.execute(
@@ -81,6 +84,19 @@ class FactsMixin:
                 for a in article_ids
             ],
         )
+
+    def stamp(
+        self, article_ids: Sequence[str], stage: str, version: str, clears: Sequence[str] = ()
+    ) -> None:
+        """``mark_stage`` in a transaction of its own, for stages that write elsewhere first."""
+        with self.engine.begin() as conn:
+            self.mark_stage(conn, article_ids, stage, version, clears=clears)
+
+    def stage_stamps(self) -> list[tuple[str, str]]:
+        """Every (stage, version) some article is stamped with."""
+        query = select(article_stages.c.stage, article_stages.c.version).distinct()
+        with self.engine.connect() as conn:
+            return sorted((r.stage, r.version) for r in conn.execute(query))
 
     def stage_notes(self, stage: str) -> dict[str, str | None]:
         """Article id → the note a stage left on it (None: processed without remark)."""
@@ -105,8 +121,11 @@ class FactsMixin:
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
-    def save_facts(self, facts: Sequence[ArticleFacts], version: str) -> None:
-        """Replace the stored facts of these articles, all in one transaction."""
+    def save_facts(
+        self, facts: Sequence[ArticleFacts], version: str, clears: Sequence[str] = ()
+    ) -> None:
+        """Replace the stored facts of these articles, all in one transaction; the stamps
+        of the stages in ``clears`` (computed from these facts) go with the old facts."""
         ids = [f.article_id for f in facts]
         with self.engine.begin() as conn:
             for table in _FACT_TABLES:
@@ -120,7 +139,7 @@ class FactsMixin:
             for f in facts:
                 by_note[f.note].append(f.article_id)
             for note, noted in by_note.items():
-                self.mark_stage(conn, noted, "extract", version, note)
+                self.mark_stage(conn, noted, "extract", version, note, clears)
 
     # -- entities ---------------------------------------------------------------
 

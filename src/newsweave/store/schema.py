@@ -231,6 +231,8 @@ story_comparisons = Table(
     Column("story_id", String(32), primary_key=True),
     Column("stage", String(16), primary_key=True),
     Column("signature", String(64), nullable=False),
+    #: The stage version that wrote the row (also inside the signature, which can't be read).
+    Column("version", String(16)),
     Column("outlets", JSON, nullable=False),
     Column("framing", JSON, nullable=False),
     Column("sources", JSON, nullable=False),

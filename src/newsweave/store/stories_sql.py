@@ -48,6 +48,7 @@ class StoriesMixin:
             stage: str,
             version: str,
             note: str | None = None,
+            clears: Sequence[str] = (),
         ) -> None: ...
 
         def _row_to_article(self, row: Any) -> Article: ...
@@ -124,6 +125,7 @@ class StoriesMixin:
         clustered: Sequence[str],
         version: str,
         snapshot: Snapshot | None = None,
+        clears: Sequence[str] = (),
     ) -> None:
         """Point articles at their stories (``story_of``: only those whose story is new or
         changed) and replace the story rows, atomically; with ``snapshot``, the clusterer
@@ -148,7 +150,13 @@ class StoriesMixin:
                         for s in summaries
                     ],
                 )
-            self.mark_stage(conn, list(clustered), "cluster", version)
+            self.mark_stage(conn, list(clustered), "cluster", version, clears=clears)
+
+    def snapshot_versions(self) -> list[tuple[str, str]]:
+        """Every (stage, version) a saved state is stored under."""
+        query = select(stage_snapshots.c.stage, stage_snapshots.c.version)
+        with self.engine.connect() as conn:
+            return sorted((r.stage, r.version) for r in conn.execute(query))
 
     def snapshot(self, stage: str, version: str) -> Snapshot | None:
         """The state ``stage`` saved at ``version`` after its last run, if any."""

@@ -1,7 +1,8 @@
-"""The compare and brief stages over every story in the store; idempotent and re-runnable.
+"""The compare stage: each story's claims aligned across its outlets, with who carries a
+fact, who is silent and where they disagree, plus framing and sources.
 
-A story is (re)compared only when its members or the stage version changed: the
-stored signature says what each result was computed from. Duplicates (syndicated
+Per story: a story is (re)compared only when its members or the stage version changed:
+the stored signature says what each result was computed from. Duplicates (syndicated
 copies) are left out of the alignment so a wire story is not aligned with itself,
 but each copy's outlet is then counted with its original: a copy shows that its
 outlet carried what the original says (and was silent where the original is).
@@ -10,17 +11,14 @@ outlet carried what the original says (and was silent where the original is).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from newsweave.compare.claims import DatedSpan, EntityKeyer
 from newsweave.compare.outlets import outlet_name
 from newsweave.model import Article, Claim, Story, sha256_hex
+from newsweave.stages.base import Context, Stage
 from newsweave.store import compare_sql
 from newsweave.store.sql import SqlStore
-
-COMPARE_VERSION = "2"
-BRIEF_VERSION = "1"
-Progress = Callable[[str, int, int], None]
 
 
 def _members(
@@ -87,12 +85,13 @@ def _dates(store: SqlStore) -> dict[str, list[DatedSpan]]:
     return dict(out)
 
 
-def compare_stage(store: SqlStore, progress: Progress | None = None) -> int:
+def run(ctx: Context, stage: Stage) -> int:
     """Compare every story whose articles changed; return how many stories were compared."""
     from newsweave.compare.records import framing_json, groups_json, sources_json
     from newsweave.compare.story import compare_story
     from newsweave.nlp import parse
 
+    store = ctx.store
     stories = store.stories()
     compare_sql.delete_story_results(store)
     keyer, dates, done = _entity_keyer(store), _dates(store), 0
@@ -100,8 +99,8 @@ def compare_stage(store: SqlStore, progress: Progress | None = None) -> int:
     for n, story in enumerate(stories, 1):
         members = _members(store, story, links)
         copies = _copies(store, story, links)
-        signature = _signature(COMPARE_VERSION, members + [a for a, _ in copies])
-        stored = compare_sql.comparison(store, story.id, "compare")
+        signature = _signature(stage.version, members + [a for a, _ in copies])
+        stored = compare_sql.comparison(store, story.id, stage.name)
         if stored is not None and stored["signature"] == signature:
             continue
         docs = list(parse([a.text for a in members]))
@@ -114,39 +113,7 @@ def compare_stage(store: SqlStore, progress: Progress | None = None) -> int:
             "sources": sources_json(result.sources),
             "groups": groups_json(result.groups),
         }
-        compare_sql.save_comparison(store, story.id, "compare", signature, extra)
+        compare_sql.save_comparison(store, story.id, stage.name, stage.version, signature, extra)
         done += 1
-        if progress is not None:
-            progress("compare", n, len(stories))
+        ctx.tick(stage.name, n, len(stories))
     return done
-
-
-def brief_stage(store: SqlStore, progress: Progress | None = None) -> int:
-    """Write the cited briefing of every story compared since; return how many were written."""
-    from newsweave.brief.summary import summarise
-    from newsweave.compare.records import unit_from
-
-    done = 0
-    stories = store.stories()
-    for n, story in enumerate(stories, 1):
-        compared = compare_sql.comparison(store, story.id, "compare")
-        if compared is None:
-            continue
-        signature = sha256_hex(f"{BRIEF_VERSION}|{compared['signature']}")
-        stored = compare_sql.comparison(store, story.id, "brief")
-        if stored is not None and stored["signature"] == signature:
-            continue
-        texts = _texts(store, compared["groups"])
-        groups = [[unit_from(u, texts[u["article_id"]]) for u in g] for g in compared["groups"]]
-        sentences = summarise(groups, len(compared["outlets"]))
-        compare_sql.save_summary(store, story.id, sentences)
-        compare_sql.save_comparison(store, story.id, "brief", signature, {})
-        done += 1
-        if progress is not None:
-            progress("brief", n, len(stories))
-    return done
-
-
-def _texts(store: SqlStore, groups: Sequence[Sequence[Mapping[str, object]]]) -> dict[str, str]:
-    ids = sorted({str(u["article_id"]) for g in groups for u in g})
-    return {i: a.text for i, a in store.articles_by_id(ids).items()}

@@ -1,0 +1,70 @@
+"""What every stage is: a name, a version, what it does, and one function over the store.
+
+The registry (``newsweave.stages``) lists them in order; these types are apart from it
+so that a stage module can name them without importing the registry that imports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from newsweave.distributed import BatchMapper
+    from newsweave.store.sql import SqlStore
+
+#: ``progress(stage name, done, total)``: called as a stage works through its units.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a stage runs with: the store, where to report progress, where to map batches."""
+
+    store: SqlStore
+    progress: Progress | None = None
+    #: Runs the expensive per-article batches (extract) elsewhere, e.g. on Dask.
+    mapper: BatchMapper | None = None
+    #: The registry the stage runs in, so it can find the stages that read its results.
+    registry: Sequence[Stage] = ()
+
+    def tick(self, stage: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(stage, done, total)
+
+    def dependents(self, stage: str) -> tuple[str, ...]:
+        """The per-article stages whose results are computed from ``stage``'s: when
+        ``stage`` redoes an article, their stamps on it are cleared so they redo it too."""
+        return tuple(s.name for s in self.registry if s.unit == "article" and stage in s.reads)
+
+
+#: ``run(context, stage)`` brings the stage up to date; returns how many units it processed.
+StageRun = Callable[[Context, "Stage"], int]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A stage over the store. Each run processes exactly the articles (or stories) that
+    carry no stamp of this stage at ``version``, so a run cut short anywhere is finished
+    by the next one, and a new version redoes everything it covers."""
+
+    name: str
+    version: str
+    description: str
+    run: StageRun
+    #: What it stamps as done: each article (``article_stages``), or each story (the
+    #: signature stored with the story's result, which covers its members and version).
+    unit: Literal["article", "story"] = "article"
+    #: Stages whose results this one is computed from (see ``Context.dependents``).
+    reads: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentStage:
+    """A stage applied to each input as it is ingested (read, clean, language): it has
+    no run over the store, but its version is part of what the export says produced it."""
+
+    name: str
+    version: str
+    description: str
