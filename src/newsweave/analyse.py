@@ -8,41 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from newsweave import nlp
-from newsweave.extract.events import EventMention, extract_events
+from newsweave.extract.events import extract_events
 from newsweave.extract.mentions import find_mentions
 from newsweave.extract.quotes import extract_quotes
-from newsweave.extract.timex import Timex, find_timexes
-from newsweave.model import Article, Mention, Quote, SpanField
+from newsweave.extract.timex import find_timexes
+from newsweave.model import Article, ArticleFacts, Mention, PlacedTimex
 
 #: Bump when an extractor changes what it finds; stored facts say which version made them.
 EXTRACT_VERSION = "2"
-
-
-@dataclass(frozen=True)
-class PlacedTimex:
-    """A temporal expression and where it stands: the body text or caption ``index``."""
-
-    timex: Timex
-    field: SpanField = "text"
-    index: int | None = None
-
-
-@dataclass
-class ArticleFacts:
-    """Everything the extractors found in one article, body and captions."""
-
-    article_id: str
-    analysed: bool
-    note: str | None = None
-    mentions: list[Mention] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    timexes: list[PlacedTimex] = field(default_factory=list)
-    events: list[EventMention] = field(default_factory=list)
 
 
 def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[ArticleFacts]:

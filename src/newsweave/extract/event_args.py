@@ -15,8 +15,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from newsweave.extract.event_triggers import Trigger
-from newsweave.extract.timex import Timex
-from newsweave.model import Mention
+from newsweave.model import Mention, Timex
 
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from newsweave.extract.event_args import clause_edge, precision_rank, setting_of
 from newsweave.extract.event_triggers import Trigger
-from newsweave.extract.timex import Timex
+from newsweave.model import Timex
 
 _BLOCKED = -1
 #: A date that hangs from no trigger (a misparse, a caption fragment) dates only

@@ -17,15 +17,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from newsweave.extract.event_args import precision_rank
 from newsweave.extract.event_dates import compatible
 from newsweave.extract.event_lex import MergeRule, lexicon
-from newsweave.model import Event, sha256_hex
-
-if TYPE_CHECKING:
-    from newsweave.extract.events import EventMention
+from newsweave.model import Event, EventMention, sha256_hex
 
 _NO_STORIES: Mapping[str, str | None] = MappingProxyType({})
 _WORD = re.compile(r"(?<![\w'’])[a-z][^\W\d_]{3,}")

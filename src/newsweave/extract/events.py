@@ -19,7 +19,6 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SentSpan
@@ -38,46 +37,11 @@ from newsweave.extract.event_lex import lexicon
 from newsweave.extract.event_merge import merge_events
 from newsweave.extract.event_summary import figure_of, summary_text, summary_tokens
 from newsweave.extract.event_triggers import Trigger, find_triggers, quoted_ranges
-from newsweave.extract.timex import Timex
-from newsweave.model import Mention, Span, SpanField
+from newsweave.model import EventMention, Mention, SpanField, Timex
 
 __all__ = ["EventMention", "entity_mentions", "extract_events", "merge_events"]
 
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
-
-
-@dataclass(frozen=True)
-class EventMention:
-    """One report of an event in one article (or one of its captions).
-
-    ``start:end`` is the evidence (the sentence) and ``trigger_start:trigger_end``
-    the words that name the event, both offsets into the parsed text: the
-    article's ``text``, or caption ``index`` when ``field == "caption"``.
-    ``date``/``precision`` come from the governing timex (None when the sentence
-    dates nothing); ``tense`` is the trigger clause's ("future" for "will meet").
-    """
-
-    article_id: str
-    kind: str
-    start: int
-    end: int
-    trigger_start: int
-    trigger_end: int
-    trigger: str
-    summary: str
-    participants: tuple[str, ...]
-    location: str | None
-    date: str | None
-    precision: str | None
-    tense: str | None = None
-    figure: str | None = None
-    field: SpanField = "text"
-    index: int | None = None
-
-    @property
-    def span(self) -> Span:
-        """The evidence as a model ``Span`` (says when it points into a caption)."""
-        return Span(self.article_id, self.start, self.end, self.field, self.index)
 
 
 def entity_mentions(

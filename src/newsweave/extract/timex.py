@@ -18,35 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from newsweave.extract.timex_calendar import precision as _precision
 from newsweave.extract.timex_find import Candidate, find_spans
 from newsweave.extract.timex_relative import HANDLERS_B
 from newsweave.extract.timex_resolve import HANDLERS_A, Ctx, Handler, Norm
 from newsweave.extract.timex_tense import direction_of, infer_tense
+from newsweave.model import Timex
 
 HANDLERS: dict[str, Handler] = {**HANDLERS_A, **HANDLERS_B}
 _QUARTER_WINDOW = 300
-
-
-@dataclass(frozen=True)
-class Timex:
-    """One TIMEX3: ``text[start:end]`` is the expression, end exclusive.
-
-    ``value`` is the TimeML value ("2025-12-19", "2025-W51", "P4Y",
-    "PRESENT_REF"), or None when a relative expression has no DCT to resolve
-    against. ``anchor`` is the DCT used, None for absolute values.
-    """
-
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str | None
-    precision: str | None
-    anchor: str | None
-    mod: str | None = None
 
 
 def parse_dct(dct: str | None) -> dt.date | None:
