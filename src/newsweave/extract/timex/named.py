@@ -1,70 +1,31 @@
-"""The resolver: turns a matched expression into a TIMEX3 type, value and mod.
+"""Rules for expressions that name their calendar unit: a date, month, year, decade,
+century, quarter, half year, season or holiday.
 
 Why rules per kind: each kind of expression has one normalisation story in the
-TimeML guidelines ("last month" is the calendar month before the DCT's, "two
-days ago" is a day, "the past three years" is a duration P3Y). A handler gets
-the rule's named parts and a context that knows the DCT and, lazily, the tense
-around the expression (-1 looks back, +1 ahead, 0 unknown). Relative
-expressions return ``relative=True``; without a DCT they keep no value.
+TimeML guidelines ("March 2022" is a month, "the 1990s" a decade, "the third
+quarter" the third quarter of the DCT's year or the one before). Names with a
+year are absolute; without one ("Dec. 15", "spring") the DCT and the tense
+pick the year.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from newsweave.extract import timex_calendar as cal
-from newsweave.extract.timex_lex import (
-    DAY_PARTS,
+import newsweave.extract.timex.calendar as cal
+from newsweave.extract.timex.lexicon import (
     HOLIDAYS,
     MONTHS,
     ORDINALS,
-    POINT_MODS,
-    QUANT_MODS,
-    REFS,
     SEASONS,
-    UNITS,
-    WEEKDAYS,
     number_value,
 )
-
-
-@dataclass(frozen=True)
-class Norm:
-    type: str
-    value: str | None
-    mod: str | None = None
-    relative: bool = False
-
-
-@dataclass
-class Ctx:
-    """What a handler may consult: the DCT, the tense, the surrounding words."""
-
-    dct: dt.date | None
-    direction: Callable[[], int]
-    quarter_context: Callable[[], bool]
-    # tense from a marker right next to the expression only ("by Dec. 15")
-    near_direction: Callable[[], int]
-
-
-G = dict[str, str]
-Handler = Callable[[G, Ctx], Norm | None]
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower().strip())
-
-
-def _pmod(g: G) -> str | None:
-    word = g.get("pmod") or g.get("relw") or g.get("relw2") or g.get("relw3") or g.get("relw4")
-    return POINT_MODS.get(_norm(word)) if word else None
+from newsweave.extract.timex.norm import Ctx, G, Norm, normalise, point_mod
 
 
 def _month(word: str) -> int:
-    return MONTHS[_norm(word).rstrip(".")]
+    return MONTHS[normalise(word).rstrip(".")]
 
 
 def _day(word: str) -> int:
@@ -92,7 +53,7 @@ def h_full_date(g: G, ctx: Ctx) -> Norm | None:
     y, m, d = _year(g["year"], ctx.dct), _month_num(g["month"]), _day(g["day"])
     if not _valid(y, m, d):
         return None
-    return Norm("DATE", f"{y:04d}-{m:02d}-{d:02d}", _pmod(g))
+    return Norm("DATE", f"{y:04d}-{m:02d}-{d:02d}", point_mod(g))
 
 
 def _month_num(word: str) -> int:
@@ -102,22 +63,22 @@ def _month_num(word: str) -> int:
 def h_month_day(g: G, ctx: Ctx) -> Norm | None:
     m, d = _month(g["month"]), _day(g["day"])
     if ctx.dct is None:
-        return Norm("DATE", None, _pmod(g), True)
+        return Norm("DATE", None, point_mod(g), True)
     y = cal.pick_year(ctx.dct, m, d, ctx.near_direction())
     if not _valid(y, m, d):
         return None
-    return Norm("DATE", f"{y:04d}-{m:02d}-{d:02d}", _pmod(g), True)
+    return Norm("DATE", f"{y:04d}-{m:02d}-{d:02d}", point_mod(g), True)
 
 
 def h_month_year(g: G, ctx: Ctx) -> Norm | None:
-    return Norm("DATE", cal.month(int(g["year"]), _month(g["month"])), _pmod(g))
+    return Norm("DATE", cal.month(int(g["year"]), _month(g["month"])), point_mod(g))
 
 
 def h_month(g: G, ctx: Ctx) -> Norm | None:
     m = _month(g["month"])
     if ctx.dct is None:
-        return Norm("DATE", None, _pmod(g), True)
-    rel = _norm(g.get("rel", ""))
+        return Norm("DATE", None, point_mod(g), True)
+    rel = normalise(g.get("rel", ""))
     if rel in ("last", "past", "the previous", "the past", "the last", "this past"):
         y = ctx.dct.year if m < ctx.dct.month else ctx.dct.year - 1
     elif rel in ("next", "coming", "this coming", "the following", "the coming", "the next"):
@@ -126,18 +87,18 @@ def h_month(g: G, ctx: Ctx) -> Norm | None:
         y = ctx.dct.year
     else:
         y = cal.pick_year(ctx.dct, m, None, ctx.near_direction())
-    return Norm("DATE", cal.month(y, m), _pmod(g), True)
+    return Norm("DATE", cal.month(y, m), point_mod(g), True)
 
 
 def h_year(g: G, ctx: Ctx) -> Norm | None:
     if "spelled" in g:
-        return _spelled_year(g["spelled"], _pmod(g))
-    return Norm("DATE", f"{_year(g['year'], ctx.dct):04d}", _pmod(g))
+        return _spelled_year(g["spelled"], point_mod(g))
+    return Norm("DATE", f"{_year(g['year'], ctx.dct):04d}", point_mod(g))
 
 
 def _spelled_year(words: str, mod: str | None) -> Norm | None:
     """Spelled-out years of spoken transcripts: "nineteen ninety-six" -> 1996."""
-    w = _norm(words).replace("-", " ").replace(" and", "")
+    w = normalise(words).replace("-", " ").replace(" and", "")
     if w.startswith("two thousand"):
         tail = w[len("two thousand") :].strip()
         year = 2000 + int(number_value(tail) or 0) if tail else 2000
@@ -159,18 +120,18 @@ _DECADE_WORDS = {
 
 def h_decade(g: G, ctx: Ctx) -> Norm | None:
     if "dec" in g:
-        return Norm("DATE", g["dec"][:3], _pmod(g))
-    tens = int(g["dec2"][0]) if "dec2" in g else _DECADE_WORDS[_norm(g["decw"])]
+        return Norm("DATE", g["dec"][:3], point_mod(g))
+    tens = int(g["dec2"][0]) if "dec2" in g else _DECADE_WORDS[normalise(g["decw"])]
     century = 19 if ctx.dct is None or tens * 10 > ctx.dct.year % 100 else ctx.dct.year // 100
-    return Norm("DATE", f"{century}{tens}", _pmod(g))
+    return Norm("DATE", f"{century}{tens}", point_mod(g))
 
 
 _CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 
 
 def h_century(g: G, ctx: Ctx) -> Norm | None:
-    n = int(g["cent"]) if "cent" in g else _CENTURY_WORDS[_norm(g["centw"])]
-    return Norm("DATE", f"{n - 1:02d}", _pmod(g))
+    n = int(g["cent"]) if "cent" in g else _CENTURY_WORDS[normalise(g["centw"])]
+    return Norm("DATE", f"{n - 1:02d}", point_mod(g))
 
 
 def _latest_quarter(dct: dt.date) -> tuple[int, int]:
@@ -180,7 +141,7 @@ def _latest_quarter(dct: dt.date) -> tuple[int, int]:
 
 def h_quarter(g: G, ctx: Ctx) -> Norm | None:
     if "qref" in g:
-        ref = _norm(g["qref"])
+        ref = normalise(g["qref"])
         if ctx.dct is None:
             return Norm("DATE", None, None, True)
         y, q = _latest_quarter(ctx.dct)
@@ -195,7 +156,7 @@ def h_quarter(g: G, ctx: Ctx) -> Norm | None:
         return Norm("DATE", f"{y:04d}-Q{q}", None, True)
     year = _quarter_year(g, ctx.dct)
     if "qn" in g or "ord" in g:
-        q = int(g["qn"]) if "qn" in g else ORDINALS[_norm(g["ord"])]
+        q = int(g["qn"]) if "qn" in g else ORDINALS[normalise(g["ord"])]
     elif ctx.dct is not None and year is not None:
         q = _latest_quarter(ctx.dct)[1]  # "the 1988 quarter": the same quarter that year
     else:
@@ -214,34 +175,34 @@ def _quarter_year(g: G, dct: dt.date | None) -> int | None:
     if "year" in g:
         return int(g["year"])
     if "yrel" in g and dct is not None:
-        return dct.year + {"last": -1, "next": 1}.get(_norm(g["yrel"]), 0)
+        return dct.year + {"last": -1, "next": 1}.get(normalise(g["yrel"]), 0)
     return None
 
 
 def h_half(g: G, ctx: Ctx) -> Norm | None:
-    h = 1 if _norm(g["ord"]) == "first" else 2
+    h = 1 if normalise(g["ord"]) == "first" else 2
     if "year" in g:
         return Norm("DATE", f"{int(g['year']):04d}-H{h}")
     if ctx.dct is None:
         return Norm("DATE", None, None, True)
-    shift = {"last": -1, "next": 1}.get(_norm(g.get("yrel", "")), 0)
+    shift = {"last": -1, "next": 1}.get(normalise(g.get("yrel", "")), 0)
     return Norm("DATE", f"{ctx.dct.year + shift:04d}-H{h}", None, True)
 
 
 def h_season(g: G, ctx: Ctx) -> Norm | None:
-    code = SEASONS[_norm(g["season"])]
-    rel = _norm(g.get("srel", ""))
+    code = SEASONS[normalise(g["season"])]
+    rel = normalise(g.get("srel", ""))
     if "year" in g:
-        return Norm("DATE", f"{int(g['year']):04d}-{code}", _pmod(g))
+        return Norm("DATE", f"{int(g['year']):04d}-{code}", point_mod(g))
     if not rel and not g.get("pmod"):
         return None  # bare "spring"/"fall" are too often not about time
     if ctx.dct is None:
-        return Norm("DATE", None, _pmod(g), True)
+        return Norm("DATE", None, point_mod(g), True)
     cur_year, cur = cal.season_of(ctx.dct)
     order = ["SP", "SU", "FA", "WI"]
     now = cur_year * 4 + order.index(cur)
     if rel == "last":
-        return Norm("DATE", f"{ctx.dct.year - 1:04d}-{code}", _pmod(g), True)
+        return Norm("DATE", f"{ctx.dct.year - 1:04d}-{code}", point_mod(g), True)
     direction = {"this past": -1, "next": 1, "this coming": 1}.get(rel)
     if direction is None and rel not in ("this", ""):
         direction = ctx.direction()
@@ -252,11 +213,11 @@ def h_season(g: G, ctx: Ctx) -> Norm | None:
             y = max((o for o in options if o[1] < now), key=lambda o: o[1])[0]
         else:
             y = min((o for o in options if o[1] > now), key=lambda o: o[1])[0]
-    return Norm("DATE", f"{y:04d}-{code}", _pmod(g), True)
+    return Norm("DATE", f"{y:04d}-{code}", point_mod(g), True)
 
 
 def h_holiday(g: G, ctx: Ctx) -> Norm | None:
-    md = HOLIDAYS[_norm(g["hol"])]
+    md = HOLIDAYS[normalise(g["hol"])]
     if "year" in g:
         return Norm("DATE", f"{int(g['year']):04d}-{md}")
     if ctx.dct is None:
@@ -269,21 +230,3 @@ def h_year_end(g: G, ctx: Ctx) -> Norm | None:
     if ctx.dct is None:
         return Norm("DATE", None, "END", True)
     return Norm("DATE", f"{ctx.dct.year:04d}", "END", True)
-
-
-def with_part(date: str, part: str | None) -> tuple[str, str]:
-    """Append a part of day ("morning" → TMO); the expression becomes a TIME."""
-    if not part:
-        return "DATE", date
-    code = DAY_PARTS.get(_norm(part))
-    return ("TIME", f"{date}T{code}") if code else ("DATE", date)
-
-
-HANDLERS_A: dict[str, Handler] = {
-    "md_y": h_full_date, "dm_y": h_full_date, "iso": h_full_date, "slash": h_full_date,
-    "md": h_month_day, "dm": h_month_day, "my": h_month_year, "month": h_month,
-    "year": h_year, "decade": h_decade, "century": h_century, "quarter": h_quarter,
-    "half": h_half, "season": h_season, "holiday": h_holiday, "year_end": h_year_end,
-}  # fmt: skip
-
-__all__ = ["HANDLERS_A", "QUANT_MODS", "REFS", "UNITS", "WEEKDAYS", "Ctx", "Norm", "number_value"]

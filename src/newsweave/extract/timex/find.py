@@ -3,11 +3,13 @@
 Why: a story's timeline needs "on Friday", "last weekend" and "overnight" as
 dates, with how precise they are and what they were resolved against. The
 finder is a compact rule system in the HeidelTime tradition: a regex grammar
-(``timex_find``) says where expressions are, and per-kind resolvers
-(``timex_resolve``, ``timex_relative``) give TimeML TIMEX3 types and values
+(``grammar``) says where expressions are and what kind each is, and one rule
+per kind (``named`` for expressions that name their calendar unit,
+``relative`` for those that count from the DCT, durations, sets and clock
+times), looked up in ``HANDLERS``, gives the TimeML TIMEX3 type and value
 against the article's publication date (the DCT). Past tense looks back and
-future tense looks ahead, judged from the surrounding words
-(``timex_tense``) unless the caller supplies ``tense_hint``.
+future tense looks ahead, judged from the surrounding words (``tense``)
+unless the caller supplies ``tense_hint``.
 
 Example:
     >>> [t.value for t in find_timexes("They met on Friday.", "2025-12-20")]
@@ -19,14 +21,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from newsweave.extract.timex_calendar import precision as _precision
-from newsweave.extract.timex_find import Candidate, find_spans
-from newsweave.extract.timex_relative import HANDLERS_B
-from newsweave.extract.timex_resolve import HANDLERS_A, Ctx, Handler, Norm
-from newsweave.extract.timex_tense import direction_of, infer_tense
+import newsweave.extract.timex.calendar as cal
+import newsweave.extract.timex.named as named
+import newsweave.extract.timex.relative as relative
+from newsweave.extract.timex.grammar import Candidate, find_spans
+from newsweave.extract.timex.norm import Ctx, Handler, Norm
+from newsweave.extract.timex.tense import direction_of, infer_tense
 from newsweave.model import Timex
 
-HANDLERS: dict[str, Handler] = {**HANDLERS_A, **HANDLERS_B}
+#: The rule for each kind of expression the grammar finds.
+HANDLERS: dict[str, Handler] = {
+    "md_y": named.h_full_date, "dm_y": named.h_full_date, "iso": named.h_full_date,
+    "slash": named.h_full_date, "md": named.h_month_day, "dm": named.h_month_day,
+    "my": named.h_month_year, "month": named.h_month, "year": named.h_year,
+    "decade": named.h_decade, "century": named.h_century, "quarter": named.h_quarter,
+    "half": named.h_half, "season": named.h_season, "holiday": named.h_holiday,
+    "year_end": named.h_year_end,
+    "weekday": relative.h_weekday, "dayref": relative.h_dayref, "daypart": relative.h_daypart,
+    "rel_unit": relative.h_rel_unit, "weekend": relative.h_weekend, "ago": relative.h_ago,
+    "duration": relative.h_duration, "set": relative.h_set, "clock": relative.h_clock,
+    "ref": relative.h_ref,
+}  # fmt: skip
 _QUARTER_WINDOW = 300
 
 
@@ -90,7 +105,7 @@ def find_timexes(
                 text=text[cand.start : cand.end],
                 type=norm.type,
                 value=value,
-                precision=_precision(value, norm.type),
+                precision=cal.precision(value, norm.type),
                 anchor=anchor if norm.relative and value is not None else None,
                 mod=norm.mod,
             )

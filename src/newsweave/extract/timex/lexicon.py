@@ -1,7 +1,7 @@
 """Word lists for temporal expressions, and the regex pieces built from them.
 
-Why one lexicon module: the grammar (``timex_find``) and the resolver
-(``timex_resolve``) must agree on every word ("Sept." is month 9, "fall" is
+Why one lexicon module: the grammar (``grammar``) and the rules
+(``named``, ``relative``) must agree on every word ("Sept." is month 9, "fall" is
 season FA, "nearly" is mod LESS_THAN). Keeping the words and their meanings in
 one place means a new word is added once, HeidelTime-style.
 """

@@ -1,7 +1,8 @@
-"""Calendar arithmetic and TIMEX3 value formatting used by the resolver.
+"""Calendar arithmetic and TIMEX3 value formatting used by the rules.
 
-Why separate: the resolver's rules read like the guidelines ("last week" is the
-ISO week seven days before the DCT) only if the date sums live elsewhere.
+Why separate: the rules in ``named`` and ``relative`` read like the guidelines
+("last week" is the ISO week seven days before the DCT) only if the date sums
+live elsewhere.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.extract.timex import Timex, find_timexes
+from newsweave.extract.timex import find_timexes
+from newsweave.model import Timex
 
 SAT = "2025-12-20"  # a Saturday
 

@@ -4,8 +4,8 @@
 Why regexes over the raw text rather than a model: TimeML extents are short,
 formulaic phrases ("early next year", "the past three years", "Dec. 2"), and a
 rule says exactly why a span was taken. Each rule captures named parts
-(``month``, ``num``, ``unit``, ``rel`` …) that ``timex_resolve`` turns into a
-TIMEX3 value; this module only decides *where* expressions are. Extents follow
+(``month``, ``num``, ``unit``, ``rel`` …) that the rules in ``named`` and
+``relative`` turn into a TIMEX3 value; this module only decides *where* expressions are. Extents follow
 the TimeML guidelines: prepositions ("on", "since", "in") stay outside,
 modifiers ("early", "nearly", "the past") stay inside.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsweave.extract.timex_lex import (
+from newsweave.extract.timex.lexicon import (
     DAY_NUM,
     DAY_PART,
     HOLIDAYS,

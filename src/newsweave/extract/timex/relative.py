@@ -1,9 +1,10 @@
-"""Resolvers for expressions that only mean something against the DCT.
+"""Rules for expressions that count from the DCT, and for durations, sets and clock times.
 
-Why apart from ``timex_resolve``: these are the rules the tense matters for
-("met on Monday" looks back, "will meet on Monday" ahead) and the ones that
-lose their value when an article has no date; durations, sets and clock
-times sit here too because they share the unit arithmetic.
+Why apart from ``named``: these expressions name no calendar unit of their own
+("on Monday", "yesterday", "last week", "two days ago"), so they lose their
+value when an article has no date, and the tense alone says which way they
+count ("met on Monday" looks back, "will meet on Monday" ahead); durations,
+sets and clock times sit here too because they share the unit arithmetic.
 """
 
 from __future__ import annotations
@@ -11,16 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsweave.extract import timex_calendar as cal
-from newsweave.extract.timex_lex import MONTHS, QUANT_MODS, REFS, UNITS, WEEKDAYS, number_value
-from newsweave.extract.timex_resolve import Ctx, G, Handler, Norm, _norm, _pmod, with_part
+import newsweave.extract.timex.calendar as cal
+from newsweave.extract.timex.lexicon import MONTHS, QUANT_MODS, REFS, UNITS, WEEKDAYS, number_value
+from newsweave.extract.timex.norm import Ctx, G, Norm, normalise, point_mod, with_part
 
 _BACK = ("last", "past", "this past", "the previous", "the past", "the last", "the latest")
 _AHEAD = ("next", "coming", "this coming", "the following", "the coming", "the next")
 
 
 def _rel_direction(rel: str) -> int | None:
-    rel = _norm(rel)
+    rel = normalise(rel)
     if rel in _BACK:
         return -1
     if rel in _AHEAD:
@@ -29,17 +30,17 @@ def _rel_direction(rel: str) -> int | None:
 
 
 def h_weekday(g: G, ctx: Ctx) -> Norm | None:
-    wd = WEEKDAYS[_norm(g["wd"])]
+    wd = WEEKDAYS[normalise(g["wd"])]
     type_ = "TIME" if g.get("part") else "DATE"
     if ctx.dct is None:
-        return Norm(type_, None, _pmod(g), True)
-    rel = _norm(g.get("wrel", ""))
+        return Norm(type_, None, point_mod(g), True)
+    rel = normalise(g.get("wrel", ""))
     direction = _rel_direction(rel) or (1 if rel == "this" else ctx.direction() or -1)
     date = cal.weekday_near(ctx.dct, wd, direction)
     if rel in ("last", "next") and date == ctx.dct:
         date += dt.timedelta(days=7 * direction)
     type_, value = with_part(cal.day(date), g.get("part"))
-    return Norm(type_, value, _pmod(g), True)
+    return Norm(type_, value, point_mod(g), True)
 
 
 _DAYREF = {
@@ -49,36 +50,36 @@ _DAYREF = {
 
 
 def h_dayref(g: G, ctx: Ctx) -> Norm | None:
-    ref = _norm(g["dref"])
+    ref = normalise(g["dref"])
     part = g.get("part") or ("night" if ref == "tonight" else None)
     if ctx.dct is None:
-        return Norm("TIME" if part else "DATE", None, _pmod(g), True)
+        return Norm("TIME" if part else "DATE", None, point_mod(g), True)
     date = ctx.dct + dt.timedelta(days=_DAYREF[ref])
     type_, value = with_part(cal.day(date), part)
-    return Norm(type_, value, _pmod(g), True)
+    return Norm(type_, value, point_mod(g), True)
 
 
 def h_daypart(g: G, ctx: Ctx) -> Norm | None:
-    part = _norm(g["part"])
-    prel = _norm(g.get("prel", ""))
+    part = normalise(g["part"])
+    prel = normalise(g.get("prel", ""))
     if ctx.dct is None:
-        return Norm("TIME", None, _pmod(g), True)
+        return Norm("TIME", None, point_mod(g), True)
     shift = -1 if prel in ("last", "yesterday", "late last") or part == "overnight" else 0
     shift = 1 if prel == "tomorrow" else shift
     _, value = with_part(cal.day(ctx.dct + dt.timedelta(days=shift)), part)
-    return Norm("TIME", value, _pmod(g), True)
+    return Norm("TIME", value, point_mod(g), True)
 
 
 def h_rel_unit(g: G, ctx: Ctx) -> Norm | None:
-    unit = _norm(g.get("unit", "century"))
-    rel = _norm(g["rel"])
+    unit = normalise(g.get("unit", "century"))
+    rel = normalise(g["rel"])
     if rel in ("the past", "the last", "the next", "past") and unit != "weekend":
-        return _duration_value(1.0, unit, _pmod(g))
+        return _duration_value(1.0, unit, point_mod(g))
     if ctx.dct is None:
-        return Norm("DATE", None, _pmod(g), True)
+        return Norm("DATE", None, point_mod(g), True)
     n = _rel_direction(rel) or 0
     value = _shifted(ctx.dct, unit, n)
-    return Norm("DATE", value, _pmod(g), True) if value else None
+    return Norm("DATE", value, point_mod(g), True) if value else None
 
 
 def _shifted(dct: dt.date, unit: str, n: int) -> str | None:
@@ -114,7 +115,7 @@ def h_weekend(g: G, ctx: Ctx) -> Norm | None:
 
 
 def _unit(word: str) -> str:
-    w = _norm(word)
+    w = normalise(word)
     return w[:-1] if w.endswith("s") and w[:-1] in UNITS else w
 
 
@@ -122,8 +123,8 @@ def h_ago(g: G, ctx: Ctx) -> Norm | None:
     if "vunit" in g:
         return _duration_value(None, _unit(g["vunit"]), None)
     unit = _unit(g["unit"])
-    direction = 1 if _norm(g["dir"]) in ("later", "from now", "hence", "after") else -1
-    mod = QUANT_MODS.get(_norm(g.get("qmod", ""))) if g.get("qmod") else None
+    direction = 1 if normalise(g["dir"]) in ("later", "from now", "hence", "after") else -1
+    mod = QUANT_MODS.get(normalise(g.get("qmod", ""))) if g.get("qmod") else None
     num = number_value(g["num"]) if "num" in g else None
     if num is None or num != int(num):
         return Norm("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod)
@@ -173,7 +174,7 @@ _HALVES = {
 
 
 def h_duration(g: G, ctx: Ctx) -> Norm | None:
-    mod = QUANT_MODS.get(_norm(g["qmod"])) if g.get("qmod") else None
+    mod = QUANT_MODS.get(normalise(g["qmod"])) if g.get("qmod") else None
     if "vunit" in g:
         return _duration_value(None, _unit(g["vunit"]), mod)
     unit = _unit(g["unit"])
@@ -185,9 +186,9 @@ def h_duration(g: G, ctx: Ctx) -> Norm | None:
         num: float | None = 1.0
     else:
         num = number_value(num_word) if num_word else None
-    if num_word and _norm(num_word) in ("a", "an") and unit in ("second", "quarter"):
+    if num_word and normalise(num_word) in ("a", "an") and unit in ("second", "quarter"):
         return None  # "a second time", "a quarter of the vote"
-    if "and a half" in _norm(g.get("_text", "")) and num is not None:
+    if "and a half" in normalise(g.get("_text", "")) and num is not None:
         num += 0.5
     return _duration_value(num, unit, mod)
 
@@ -203,17 +204,17 @@ _SEASON_SETS = {"summer": "XXXX-SU", "winter": "XXXX-WI", "spring": "XXXX-SP"}
 
 def h_set(g: G, ctx: Ctx) -> Norm | None:
     if "adv" in g:
-        adv = _norm(g["adv"])
+        adv = normalise(g["adv"])
         unit = adv.split()[-1] if " " in adv else None
         return Norm("SET", _ADVERB_SETS.get(adv) or f"P1{UNITS[unit or 'year'][0]}")
     if "wds" in g:
-        wd = WEEKDAYS[_norm(g["wds"])[:-1]]
-        part = _PART_SETS.get(_norm(g.get("part", ""))[:-1], "")
+        wd = WEEKDAYS[normalise(g["wds"])[:-1]]
+        part = _PART_SETS.get(normalise(g.get("part", ""))[:-1], "")
         return Norm("SET", f"XXXX-WXX-{wd}{part}")
     if "wd" in g:
-        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[_norm(g['wd'])]}")
+        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[normalise(g['wd'])]}")
     if "month" in g:
-        return Norm("SET", f"XXXX-{MONTHS[_norm(g['month']).rstrip('.')]:02d}")
+        return Norm("SET", f"XXXX-{MONTHS[normalise(g['month']).rstrip('.')]:02d}")
     unit = _unit(g["unit"])
     if unit in _PART_SETS:
         return Norm("SET", f"T{_PART_SETS[unit]}")
@@ -225,11 +226,11 @@ def h_set(g: G, ctx: Ctx) -> Norm | None:
 
 
 def _clock(g: G) -> str | None:
-    named = _norm(g.get("named", ""))
+    named = normalise(g.get("named", ""))
     if named:
         return {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[named]
     h, mi = int(g["h"]), int(g.get("mi") or 0)
-    ampm = re.sub(r"[^ap]", "", _norm(g.get("ampm", "")))
+    ampm = re.sub(r"[^ap]", "", normalise(g.get("ampm", "")))
     if ampm == "p" and h < 12:
         h += 12
     elif ampm == "a" and h == 12:
@@ -242,7 +243,7 @@ def h_clock(g: G, ctx: Ctx) -> Norm | None:
     mod = "APPROX" if g.get("qmod") else None
     if ctx.dct is None:
         return Norm("TIME", None, mod, True)
-    ref = _norm(g.get("dref") or g.get("dref2") or "")
+    ref = normalise(g.get("dref") or g.get("dref2") or "")
     if ref in _DAYREF:
         date = ctx.dct + dt.timedelta(days=_DAYREF[ref])
     elif ref in WEEKDAYS:
@@ -253,11 +254,4 @@ def h_clock(g: G, ctx: Ctx) -> Norm | None:
 
 
 def h_ref(g: G, ctx: Ctx) -> Norm | None:
-    return Norm("DATE", REFS[_norm(g["ref"])])
-
-
-HANDLERS_B: dict[str, Handler] = {
-    "weekday": h_weekday, "dayref": h_dayref, "daypart": h_daypart, "rel_unit": h_rel_unit,
-    "weekend": h_weekend, "ago": h_ago, "duration": h_duration, "set": h_set,
-    "clock": h_clock, "ref": h_ref,
-}  # fmt: skip
+    return Norm("DATE", REFS[normalise(g["ref"])])
