@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsweave.extract.event_triggers import Trigger
+from newsweave.extract.events.triggers import Trigger
 from newsweave.model import Mention, Timex
 
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})

@@ -2,12 +2,12 @@
 
 Why: a story's timeline is made of happenings, each with who, where and when,
 and each pointing at the sentence that reports it. Triggers come from the
-dependency parse and a lexicon per kind (``event_triggers``); participants and
-place from the trigger's arguments (``event_args``); the date from the timex
-that governs the trigger (``event_dates``), so tense has already been handled by
+dependency parse and a lexicon per kind (``triggers``); participants and
+place from the trigger's arguments (``args``); the date from the timex
+that governs the trigger (``dates``), so tense has already been handled by
 the timex resolver ("will meet on Monday" looks ahead). The summary is the
-clause's own words (``event_summary``). Events reported by several articles are
-merged by ``event_merge.merge_events``.
+clause's own words (``summary``). Events reported by several articles are
+merged by ``merge.merge_events``.
 
 Example:
     >>> doc = parse_one("EU leaders agreed on Friday to lend Ukraine €90 billion.")
@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 from spacy.tokens import Span as SentSpan
 
-from newsweave.extract.event_args import (
+from newsweave.extract.events.args import (
     MentionIndex,
     names,
     participants,
@@ -32,14 +32,13 @@ from newsweave.extract.event_args import (
     setting_of,
     timex_roots,
 )
-from newsweave.extract.event_dates import assign_dates
-from newsweave.extract.event_lex import lexicon
-from newsweave.extract.event_merge import merge_events
-from newsweave.extract.event_summary import figure_of, summary_text, summary_tokens
-from newsweave.extract.event_triggers import Trigger, find_triggers, quoted_ranges
+from newsweave.extract.events.dates import assign_dates
+from newsweave.extract.events.lexicon import lexicon
+from newsweave.extract.events.summary import figure_of, summary_text, summary_tokens
+from newsweave.extract.events.triggers import Trigger, find_triggers, quoted_ranges
 from newsweave.model import EventMention, Mention, SpanField, Timex
 
-__all__ = ["EventMention", "entity_mentions", "extract_events", "merge_events"]
+__all__ = ["entity_mentions", "extract_events"]
 
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
-from newsweave.extract.event_dates import compatible, interval
-from newsweave.extract.events import EventMention, entity_mentions, extract_events, merge_events
+from newsweave.extract.events import entity_mentions, extract_events, merge_events
+from newsweave.extract.events.dates import compatible, interval
 from newsweave.extract.timex import find_timexes
-from newsweave.model import SpanField
+from newsweave.model import EventMention, SpanField
 from newsweave.nlp import english
 
 SAT = "2025-12-20"  # a Saturday

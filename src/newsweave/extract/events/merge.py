@@ -18,9 +18,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from newsweave.extract.event_args import precision_rank
-from newsweave.extract.event_dates import compatible
-from newsweave.extract.event_lex import MergeRule, lexicon
+from newsweave.extract.events.args import precision_rank
+from newsweave.extract.events.dates import compatible
+from newsweave.extract.events.lexicon import MergeRule, lexicon
 from newsweave.model import Event, EventMention, sha256_hex
 
 _NO_STORIES: Mapping[str, str | None] = MappingProxyType({})

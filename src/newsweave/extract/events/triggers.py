@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newsweave.extract.event_lex import Lexicon, lexicon
+from newsweave.extract.events.lexicon import Lexicon, lexicon
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})

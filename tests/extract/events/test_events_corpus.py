@@ -7,10 +7,10 @@ from collections.abc import Sequence
 import pytest
 
 from newsweave.clean import clean_document
-from newsweave.extract.events import EventMention, entity_mentions, extract_events, merge_events
+from newsweave.extract.events import entity_mentions, extract_events, merge_events
 from newsweave.extract.timex import find_timexes
 from newsweave.ingest import iter_documents
-from newsweave.model import Article, Document, Event, Span
+from newsweave.model import Article, Document, Event, EventMention, Span
 from newsweave.nlp import parse
 
 Texts = dict[tuple[str, str, int | None], str]

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from newsweave.extract.event_args import clause_edge, precision_rank, setting_of
-from newsweave.extract.event_triggers import Trigger
+from newsweave.extract.events.args import clause_edge, precision_rank, setting_of
+from newsweave.extract.events.triggers import Trigger
 from newsweave.model import Timex
 
 _BLOCKED = -1

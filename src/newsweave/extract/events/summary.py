@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
-from newsweave.extract.event_args import setting_of, syntactic_subject
-from newsweave.extract.event_triggers import Trigger
+from newsweave.extract.events.args import setting_of, syntactic_subject
+from newsweave.extract.events.triggers import Trigger
 
 MAX_TOKENS = 28
 _DROP = frozenset(
