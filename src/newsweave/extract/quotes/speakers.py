@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsweave.extract.quotes.cues import according_to
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
 # Nouns with which an article refers to the outlet it is citing ("the publication notes").
@@ -190,8 +192,6 @@ def cited_outlet(doc: Doc, aliases: Sequence[str]) -> str | None:
                 elif child.dep_ == "agent":
                     cand = next((g for g in child.children if g.dep_ == "pobj"), None)
         elif token.lower_ == "according":
-            from newsweave.extract.quote_cues import according_to
-
             cand = according_to(token)
         if cand is not None and cand.pos_ == "PROPN" and cand.ent_type_ != "PERSON":
             return phrase_of(cand).text

@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsweave.extract.quote_spans import find_quoted_spans
-from newsweave.extract.quotes import extract_quotes
+from newsweave.extract.quotes import extract_quotes, find_quoted_spans
 from newsweave.model import Quote
 from newsweave.nlp import english
 

@@ -2,8 +2,8 @@
 
 Why this shape: the article is parsed once by the caller and every extractor
 reads the same Doc, so this module only reads ``doc``; the marks are found on
-the raw characters (:mod:`quote_spans`), the cue and its subject on the parse
-(:mod:`quote_cues`), and the name behind a pronoun, surname or "the
+the raw characters (:mod:`spans`), the cue and its subject on the parse
+(:mod:`cues`), and the name behind a pronoun, surname or "the
 publication" in :mod:`speakers`.
 
 Decisions, so that users of the records know what a span means:
@@ -29,10 +29,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsweave.extract.quote_clause import reported_clause
-from newsweave.extract.quote_cues import (
-    INDIRECT_LEMMAS,
-    NAMING_LEMMAS,
+from newsweave.extract.quotes.clause import reported_clause
+from newsweave.extract.quotes.cues import (
     Cue,
     colon_cue,
     cue_lemma,
@@ -44,9 +42,9 @@ from newsweave.extract.quote_cues import (
     make_cue,
     quote_root,
 )
-from newsweave.extract.quote_lexicon import WORK_NOUNS
-from newsweave.extract.quote_spans import QuotedSpan, find_quoted_spans, paragraphs
-from newsweave.extract.speakers import NameIndex, Speaker, cited_outlet, resolve
+from newsweave.extract.quotes.lexicon import INDIRECT_LEMMAS, NAMING_LEMMAS, WORK_NOUNS
+from newsweave.extract.quotes.spans import QuotedSpan, find_quoted_spans, paragraphs
+from newsweave.extract.quotes.speakers import NameIndex, Speaker, cited_outlet, resolve
 from newsweave.model import Quote, QuoteKind
 
 _SENTENCE_END = ".!?"

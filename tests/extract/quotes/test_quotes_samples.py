@@ -19,7 +19,7 @@ from newsweave.ingest import iter_documents
 from newsweave.model import Article, Document, Quote
 from newsweave.nlp import parse
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 LABELS = Path(__file__).resolve().parent / "data" / "sample_quotes.json"
 
 

@@ -14,15 +14,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsweave.extract.quote_lexicon import (
+from newsweave.extract.quotes.lexicon import (
     BARE_LEMMAS,
-    INDIRECT_LEMMAS,
-    NAMING_LEMMAS,
     NOUN_LIKE_CUES,
     SPEECH_LEMMAS,
 )
-
-__all__ = ["INDIRECT_LEMMAS", "NAMING_LEMMAS", "SPEECH_LEMMAS"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "dep", "prep"})
