@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsweave.extract.entity_names import fold, lexicon, name_words, strip_possessive
+from newsweave.extract.entities.names import fold, lexicon, name_words, strip_possessive
 from newsweave.model import Mention, SpanField
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})

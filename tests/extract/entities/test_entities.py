@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from newsweave.extract.entities import entity_for_span, resolve_entities
-from newsweave.extract.entity_names import name_key, strip_possessive
-from newsweave.extract.mentions import find_mentions
+from newsweave.extract.entities import entity_for_span, find_mentions, resolve_entities
+from newsweave.extract.entities.names import name_key, strip_possessive
 from newsweave.model import Entity, Mention
 from newsweave.nlp import english
 

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsweave.extract.entity_names import (
+from newsweave.extract.entities.names import (
     acronym,
     canonical_words,
     given_names_compatible,

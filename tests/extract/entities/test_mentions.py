@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.extract.mentions import find_mentions
+from newsweave.extract.entities import find_mentions
 from newsweave.model import Mention
 from newsweave.nlp import english
 

@@ -16,13 +16,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from newsweave.extract.entity_names import (
+from newsweave.extract.entities.cluster import LocalCluster
+from newsweave.extract.entities.names import (
     fold,
     given_names_compatible,
     similarity,
     skeleton,
 )
-from newsweave.extract.entity_resolve import LocalCluster
 from newsweave.model import Mention
 
 SURNAME_SAME = 0.85  # skeleton similarity at which two surnames are one spelling

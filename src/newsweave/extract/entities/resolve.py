@@ -7,9 +7,9 @@ Three steps, each kept small because each has its own reason to exist:
    article names a person with that surname; a one-word name with no such
    evidence takes the label most articles give it ("Kyiv" is a GPE even where
    one article's parse calls it a PERSON).
-2. **Within each article** (``entity_resolve``): surnames and titled names
+2. **Within each article** (``cluster``): surnames and titled names
    join the full name they refer back to.
-3. **Across articles** (``entity_match``): full names first, so that bare
+3. **Across articles** (``match``): full names first, so that bare
    surnames see every candidate; spelling variants merge by transliteration
    skeleton and string similarity, backed by context.
 
@@ -26,16 +26,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from newsweave.extract.entity_match import EntityDraft, best_match
-from newsweave.extract.entity_names import (
+from newsweave.extract.entities.cluster import LocalCluster, cluster_article, label_class
+from newsweave.extract.entities.match import EntityDraft, best_match
+from newsweave.extract.entities.mentions import role_says_person
+from newsweave.extract.entities.names import (
     canonical_words,
     fold,
     given_names_compatible,
     name_words,
     skeleton,
 )
-from newsweave.extract.entity_resolve import LocalCluster, cluster_article, label_class
-from newsweave.extract.mentions import role_says_person
 from newsweave.model import Entity, Mention
 
 __all__ = ["entity_for_span", "relabel", "resolve_entities"]
