@@ -29,8 +29,8 @@ def extract_stage(
     Dask); results come back in order and only this function writes them, one
     transaction per batch, so a killed run resumes where it stopped.
     """
-    from newsweave.analyse import EXTRACT_VERSION, analyse_articles
     from newsweave.distributed import in_process
+    from newsweave.extract.analyse import EXTRACT_VERSION, analyse_articles
 
     pending = store.pending_ids("extract", EXTRACT_VERSION)
     if not pending:

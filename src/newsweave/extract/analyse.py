@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from newsweave import nlp
+from newsweave.extract.entities import find_mentions
 from newsweave.extract.events import extract_events
-from newsweave.extract.mentions import find_mentions
 from newsweave.extract.quotes import extract_quotes
 from newsweave.extract.timex import find_timexes
 from newsweave.model import Article, ArticleFacts, Mention, PlacedTimex
