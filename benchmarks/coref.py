@@ -42,9 +42,9 @@ from coref_metrics import PRF
 from ecb_entities import EcbDocument, GoldMention
 
 from newsweave.extract.entities import resolve_entities
-from newsweave.extract.entity_match import role_words
-from newsweave.extract.entity_names import fold, lexicon, strip_possessive
-from newsweave.extract.mentions import LABELS, find_mentions
+from newsweave.extract.entities.match import role_words
+from newsweave.extract.entities.mentions import LABELS, find_mentions
+from newsweave.extract.entities.names import fold, lexicon, strip_possessive
 from newsweave.model import Mention
 from newsweave.nlp import english
 

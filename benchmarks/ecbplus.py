@@ -241,10 +241,10 @@ _PERSONS: dict[str, tuple[tuple[str, int], ...]] = {}
 
 def find_persons(docs: list[EcbDoc]) -> None:
     """Person mentions of each document, found as the pipeline finds them (the shipped
-    spaCy model and ``extract.mentions.find_mentions`` on the text): the cluster stage
+    spaCy model and ``extract.entities.find_mentions`` on the text): the cluster stage
     runs after extraction and reads these from the store."""
     from newsweave import nlp
-    from newsweave.extract.mentions import find_mentions
+    from newsweave.extract.entities import find_mentions
 
     todo = [d for d in docs if d.doc_id not in _PERSONS]
     for doc, parsed in zip(todo, nlp.parse(d.text for d in todo), strict=True):

@@ -220,6 +220,81 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Timex:
+    """One TIMEX3: ``text[start:end]`` is the expression, end exclusive.
+
+    ``value`` is the TimeML value ("2025-12-19", "2025-W51", "P4Y",
+    "PRESENT_REF"), or None when a relative expression has no DCT to resolve
+    against. ``anchor`` is the DCT used, None for absolute values.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    precision: str | None
+    anchor: str | None
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class PlacedTimex:
+    """A temporal expression and where it stands: the body text or caption ``index``."""
+
+    timex: Timex
+    field: SpanField = "text"
+    index: int | None = None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One report of an event in one article (or one of its captions).
+
+    ``start:end`` is the evidence (the sentence) and ``trigger_start:trigger_end``
+    the words that name the event, both offsets into the parsed text: the
+    article's ``text``, or caption ``index`` when ``field == "caption"``.
+    ``date``/``precision`` come from the governing timex (None when the sentence
+    dates nothing); ``tense`` is the trigger clause's ("future" for "will meet").
+    """
+
+    article_id: str
+    kind: str
+    start: int
+    end: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    summary: str
+    participants: tuple[str, ...]
+    location: str | None
+    date: str | None
+    precision: str | None
+    tense: str | None = None
+    figure: str | None = None
+    field: SpanField = "text"
+    index: int | None = None
+
+    @property
+    def span(self) -> Span:
+        """The evidence as a model ``Span`` (says when it points into a caption)."""
+        return Span(self.article_id, self.start, self.end, self.field, self.index)
+
+
+@dataclass
+class ArticleFacts:
+    """Everything the extractors found in one article, body and captions."""
+
+    article_id: str
+    analysed: bool
+    note: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timexes: list[PlacedTimex] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Event:
     """Something that happened, merged across the articles that report it.
 

@@ -6,10 +6,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
-from newsweave.analyse import ArticleFacts
 from newsweave.clean.offsets import TextBuilder
 from newsweave.errors import StoreError
-from newsweave.model import Article, Caption, Document, Entity, Mention, Rejection, sha256_hex
+from newsweave.model import (
+    Article,
+    ArticleFacts,
+    Caption,
+    Document,
+    Entity,
+    Mention,
+    Rejection,
+    sha256_hex,
+)
 from newsweave.store import Ingested, SqlStore, open_store
 from newsweave.store.schema import metadata
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsweave.extract.quote_cues import according_to, is_speech, subject_of
+from newsweave.extract.quotes import according_to, is_speech, subject_of
 from newsweave.model import Article, Quote
 from newsweave.model import Span as TextSpan
 

@@ -19,7 +19,7 @@ from newsweave.stages.base import Context, Stage
 
 def run(ctx: Context, stage: Stage) -> int:
     """Run the extractors on every article they have not processed; return how many."""
-    from newsweave.analyse import analyse_articles
+    from newsweave.extract.analyse import analyse_articles
     from newsweave.distributed import in_process
 
     store = ctx.store

@@ -10,11 +10,21 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, bindparam, delete, select, update
 
-from newsweave.model import Entity, Event, Mention, Quote, Span, sha256_hex
+from newsweave.model import (
+    ArticleFacts,
+    Entity,
+    Event,
+    EventMention,
+    Mention,
+    PlacedTimex,
+    Quote,
+    Span,
+    sha256_hex,
+)
 from newsweave.store.schema import (
     article_stages,
     entities,
@@ -24,10 +34,6 @@ from newsweave.store.schema import (
     quotes,
     timexes,
 )
-
-if TYPE_CHECKING:  # the extractors import spaCy; the store must stay light to import
-    from newsweave.analyse import ArticleFacts, PlacedTimex
-    from newsweave.extract.events import EventMention
 
 _FACT_TABLES = (mentions, quotes, timexes, event_mentions)
 #: Ties broken by id, so that every backend returns the same order.
@@ -257,8 +263,6 @@ class FactsMixin:
             return [dict(r._mapping) for r in conn.execute(query)]
 
     def event_mentions(self) -> list[EventMention]:
-        from newsweave.extract.events import EventMention
-
         with self.engine.connect() as conn:
             # Ordered, so that merging sees the same sequence on every backend.
             query = select(event_mentions.c.data).order_by(

@@ -1,0 +1,219 @@
+"""Entities resolved across the store: one record per real person, organisation, place.
+
+Three steps, each kept small because each has its own reason to exist:
+
+1. **Labels fixed with store-wide evidence** (:func:`relabel`). A word the
+   small model tagged ORG in one article ("Trump said") is a PERSON if any
+   article names a person with that surname; a one-word name with no such
+   evidence takes the label most articles give it ("Kyiv" is a GPE even where
+   one article's parse calls it a PERSON).
+2. **Within each article** (``cluster``): surnames and titled names
+   join the full name they refer back to.
+3. **Across articles** (``match``): full names first, so that bare
+   surnames see every candidate; spelling variants merge by transliteration
+   skeleton and string similarity, backed by context.
+
+Resolution is incremental: ``existing`` entities keep their ids, and new
+articles' mentions join them or create new ones. Ids are derived from the
+type and canonical name ("person-amina-mohamed"), with a numeric suffix when
+two different entities would share one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from newsweave.extract.entities.cluster import LocalCluster, cluster_article, label_class
+from newsweave.extract.entities.match import EntityDraft, best_match
+from newsweave.extract.entities.mentions import role_says_person
+from newsweave.extract.entities.names import (
+    canonical_words,
+    fold,
+    given_names_compatible,
+    name_words,
+    skeleton,
+)
+from newsweave.model import Entity, Mention
+
+__all__ = ["entity_for_span", "relabel", "resolve_entities"]
+
+
+def resolve_entities(
+    mentions_by_article: Mapping[str, Sequence[Mention]], *, existing: Sequence[Entity] = ()
+) -> list[Entity]:
+    """Resolve new articles' mentions into ``existing`` entities or new ones.
+
+    Returns every entity (the existing ones, possibly grown, and the new ones),
+    ordered by number of mentions, most mentioned first.
+    """
+    known = [m for e in existing for m in e.mentions]
+    new_articles = {a: list(ms) for a, ms in mentions_by_article.items()}
+    relabelled = relabel(new_articles, known=known)
+    drafts = [_draft_from_entity(e) for e in existing]
+    _add_existing_context(drafts)
+    clusters = [c for a, ms in relabelled.items() for c in cluster_article(a, ms)]
+    clusters.sort(key=lambda c: (c.cls != "PERSON", len(c.words) < 2, c.article_id))
+    for cluster in clusters:
+        draft = best_match(cluster, drafts)
+        if draft is None:
+            draft = EntityDraft(cls=cluster.cls, words=cluster.words)
+            drafts.append(draft)
+        draft.absorb(cluster)
+    return _finish(drafts)
+
+
+def relabel(
+    mentions_by_article: Mapping[str, Sequence[Mention]], *, known: Iterable[Mention] = ()
+) -> dict[str, list[Mention]]:
+    """Fix one-word labels with evidence from every article (see the module docstring)."""
+    surnames: set[str] = set()
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    everything = [*known, *(m for ms in mentions_by_article.values() for m in ms)]
+    people: set[str] = set()
+    key_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in everything:
+        words = name_words(m.text)
+        if m.label == "PERSON" and len(words) >= 2:
+            surnames.add(skeleton(words[-1]))
+            if m.role and role_says_person(m.role):
+                people.add(_person_key(words))
+        if len(words) >= 2:
+            key_votes[_person_key(words)][m.label] += 1
+        votes[fold(m.text)][m.label] += 1
+    for key, count in key_votes.items():
+        if count["PERSON"] and count["PERSON"] >= max(count["ORG"], count["GPE"], count["FAC"]):
+            people.add(key)
+    given_names: dict[str, set[str]] = defaultdict(set)
+    for m in everything:
+        words = name_words(m.text)
+        if m.label == "PERSON" and len(words) == 2:
+            given_names[skeleton(words[-1])].add(words[0])
+    out: dict[str, list[Mention]] = {}
+    for article, ms in mentions_by_article.items():
+        fixed: list[Mention] = []
+        for m in ms:
+            words = name_words(m.text)
+            label = m.label
+            if len(words) >= 2 and label in {"ORG", "GPE", "FAC"}:
+                firsts = given_names.get(skeleton(words[-1]), set())
+                if _person_key(words) in people or (
+                    len(words) == 2 and any(given_names_compatible(words[0], g) for g in firsts)
+                ):
+                    label = "PERSON"
+            if len(words) == 1 and label == "NORP" and skeleton(words[0]) in surnames:
+                # "Putin's" in a caption tagged NORP; a demonym that is also a
+                # surname ("French") keeps NORP where most mentions say so.
+                count = votes[fold(m.text)]
+                label = "PERSON" if count["PERSON"] >= count["NORP"] else label
+            elif len(words) == 1 and label != "NORP":
+                if skeleton(words[0]) in surnames and label in {"ORG", "GPE", "LOC", "FAC"}:
+                    label = "PERSON" if m.text[:1].isupper() and not m.text.isupper() else label
+                elif (
+                    label == "PERSON"
+                    and skeleton(words[0]) not in surnames
+                    and not (m.role and role_says_person(m.role))
+                ):
+                    others = votes[fold(m.text)].copy()
+                    del others["PERSON"]
+                    if others:
+                        label = others.most_common(1)[0][0]
+            fixed.append(m if label == m.label else replace(m, label=label))
+        out[article] = fixed
+    return out
+
+
+def _person_key(words: Sequence[str]) -> str:
+    """Given name and surname skeletons: "Muammar Qaddafi" = "Muammar Gaddafi"."""
+    return f"{skeleton(words[0])} {skeleton(words[-1])}"
+
+
+def _draft_from_entity(entity: Entity) -> EntityDraft:
+    """An existing entity as a draft that new clusters can join."""
+    person = entity.type == "PERSON"
+    words = tuple(name_words(entity.name) if person else canonical_words(entity.name))
+    draft = EntityDraft(cls=label_class(entity.type), words=words, id=entity.id)
+    draft.mentions.extend(entity.mentions)
+    draft.forms.update(m.text for m in entity.mentions)
+    draft.roles.update(entity.roles)
+    draft.articles.update(m.article_id for m in entity.mentions)
+    return draft
+
+
+def _signature(draft: EntityDraft) -> str:
+    return draft.cls[:1] + ":" + (draft.surname if draft.cls == "PERSON" else draft.key)
+
+
+def _add_existing_context(drafts: Sequence[EntityDraft]) -> None:
+    """Context of existing entities: the other entities their articles mention."""
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for d in drafts:
+        for a in d.articles:
+            by_article[a].add(_signature(d))
+    for d in drafts:
+        own = _signature(d)
+        for a in d.articles:
+            d.context.update(by_article[a] - {own})
+
+
+def _finish(drafts: Sequence[EntityDraft]) -> list[Entity]:
+    """Entities with canonical names, stable ids and majority types."""
+    taken = {d.id for d in drafts if d.id}
+    entities: list[Entity] = []
+    for d in sorted(drafts, key=lambda d: (-len(d.mentions), d.key)):
+        if not d.mentions:
+            continue
+        label = Counter(m.label for m in d.mentions).most_common(1)[0][0]
+        name = canonical_name(d.forms, label)
+        if d.id is None:
+            d.id = _new_id(label, name, taken)
+            taken.add(d.id)
+        aliases = tuple(sorted({f for f in d.forms if f != name}))
+        mentions = tuple(
+            replace(m, label=label) if m.label != label else m
+            for m in sorted(d.mentions, key=lambda m: (m.article_id, m.start))
+        )
+        # Roles describe people and bodies; on a place they are misparses ("Kyiv, a prospect").
+        roles = tuple(r for r, _ in d.roles.most_common()) if label in {"PERSON", "ORG"} else ()
+        entities.append(Entity(d.id, name, label, aliases, mentions, roles))
+    return entities
+
+
+def canonical_name(forms: Counter[str], label: str) -> str:
+    """The fullest common form: multi-word names first, then the most frequent."""
+
+    def rank(form: str) -> tuple[int, int, int, int]:
+        words = name_words(form)
+        return (min(len(words), 2), forms[form], len(words), -len(form))
+
+    return max(forms, key=rank)
+
+
+def _new_id(label: str, name: str, taken: set[str]) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "x"
+    base = f"{label.lower()}-{slug}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def entity_for_span(
+    entities: Iterable[Entity], article_id: str, start: int, end: int
+) -> Entity | None:
+    """The entity with a mention overlapping ``[start, end)`` (for quote speakers)."""
+    best: tuple[int, Entity] | None = None
+    for e in entities:
+        for m in e.mentions:
+            if m.article_id == article_id and m.start < end and start < m.end:
+                overlap = min(end, m.end) - max(start, m.start)
+                if best is None or overlap > best[0]:
+                    best = (overlap, e)
+    return best[1] if best else None
+
+
+def clusters_of(mentions_by_article: Mapping[str, Sequence[Mention]]) -> list[LocalCluster]:
+    """Within-article clusters only (exposed for diagnostics and benchmarks)."""
+    return [c for a, ms in mentions_by_article.items() for c in cluster_article(a, ms)]
