@@ -19,8 +19,8 @@ from newsweave.stages.base import Context, Stage
 
 def run(ctx: Context, stage: Stage) -> int:
     """Run the extractors on every article they have not processed; return how many."""
-    from newsweave.extract.analyse import analyse_articles
     from newsweave.distributed import in_process
+    from newsweave.extract.analyse import analyse_articles
 
     store = ctx.store
     pending = store.pending_ids(stage.name, stage.version)
