@@ -8,7 +8,7 @@ Both are incremental. The detectors are rebuilt from what the store already
 holds (no rescoring: earlier decisions are replayed, not remade), then only the
 articles these stages have not seen are added, oldest first, as a feed would
 deliver them. Each stage skips the replay when the state it saved last run still
-covers exactly the articles it processed (``dedupe_state``, ``cluster.snapshot``).
+covers exactly the articles it processed (``dedupe.snapshot``, ``cluster.snapshot``).
 
 A syndicated copy is not clustered on its own: it joins the story of its
 canonical article, so copies neither split stories nor skew term weights.
@@ -26,9 +26,9 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from newsweave import dedupe_state
 from newsweave.cluster import ClusterInput, ClusterModel, StoryClusterer, StorySummary, snapshot
 from newsweave.dedupe import JACCARD_THRESHOLD, DedupeIndex, Overlap
+from newsweave.dedupe import snapshot as dedupe_snapshot
 from newsweave.model import Article, Story
 from newsweave.store.sql import SqlStore
 from newsweave.store.stories_sql import Snapshot
@@ -66,8 +66,8 @@ def dedupe_stage(store: SqlStore, progress: Progress | None = None) -> list[str]
             progress("dedupe", n, len(pending))
     state = _saveable(
         "dedupe",
-        dedupe_state.fingerprint(index.article_ids(), index.threshold),
-        dedupe_state.dump(index),
+        dedupe_snapshot.fingerprint(index.article_ids(), index.threshold),
+        dedupe_snapshot.dump(index),
     )
     store.save_dedupe(links, found, DEDUPE_VERSION, state)
     return pending
@@ -89,8 +89,8 @@ def _saveable(stage: str, fingerprint: str, data: bytes) -> Snapshot | None:
 
 def _resume_dedupe(store: SqlStore, done: list[str]) -> DedupeIndex:
     """The copy detector as the last run left it, else rebuilt from every earlier text."""
-    fingerprint = dedupe_state.fingerprint(done, JACCARD_THRESHOLD)
-    resumed = _saved_state(store, "dedupe", DEDUPE_VERSION, done, dedupe_state.load, fingerprint)
+    fingerprint = dedupe_snapshot.fingerprint(done, JACCARD_THRESHOLD)
+    resumed = _saved_state(store, "dedupe", DEDUPE_VERSION, done, dedupe_snapshot.load, fingerprint)
     if resumed is not None:
         return resumed
     found = store.articles_by_id(done)

@@ -116,7 +116,7 @@ def _content_words(text: str) -> list[tuple[str, int, int]]:
     return words if len(words) >= 2 * SHINGLE else every
 
 
-def _shingles(text: str) -> list[tuple[int, int, int]]:
+def shingles(text: str) -> list[tuple[int, int, int]]:
     """(hash, char start, char end) of every word 4-shingle; stable across processes."""
     words = _content_words(text)
     out = []
@@ -162,18 +162,18 @@ class DedupeIndex:
 
     def add(self, article_id: str, text: str, published: str | None, words: int) -> DedupeResult:
         """Index one article and say which earlier article it copies or overlaps."""
-        shingles = _shingles(text)
+        grams = shingles(text)
         mh = MinHash(num_perm=NUM_PERM)
-        if shingles:
-            mh.update_batch([struct.pack("<Q", h) for h, _, _ in shingles])
+        if grams:
+            mh.update_batch([struct.pack("<Q", h) for h, _, _ in grams])
         entry = _Entry(published, words, mh)
         match, similarity = self._find_copy(text, mh)
         self._entries[article_id] = entry
         self._exact.setdefault(hashlib.sha256(normalise(text).encode()).hexdigest(), article_id)
-        if shingles:
+        if grams:
             self._lsh.insert(article_id, mh)
-        overlaps = [] if match else self._overlaps(article_id, text, shingles)
-        self._index_fingerprints(article_id, shingles)
+        overlaps = [] if match else self._overlaps(article_id, text, grams)
+        self._index_fingerprints(article_id, grams)
         if match is None:
             self._canonical[article_id] = article_id
             self._groups[article_id] = [article_id]

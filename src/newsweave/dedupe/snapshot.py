@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from datasketch import MinHash  # type: ignore[import-untyped]
 
-from newsweave.dedupe import NUM_PERM, DedupeIndex, _Entry
+from newsweave.dedupe.index import NUM_PERM, DedupeIndex, _Entry
 from newsweave.fingerprint import covering
 
 #: Bumped when the layout below changes; an older state is then ignored (replayed).
