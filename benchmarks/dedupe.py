@@ -34,7 +34,7 @@ import ecbplus
 from clustering import rates, replicate
 from ecbplus import EcbDoc
 
-from newsweave.dedupe import JACCARD_THRESHOLD, DedupeIndex, _shingles
+from newsweave.dedupe import JACCARD_THRESHOLD, DedupeIndex, shingles
 
 SPELLING = {
     "color": "colour", "center": "centre", "defense": "defence", "program": "programme",
@@ -112,7 +112,7 @@ def _original_groups(docs: list[EcbDoc]) -> dict[str, str]:
     cached = _ROOTS.get(tuple(d.doc_id for d in docs))
     if cached is not None:
         return cached
-    sets = {d.doc_id: {h for h, _, _ in _shingles(d.text)} for d in docs}
+    sets = {d.doc_id: {h for h, _, _ in shingles(d.text)} for d in docs}
     parent = {d.doc_id: d.doc_id for d in docs}
 
     def find(x: str) -> str:

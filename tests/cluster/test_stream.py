@@ -64,7 +64,7 @@ def test_rebuilt_state_assigns_like_the_original() -> None:
     items = _inputs()
     live = StoryClusterer()
     rows = [(item, live.assign(item).story_id) for item in items[:2]]
-    rebuilt = StoryClusterer.from_state(rows)
+    rebuilt = StoryClusterer.from_assignments(rows)
     assert rebuilt.assign(items[2]).story_id == live.assign(items[2]).story_id == rows[0][1]
 
 
@@ -78,13 +78,36 @@ def test_rebuild_then_assign_is_deterministic_and_keeps_earlier_stories() -> Non
     ]
     runs = []
     for _ in range(2):
-        rebuilt = StoryClusterer.from_state(rows)
+        rebuilt = StoryClusterer.from_assignments(rows)
         got = [rebuilt.assign(item) for item in later]
         runs.append(([(a.story_id, round(a.probability, 9)) for a in got], rebuilt.assignments()))
     assert runs[0] == runs[1]
     after = runs[0][1]
     assert all(after[item.id] == story for item, story in rows)
     assert after["s1"] != rows[0][1]
+
+
+def test_a_clusterer_restored_from_its_state_decides_as_the_original() -> None:
+    volcano = _inputs()
+    items = [
+        *volcano[:2],
+        ClusterInput("s1", *texts.TRAIN_STRIKE, "2024-03-14", "en"),
+        *volcano[2:],
+        ClusterInput("f1", *texts.FRENCH, "2024-03-16", "fr"),
+        ClusterInput("s2", *texts.TRAIN_STRIKE, "2024-03-15", "en"),
+    ]
+    live = StoryClusterer()
+    whole = [live.assign(item) for item in items]
+    first = StoryClusterer()
+    for item in items[:3]:
+        first.assign(item)
+    state = first.to_state()
+    first.assign(items[3])
+    assert state["seq"] == 3  # a copy, not a view
+    assert [len(story["members"]) for story in state["stories"]] == [2, 1]
+    restored = StoryClusterer.from_state(state)
+    assert [restored.assign(item) for item in items[3:]] == whole[3:]
+    assert restored.to_state() == live.to_state()
 
 
 def test_story_summary_has_a_central_title_and_dates() -> None:

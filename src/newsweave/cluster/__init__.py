@@ -8,7 +8,9 @@ Typical use::
                                                    article.text, article.published,
                                                    article.language))
 
-Rebuild the state of an existing store with ``StoryClusterer.from_state(rows)``.
+Rebuild the state of an existing store with ``StoryClusterer.from_assignments(rows)``, or
+resume from a saved one with ``StoryClusterer.from_state(state)``;
+:mod:`newsweave.cluster.snapshot` turns that state into bytes and back.
 """
 
 from newsweave.cluster.features import (
@@ -21,7 +23,7 @@ from newsweave.cluster.features import (
 )
 from newsweave.cluster.model import FEATURES, ClusterModel
 from newsweave.cluster.story import Story
-from newsweave.cluster.stream import Assignment, StoryClusterer, StorySummary
+from newsweave.cluster.stream import Assignment, ClusterState, StoryClusterer, StorySummary
 
 __all__ = [
     "FEATURES",
@@ -29,6 +31,7 @@ __all__ = [
     "Assignment",
     "ClusterInput",
     "ClusterModel",
+    "ClusterState",
     "IncrementalIdf",
     "NameExtractor",
     "Story",

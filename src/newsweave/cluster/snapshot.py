@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
 from newsweave.cluster.model import ClusterModel
-from newsweave.cluster.story import Member, Story
-from newsweave.cluster.stream import StoryClusterer
+from newsweave.cluster.stream import ClusterState, StoryClusterer
 from newsweave.fingerprint import covering
 
-#: Bumped when the layout below changes; an older snapshot is then ignored (replayed).
+#: Bumped when the layout of the state changes; an older snapshot is then ignored (replayed).
 FORMAT = 1
 
 
@@ -38,96 +36,45 @@ def fingerprint(article_ids: Iterable[str], model: ClusterModel) -> str:
 
 def dump(clusterer: StoryClusterer) -> bytes:
     """The whole state: term statistics, stories with their recent members, the index."""
-    state = {
-        "format": FORMAT,
-        "seq": clusterer._seq,
-        "idf": [clusterer.idf.docs, clusterer.idf.df],
-        "name_idf": [clusterer.name_idf.docs, clusterer.name_idf.df],
-        "stories": [_story(s) for s in clusterer.stories.values()],
-        "index": {key: list(posting) for key, posting in clusterer._index.items()},
-    }
-    return zlib.compress(json.dumps(state, separators=(",", ":")).encode(), 1)
+    saved = {"format": FORMAT, **clusterer.to_state()}
+    return zlib.compress(json.dumps(saved, separators=(",", ":")).encode(), 1)
 
 
 def load(data: bytes, model: ClusterModel | None = None) -> StoryClusterer:
     """A clusterer in the state :func:`dump` saw; ValueError if ``data`` is not one."""
     try:
-        state = json.loads(zlib.decompress(data))
-        if state.get("format") != FORMAT:
-            raise ValueError(f"snapshot format {state.get('format')!r}, expected {FORMAT}")
-        clusterer = StoryClusterer(model)
-        clusterer._seq = int(state["seq"])
-        clusterer.idf.docs, clusterer.idf.df = state["idf"]
-        clusterer.name_idf.docs, clusterer.name_idf.df = state["name_idf"]
-        for raw in state["stories"]:
-            story = _to_story(raw)
-            clusterer.stories[story.id] = story
-        clusterer._index = {
-            key: OrderedDict.fromkeys(ids) for key, ids in state["index"].items()
-        }
+        saved: dict[str, Any] = json.loads(zlib.decompress(data))
+        if saved.get("format") != FORMAT:
+            raise ValueError(f"snapshot format {saved.get('format')!r}, expected {FORMAT}")
+        return StoryClusterer.from_state(_state(saved), model)
     except (zlib.error, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
         raise ValueError(f"not a story-clusterer snapshot: {exc}") from exc
-    return clusterer
 
 
-def _story(s: Story) -> dict[str, Any]:
-    return {
-        "id": s.id,
-        "created": s.created,
-        "last_seen": s.last_seen,
-        "days": [s.first_day, s.last_day],
-        "recent": [_member(m) for m in s.recent],
-        "body": s.body,
-        "title": s.title,
-        "members": s.members,
-        "keys": sorted(s.keys),
-    }
-
-
-def _to_story(raw: dict[str, Any]) -> Story:
-    return Story(
-        id=raw["id"],
-        created=raw["created"],
-        last_seen=raw["last_seen"],
-        first_day=raw["days"][0],
-        last_day=raw["days"][1],
-        recent=[_to_member(m) for m in raw["recent"]],
-        body=raw["body"],
-        title=raw["title"],
-        members=[(a, h, t) for a, h, t in raw["members"]],
-        keys=set(raw["keys"]),
+def _state(saved: dict[str, Any]) -> ClusterState:
+    """The state in the saved layout, its parts checked for their kind of container
+    (the stories' own fields are read, and refused, by ``Story.from_state``)."""
+    return ClusterState(
+        seq=int(saved["seq"]),
+        idf=_counts(saved["idf"]),
+        name_idf=_counts(saved["name_idf"]),
+        stories=_list(saved["stories"]),
+        index=_dict(saved["index"]),
     )
 
 
-def _member(m: Member) -> dict[str, Any]:
-    return {
-        "id": m.id,
-        "day": m.day,
-        "vectors": [m.body, m.title, m.names, m.full_names, m.numbers, m.lead],
-        "lead_names": sorted(m.lead_names),
-        "years": sorted(m.years),
-        "main_year": m.main_year,
-        "protagonists": list(m.protagonists),
-        "words": sorted(m.words),
-        "quantities": {noun: sorted(n) for noun, n in m.quantities.items()},
-    }
+def _counts(value: Any) -> tuple[int, dict[str, int]]:
+    docs, df = _list(value)
+    return int(docs), _dict(df)
 
 
-def _to_member(raw: dict[str, Any]) -> Member:
-    body, title, names, full_names, numbers, lead = raw["vectors"]
-    return Member(
-        id=raw["id"],
-        day=raw["day"],
-        body=body,
-        title=title,
-        names=names,
-        full_names=full_names,
-        numbers=numbers,
-        lead=lead,
-        lead_names=frozenset(raw["lead_names"]),
-        years=frozenset(raw["years"]),
-        main_year=raw["main_year"],
-        protagonists=tuple(raw["protagonists"]),
-        words=frozenset(raw["words"]),
-        quantities={noun: frozenset(n) for noun, n in raw["quantities"].items()},
-    )
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return value
+
+
+def _dict(value: Any) -> dict[Any, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected an object, got {type(value).__name__}")
+    return value

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from newsweave.cluster.model import ClusterModel, dot, same_days
 
@@ -18,6 +19,37 @@ RECENT_MEMBERS = 16
 MERGE_MEMBERS = 8
 #: Terms kept in a story's summed body vector (used to pre-rank candidates).
 CENTROID_TERMS = 400
+
+
+class MemberState(TypedDict):
+    """A :class:`Member` as plain data. ``vectors`` holds body, title, names, full_names,
+    numbers and lead, in that order; the sets are sorted lists."""
+
+    id: str
+    day: int | None
+    vectors: list[dict[str, float]]
+    lead_names: list[str]
+    years: list[int]
+    main_year: int | None
+    protagonists: list[str]
+    words: list[str]
+    quantities: dict[str, list[str]]
+
+
+class StoryState(TypedDict):
+    """A :class:`Story` as plain data; ``days`` is ``[first_day, last_day]`` and each of
+    ``members`` is (article id, headline, raw title terms). A JSON round trip turns the
+    tuples into lists, which :meth:`Story.from_state` reads the same."""
+
+    id: str
+    created: int
+    last_seen: int
+    days: tuple[int | None, int | None]
+    recent: list[MemberState]
+    body: dict[str, float]
+    title: dict[str, float]
+    members: list[tuple[str, str, dict[str, float]]]
+    keys: list[str]
 
 
 @dataclass(frozen=True)
@@ -39,6 +71,40 @@ class Member:
     #: Every word of the article, to check whether another article's protagonist appears.
     words: frozenset[str] = frozenset()
     quantities: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def to_state(self) -> MemberState:
+        """The member as plain data (its vectors are shared: a member never changes them)."""
+        return MemberState(
+            id=self.id,
+            day=self.day,
+            vectors=[self.body, self.title, self.names, self.full_names, self.numbers, self.lead],
+            lead_names=sorted(self.lead_names),
+            years=sorted(self.years),
+            main_year=self.main_year,
+            protagonists=list(self.protagonists),
+            words=sorted(self.words),
+            quantities={noun: sorted(n) for noun, n in self.quantities.items()},
+        )
+
+    @classmethod
+    def from_state(cls, state: MemberState) -> Member:
+        body, title, names, full_names, numbers, lead = state["vectors"]
+        return cls(
+            id=state["id"],
+            day=state["day"],
+            body=body,
+            title=title,
+            names=names,
+            full_names=full_names,
+            numbers=numbers,
+            lead=lead,
+            lead_names=frozenset(state["lead_names"]),
+            years=frozenset(state["years"]),
+            main_year=state["main_year"],
+            protagonists=tuple(state["protagonists"]),
+            words=frozenset(state["words"]),
+            quantities={noun: frozenset(n) for noun, n in state["quantities"].items()},
+        )
 
     def features(self, other: Member) -> list[float]:
         """Pair features in ``model.FEATURES`` order."""
@@ -131,6 +197,36 @@ class Story:
     @property
     def size(self) -> int:
         return len(self.members)
+
+    def to_state(self) -> StoryState:
+        """The story as plain data, copied: the story growing later does not change it."""
+        return StoryState(
+            id=self.id,
+            created=self.created,
+            last_seen=self.last_seen,
+            days=(self.first_day, self.last_day),
+            recent=[m.to_state() for m in self.recent],
+            body=dict(self.body),
+            title=dict(self.title),
+            members=list(self.members),
+            keys=sorted(self.keys),
+        )
+
+    @classmethod
+    def from_state(cls, state: StoryState) -> Story:
+        first_day, last_day = state["days"]
+        return cls(
+            id=state["id"],
+            created=state["created"],
+            last_seen=state["last_seen"],
+            first_day=first_day,
+            last_day=last_day,
+            recent=[Member.from_state(m) for m in state["recent"]],
+            body=dict(state["body"]),
+            title=dict(state["title"]),
+            members=[(a, h, t) for a, h, t in state["members"]],
+            keys=set(state["keys"]),
+        )
 
     def add(self, member: Member, headline: str, title: dict[str, float], seq: int) -> None:
         """Add an article (its weighted vectors, headline and raw title terms)."""

@@ -24,6 +24,7 @@ import re
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypedDict
 
 from newsweave.cluster.features import (
     ArticleFeatures,
@@ -34,7 +35,13 @@ from newsweave.cluster.features import (
     featurize,
 )
 from newsweave.cluster.model import ClusterModel, background_counts, dot, unit
-from newsweave.cluster.story import MERGE_MEMBERS, Member, Story, pair_probabilities
+from newsweave.cluster.story import (
+    MERGE_MEMBERS,
+    Member,
+    Story,
+    StoryState,
+    pair_probabilities,
+)
 
 #: Rare body terms per article used as blocking keys (names are always keys).
 BLOCK_TERMS = 12
@@ -80,11 +87,26 @@ class StorySummary:
     last_published: str | None
 
 
+class ClusterState(TypedDict):
+    """Everything a :class:`StoryClusterer` has learned from its stream, as plain data,
+    so that saving it needs nothing of the clusterer's insides: the arrival counter, the
+    term and name document frequencies (``(documents, {term: count})``, without the
+    background counts, which come with the model), the stories in creation order, and
+    the blocking index (key → story ids, oldest first)."""
+
+    seq: int
+    idf: tuple[int, dict[str, int]]
+    name_idf: tuple[int, dict[str, int]]
+    stories: list[StoryState]
+    index: dict[str, list[str]]
+
+
 class StoryClusterer:
     """Incremental story clustering with a learned similarity and threshold.
 
-    Use :meth:`assign` for each new article; rebuild with :meth:`from_state` from the
-    stored ``(article, story_id)`` rows in their original order.
+    Use :meth:`assign` for each new article. Resume with :meth:`from_state` from what
+    :meth:`to_state` gave, or rebuild with :meth:`from_assignments` from the stored
+    ``(article, story_id)`` rows in their original order.
     """
 
     def __init__(
@@ -122,7 +144,7 @@ class StoryClusterer:
 
     # -- building -------------------------------------------------------------
     @classmethod
-    def from_state(
+    def from_assignments(
         cls,
         rows: Iterable[tuple[ClusterInput | ArticleFeatures, str]],
         model: ClusterModel | None = None,
@@ -134,6 +156,36 @@ class StoryClusterer:
             feats = self.featurize(item)
             self.observe(feats)
             self.attach(feats, story_id)
+        return self
+
+    def to_state(self) -> ClusterState:
+        """The whole state, copied: assigning articles later does not change it."""
+        return ClusterState(
+            seq=self._seq,
+            idf=(self.idf.docs, dict(self.idf.df)),
+            name_idf=(self.name_idf.docs, dict(self.name_idf.df)),
+            stories=[story.to_state() for story in self.stories.values()],
+            index={key: list(posting) for key, posting in self._index.items()},
+        )
+
+    @classmethod
+    def from_state(
+        cls,
+        state: ClusterState,
+        model: ClusterModel | None = None,
+        name_extractor: NameExtractor = capitalised_names,
+    ) -> StoryClusterer:
+        """A clusterer that decides as the one :meth:`to_state` was taken from would, under
+        the same ``model``; ValueError, KeyError or TypeError when ``state`` does not hold
+        together."""
+        self = cls(model, name_extractor)
+        self._seq = int(state["seq"])
+        for idf, (docs, df) in ((self.idf, state["idf"]), (self.name_idf, state["name_idf"])):
+            idf.docs, idf.df = int(docs), dict(df)
+        for raw in state["stories"]:
+            story = Story.from_state(raw)
+            self.stories[story.id] = story
+        self._index = {key: OrderedDict.fromkeys(ids) for key, ids in state["index"].items()}
         return self
 
     def featurize(self, item: ClusterInput | ArticleFeatures) -> ArticleFeatures:

@@ -74,7 +74,7 @@ def _resume(store: SqlStore, stage: Stage, before: list[str], links: Links) -> S
         return resumed
     old = store.articles_by_id(before)
     persons = _persons(store, before)
-    return StoryClusterer.from_state(
+    return StoryClusterer.from_assignments(
         ((_cluster_input(old[i], persons), str(links[i][1])) for i in before if i in old),
         model,
     )

@@ -9,8 +9,8 @@ canonical: ``duplicate_of`` of the group moves to it.
 
 from __future__ import annotations
 
-from newsweave import dedupe_state
 from newsweave.dedupe import JACCARD_THRESHOLD, DedupeIndex, Overlap
+from newsweave.dedupe import snapshot as dedupe_snapshot
 from newsweave.stages.base import Context, Stage
 from newsweave.stages.state import saveable, saved_state
 from newsweave.store.sql import SqlStore
@@ -37,8 +37,8 @@ def run(ctx: Context, stage: Stage) -> int:
         ctx.tick(stage.name, n, len(pending))
     state = saveable(
         stage.name,
-        dedupe_state.fingerprint(index.article_ids(), index.threshold),
-        dedupe_state.dump(index),
+        dedupe_snapshot.fingerprint(index.article_ids(), index.threshold),
+        dedupe_snapshot.dump(index),
     )
     store.save_dedupe(links, found, stage.version, state)
     return len(pending)
@@ -46,8 +46,8 @@ def run(ctx: Context, stage: Stage) -> int:
 
 def _resume(store: SqlStore, stage: Stage, done: list[str]) -> DedupeIndex:
     """The copy detector as the last run left it, else rebuilt from every earlier text."""
-    fingerprint = dedupe_state.fingerprint(done, JACCARD_THRESHOLD)
-    resumed = saved_state(store, stage.name, stage.version, done, dedupe_state.load, fingerprint)
+    fingerprint = dedupe_snapshot.fingerprint(done, JACCARD_THRESHOLD)
+    resumed = saved_state(store, stage.name, stage.version, done, dedupe_snapshot.load, fingerprint)
     if resumed is not None:
         return resumed
     found = store.articles_by_id(done)

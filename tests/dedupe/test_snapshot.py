@@ -6,10 +6,9 @@ import zlib
 
 import pytest
 
-from newsweave import dedupe_state
-from newsweave.dedupe import DedupeIndex
+from newsweave.dedupe import DedupeIndex, snapshot
 from tests.cluster.texts import SCHOLZ_FEB, TRAIN_STRIKE, VOLCANO
-from tests.test_dedupe import WIRE, _republished
+from tests.dedupe.test_index import WIRE, _republished
 
 
 def _rows() -> list[tuple[str, str, str | None, int]]:
@@ -33,7 +32,7 @@ def test_resuming_from_saved_state_finds_the_same_copies_and_overlaps() -> None:
     first = DedupeIndex()
     for row in rows[:2]:
         first.add(*row)
-    resumed = dedupe_state.load(dedupe_state.dump(first))
+    resumed = snapshot.load(snapshot.dump(first))
     assert resumed.article_ids() == ["strike", "copy"]
     assert [resumed.add(*row) for row in rows[2:]] == whole[2:]
     assert whole[3].relinked == {"copy": "wire"} and whole[4].overlaps
@@ -41,16 +40,16 @@ def test_resuming_from_saved_state_finds_the_same_copies_and_overlaps() -> None:
 
 
 def test_a_damaged_or_foreign_state_is_refused() -> None:
-    good = dedupe_state.dump(DedupeIndex())
-    assert dedupe_state.load(good).article_ids() == []
+    good = snapshot.dump(DedupeIndex())
+    assert snapshot.load(good).article_ids() == []
     with pytest.raises(ValueError, match="not a copy-detector state"):
-        dedupe_state.load(good[:-3])
+        snapshot.load(good[:-3])
     with pytest.raises(ValueError, match="format"):
-        dedupe_state.load(zlib.compress(b'{"format": 0}'))
+        snapshot.load(zlib.compress(b'{"format": 0}'))
 
 
 def test_fingerprint_tells_which_articles_and_which_threshold() -> None:
-    base = dedupe_state.fingerprint(["a", "b"], 0.52)
-    assert dedupe_state.fingerprint(["b", "a"], 0.52) == base
-    assert dedupe_state.fingerprint(["a"], 0.52) != base
-    assert dedupe_state.fingerprint(["a", "b"], 0.6) != base
+    base = snapshot.fingerprint(["a", "b"], 0.52)
+    assert snapshot.fingerprint(["b", "a"], 0.52) == base
+    assert snapshot.fingerprint(["a"], 0.52) != base
+    assert snapshot.fingerprint(["a", "b"], 0.6) != base

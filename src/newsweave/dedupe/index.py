@@ -19,7 +19,8 @@ article), never dropped: a copy still shows which outlets carried the story.
 
 Canonical per group: earliest published, then fullest (most words), then the first to arrive.
 Everything is incremental: :class:`DedupeIndex` grows one article at a time and can be
-rebuilt from stored ``(id, text, published, words)`` rows.
+rebuilt from stored ``(id, text, published, words)`` rows, or restored from the plain
+:class:`DedupeState` it gives (which :mod:`newsweave.dedupe.snapshot` saves).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import re
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
@@ -88,6 +90,31 @@ class DedupeResult:
     similarity: float = 0.0
 
 
+class DedupeState(TypedDict):
+    """Everything a :class:`DedupeIndex` knows, as plain data, so that saving it needs
+    nothing of the index's insides.
+
+    Per article in arrival order: ``ids``, ``published``, ``words``, and in ``signatures``
+    its MinHash signature (:data:`NUM_PERM` little-endian unsigned 64-bit values per
+    article, one block of bytes rather than millions of Python ints); ``scheme`` is the
+    MinHash hashing scheme (None without articles). ``exact`` maps body hashes to the first
+    article with that body, ``canonical`` every article to its group's canonical,
+    ``groups`` each canonical to its members, ``fingerprints`` each kept shingle hash to
+    its ``(article, start, end)`` postings.
+    """
+
+    threshold: float
+    ids: list[str]
+    published: list[str | None]
+    words: list[int]
+    scheme: str | None
+    signatures: bytes
+    exact: dict[str, str]
+    canonical: dict[str, str]
+    groups: dict[str, list[str]]
+    fingerprints: dict[int, list[tuple[str, int, int]]]
+
+
 @dataclass
 class _Entry:
     published: str | None
@@ -116,7 +143,7 @@ def _content_words(text: str) -> list[tuple[str, int, int]]:
     return words if len(words) >= 2 * SHINGLE else every
 
 
-def _shingles(text: str) -> list[tuple[int, int, int]]:
+def shingles(text: str) -> list[tuple[int, int, int]]:
     """(hash, char start, char end) of every word 4-shingle; stable across processes."""
     words = _content_words(text)
     out = []
@@ -153,6 +180,52 @@ class DedupeIndex:
             index.add(article_id, text, published, words)
         return index
 
+    def to_state(self) -> DedupeState:
+        """The whole state, copied: adding articles later does not change it."""
+        ids = list(self._entries)
+        entries = list(self._entries.values())
+        signatures = np.stack([e.minhash.hashvalues for e in entries]) if entries else np.zeros(0)
+        return DedupeState(
+            threshold=self.threshold,
+            ids=ids,
+            published=[e.published for e in entries],
+            words=[e.words for e in entries],
+            scheme=entries[0].minhash.scheme if entries else None,
+            signatures=signatures.astype("<u8").tobytes(),
+            exact=dict(self._exact),
+            canonical=dict(self._canonical),
+            groups={k: list(v) for k, v in self._groups.items()},
+            fingerprints={h: list(posting) for h, posting in self._fingerprints.items()},
+        )
+
+    @classmethod
+    def from_state(cls, state: DedupeState) -> DedupeIndex:
+        """A detector that decides as the one :meth:`to_state` was taken from would;
+        ValueError, KeyError or TypeError when ``state`` does not hold together."""
+        index = cls(float(state["threshold"]))
+        ids = state["ids"]
+        signatures = np.frombuffer(state["signatures"], dtype="<u8").reshape(len(ids), NUM_PERM)
+        template = MinHash(num_perm=NUM_PERM)  # the permutations, made once, not per article
+        for article_id, published, words, values in zip(
+            ids, state["published"], state["words"], signatures, strict=True
+        ):
+            mh = MinHash(
+                hashvalues=values.astype(np.uint64),
+                permutations=template.permutations,
+                scheme=state["scheme"],
+            )
+            index._entries[article_id] = _Entry(published, int(words), mh)
+            if not mh.is_empty():  # as in add: an article without shingles is not in the
+                index._lsh.insert(article_id, mh)  # LSH, and only its MinHash stays empty
+        index._exact = dict(state["exact"])
+        index._canonical = dict(state["canonical"])
+        index._groups = {k: list(v) for k, v in state["groups"].items()}
+        index._fingerprints = {
+            int(h): [(a, int(s), int(e)) for a, s, e in posting]
+            for h, posting in state["fingerprints"].items()
+        }
+        return index
+
     def article_ids(self) -> list[str]:
         """Every article indexed so far, in arrival order."""
         return list(self._entries)
@@ -162,18 +235,18 @@ class DedupeIndex:
 
     def add(self, article_id: str, text: str, published: str | None, words: int) -> DedupeResult:
         """Index one article and say which earlier article it copies or overlaps."""
-        shingles = _shingles(text)
+        grams = shingles(text)
         mh = MinHash(num_perm=NUM_PERM)
-        if shingles:
-            mh.update_batch([struct.pack("<Q", h) for h, _, _ in shingles])
+        if grams:
+            mh.update_batch([struct.pack("<Q", h) for h, _, _ in grams])
         entry = _Entry(published, words, mh)
         match, similarity = self._find_copy(text, mh)
         self._entries[article_id] = entry
         self._exact.setdefault(hashlib.sha256(normalise(text).encode()).hexdigest(), article_id)
-        if shingles:
+        if grams:
             self._lsh.insert(article_id, mh)
-        overlaps = [] if match else self._overlaps(article_id, text, shingles)
-        self._index_fingerprints(article_id, shingles)
+        overlaps = [] if match else self._overlaps(article_id, text, grams)
+        self._index_fingerprints(article_id, grams)
         if match is None:
             self._canonical[article_id] = article_id
             self._groups[article_id] = [article_id]

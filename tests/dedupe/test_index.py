@@ -97,3 +97,33 @@ def test_rebuilt_index_finds_the_same_copies() -> None:
     rows = [("wire", WIRE, "2024-03-13", len(WIRE.split()))]
     index = DedupeIndex.from_rows(rows)
     assert _add(index, "copy", _republished(WIRE)).duplicate_of == "wire"
+
+
+def test_an_index_restored_from_its_state_decides_as_the_original() -> None:
+    pasted = "\n".join(WIRE.split("\n")[:3])
+    rows = [
+        ("strike", "\n".join(TRAIN_STRIKE), "2024-03-13"),
+        ("copy", _republished(WIRE), "2024-03-14"),
+        ("short", "Breaking news.", None),  # no shingles: no signature in the LSH
+        ("wire", WIRE, "2024-03-13"),  # earlier than its copy: becomes the canonical
+        ("local", "\n".join(SCHOLZ_FEB) + f"\n{pasted}", "2024-03-15"),
+        ("again", WIRE.upper(), "2024-03-16"),
+    ]
+    live = DedupeIndex()
+    whole = [_add(live, *row) for row in rows]
+    first = DedupeIndex()
+    for row in rows[:3]:
+        _add(first, *row)
+    state = first.to_state()
+    _add(first, *rows[3])
+    assert state["ids"] == ["strike", "copy", "short"]  # a copy, not a view
+    restored = DedupeIndex.from_state(state)
+    assert restored.article_ids() == ["strike", "copy", "short"]
+    assert [_add(restored, *row) for row in rows[3:]] == whole[3:]
+    assert restored.to_state() == live.to_state()
+    assert whole[3].relinked == {"copy": "wire"} and whole[4].overlaps
+
+
+def test_an_empty_index_round_trips() -> None:
+    restored = DedupeIndex.from_state(DedupeIndex(0.6).to_state())
+    assert restored.article_ids() == [] and restored.threshold == 0.6
