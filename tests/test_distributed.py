@@ -79,3 +79,34 @@ def test_unreachable_scheduler_says_what_to_do() -> None:
         dask_mapper("tcp://127.0.0.1:9", connect_timeout=1),
     ):
         pass
+
+
+def test_worker_pool_run_equals_in_process(
+    sample_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsweave import settings
+    from newsweave.distributed import in_process, pool_mapper
+
+    # Batches of two articles, so that both workers parse at once and results must be
+    # put back in input order.
+    monkeypatch.setattr(settings, "EXTRACT_BATCH_SIZE", 2)
+    db = str(tmp_path / "pool.db")
+    store = open_store(db)
+    try:
+        with pool_mapper(2) as mapper:
+            assert mapper is not in_process
+            assert list(mapper(sum, ([i] * 3 for i in range(20)))) == [3 * i for i in range(20)]
+            report = run([str(SAMPLES)], store, mapper=mapper)
+    finally:
+        store.close()
+    assert report.stages["extract"] == report.articles_stored > 0
+    pooled, in_process_export = _export(db), _export(sample_db)
+    for key in FACT_KEYS:
+        assert pooled[key] == in_process_export[key], key
+
+
+def test_one_worker_runs_in_this_process() -> None:
+    from newsweave.distributed import in_process, pool_mapper
+
+    with pool_mapper(1) as mapper:
+        assert mapper is in_process

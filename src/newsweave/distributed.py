@@ -1,4 +1,5 @@
-"""Where the expensive per-batch work runs: in this process, or on a Dask cluster.
+"""Where the expensive per-batch work runs: in this process, in worker processes on this
+machine, or on a Dask cluster.
 
 A stage hands a *mapper* a pure batch function and an iterable of batches and gets
 the results back one batch at a time, in input order. The stage alone writes them
@@ -6,14 +7,18 @@ to the store (one transaction per batch), so workers never touch the database an
 a killed run is finished by the next one. The stage code is the same either way:
 the caller picks the engine (GUIDE §1, §4).
 
-Dask is imported late, so a laptop run never pays for it.
+Dask is imported late, so a laptop run never pays for it; the local worker pool is the
+standard library's, since a laptop needs nothing more to use its cores.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future as PoolFuture
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -51,6 +56,35 @@ def local_workers() -> int:
     """One single-threaded worker process per core: spaCy parsing is CPU-bound, holds the
     GIL, and each process loads the model once."""
     return max(1, os.cpu_count() or 1)
+
+
+@contextmanager
+def pool_mapper(workers: int | None = None) -> Iterator[BatchMapper]:
+    """A mapper over ``workers`` processes on this machine (default: one per core), for as
+    long as the ``with`` block lasts; one worker means in this process.
+
+    Workers are spawned, not forked: each imports newsweave afresh and loads spaCy once,
+    and none inherits the driver's open database connections. Results come back in input
+    order with a bounded number of batches in flight, as on Dask.
+    """
+    count = workers or local_workers()
+    if count <= 1:
+        yield in_process
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+
+        def run(fn: Callable[[In], Out], batches: Iterable[In], /) -> Iterator[Out]:
+            window = max(2, IN_FLIGHT_PER_THREAD * count)
+            pending: deque[PoolFuture[Out]] = deque()
+            for batch in batches:
+                pending.append(pool.submit(fn, batch))
+                if len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+
+        yield run
 
 
 @contextmanager
