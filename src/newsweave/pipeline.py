@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -35,8 +36,10 @@ class RunReport:
     articles_stored: int = 0
     already_stored: int = 0
     rejected: list[Rejection] = field(default_factory=list)
-    #: Stage name → how many articles (or stories, entities, events) it produced or handled.
+    #: Stage name → how many articles (or stories) it processed.
     stages: dict[str, int] = field(default_factory=dict)
+    #: Stage name (and ``ingest``) → seconds it took.
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def add(self, saved: SaveResult) -> None:
         self.documents_stored += saved.documents
@@ -61,8 +64,10 @@ def run(
     ``mapper`` runs the expensive per-article batches (extract) elsewhere, for example
     on Dask (``distributed.dask_mapper``); by default they run in this process.
     """
+    started = time.perf_counter()
     report = ingest(inputs, store, on_input)
-    report.stages = run_stages(store, on_stage, until, mapper)
+    report.seconds["ingest"] = time.perf_counter() - started
+    report.stages = run_stages(store, on_stage, until, mapper, report.seconds)
     return report
 
 
@@ -71,10 +76,12 @@ def run_stages(
     progress: StageProgress | None = None,
     until: str | None = None,
     mapper: BatchMapper | None = None,
+    seconds: dict[str, float] | None = None,
 ) -> dict[str, int]:
     """Run the registry's store stages in order, each on what it has not processed at its
-    version, stopping after ``until`` (``ingest`` runs none). Each stage commits its own
-    results, so a run killed anywhere is finished by the next one."""
+    version, stopping after ``until`` (``ingest`` runs none); return how many units each
+    processed, and add the seconds each took to ``seconds`` if given. Each stage commits
+    its own results, so a run killed anywhere is finished by the next one."""
     from newsweave.stages import STAGE_NAMES, STORE_STAGES, Context
 
     if until is not None and until not in STAGE_NAMES:
@@ -84,7 +91,10 @@ def run_stages(
     if until is not None and until not in (s.name for s in STORE_STAGES):
         return done
     for stage in STORE_STAGES:
+        started = time.perf_counter()
         done[stage.name] = stage.run(ctx, stage)
+        if seconds is not None:
+            seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - started
         if stage.name == until:
             break
     return done

@@ -43,9 +43,11 @@ def test_run_stages_runs_the_registry_in_order_and_stops_after_until(tmp_path: P
     assert pipeline.run_stages(store, until="ingest") == {}
     first = pipeline.run_stages(store, until="extract")
     assert list(first) == ["dedupe", "extract"] and first["extract"] == 6
-    rest = pipeline.run_stages(store)
+    seconds: dict[str, float] = {}
+    rest = pipeline.run_stages(store, seconds=seconds)
     store.close()
     assert list(rest) == [s.name for s in STORE_STAGES]
+    assert list(seconds) == list(rest) and all(t >= 0 for t in seconds.values())
     assert rest["dedupe"] == 0 and rest["extract"] == 0 and rest["cluster"] == 6
 
 
