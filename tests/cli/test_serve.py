@@ -1,0 +1,28 @@
+"""``newsweave serve``: defaults and help."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from newsweave.cli.serve import is_loopback, serve
+
+
+def test_serve_binds_loopback_by_default_and_documents_the_token() -> None:
+    defaults = {p.name: p.default for p in serve.params}
+    assert defaults["host"] == "127.0.0.1"
+    assert defaults["port"] == 8000
+    assert defaults["token_env"] == "NEWSWEAVE_TOKEN"
+    result = CliRunner().invoke(serve, ["--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output and "Bearer" in result.output
+
+
+def test_serve_refuses_a_database_it_cannot_open(tmp_path: object) -> None:
+    result = CliRunner().invoke(serve, ["--db", "/no/such/folder/x.db"])
+    assert result.exit_code == 1
+    assert "does not exist" in result.output
+
+
+def test_loopback_detection() -> None:
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("example.org")
