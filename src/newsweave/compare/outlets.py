@@ -1,6 +1,6 @@
 """One display name per article's publisher, used wherever an outlet is named: the compare
-stage counts claims per outlet by it, and every page, the CLI, the report and the export
-name an article's outlet with it."""
+stage counts claims per outlet by it (the export's claims carry these names), and the web
+pages, the CLI and the report name an article's outlet with it."""
 
 from __future__ import annotations
 

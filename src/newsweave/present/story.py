@@ -17,8 +17,7 @@ from newsweave.brief.timeline import TimelineEntry, timeline
 from newsweave.compare.outlets import outlet_name, outlet_names
 from newsweave.model import Claim, Event, Quote, Story, SummarySentence
 from newsweave.present.export import claim_json, span_json, summary_json
-from newsweave.store import SqlStore, compare_sql
-from newsweave.store.readers import StoredArticle
+from newsweave.store import SqlStore, StoredArticle, compare_sql
 
 UNATTRIBUTED = "(unattributed)"
 

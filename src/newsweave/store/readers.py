@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, Text, cast, func, select
 
 from newsweave.model import Article, Entity, Event, Mention, Quote, Story
-from newsweave.store import search as fts
 from newsweave.store.facts_sql import MENTION_ORDER, row_event, row_mention, row_quote
 from newsweave.store.schema import (
     articles,
@@ -31,10 +30,12 @@ from newsweave.store.schema import (
     stories,
     timexes,
 )
+from newsweave.store.search import MAX_RESULTS, Hit, sync_index
+from newsweave.store.search import search as find_text
 from newsweave.store.stories_sql import stories_in_order
 
 #: Articles oldest first, undated last, ties by id: the order of a story's members.
-ARTICLE_ORDER = (articles.c.published.is_(None), articles.c.published, articles.c.id)
+_ARTICLE_ORDER = (articles.c.published.is_(None), articles.c.published, articles.c.id)
 _EVENT_ORDER = (events.c.date.is_(None), events.c.date, events.c.id)
 
 
@@ -113,12 +114,12 @@ class ReadersMixin:
             row = conn.execute(select(stories).where(stories.c.id == story_id)).first()
             if row is None:
                 return None
-            ids = list(conn.execute(members.order_by(*ARTICLE_ORDER)).scalars())
+            ids = list(conn.execute(members.order_by(*_ARTICLE_ORDER)).scalars())
         return stories_in_order([row], {story_id: ids})[0]
 
     def articles_of(self, story_id: str) -> list[StoredArticle]:
         """The story's articles, oldest first, each with the article it copies."""
-        query = select(articles).where(articles.c.story_id == story_id).order_by(*ARTICLE_ORDER)
+        query = select(articles).where(articles.c.story_id == story_id).order_by(*_ARTICLE_ORDER)
         with self.engine.connect() as conn:
             return [
                 StoredArticle(self._row_to_article(r), r["duplicate_of"], r["story_id"])
@@ -269,14 +270,14 @@ class ReadersMixin:
 
     def article_heads(self) -> list[ArticleHead]:
         """Every article's listing columns (no text), oldest first."""
-        query = select(*_HEAD_COLUMNS).order_by(*ARTICLE_ORDER)
+        query = select(*_HEAD_COLUMNS).order_by(*_ARTICLE_ORDER)
         with self.engine.connect() as conn:
             return [_head(r) for r in conn.execute(query)]
 
     def story_listing(self) -> list[StoryListing]:
         """Every story with its members' heads and claim count, biggest and latest first."""
         members = (
-            select(*_HEAD_COLUMNS).where(articles.c.story_id.is_not(None)).order_by(*ARTICLE_ORDER)
+            select(*_HEAD_COLUMNS).where(articles.c.story_id.is_not(None)).order_by(*_ARTICLE_ORDER)
         )
         counts = select(claims.c.story_id, func.count()).group_by(claims.c.story_id)
         heads: dict[str, list[ArticleHead]] = defaultdict(list)
@@ -291,10 +292,10 @@ class ReadersMixin:
             for s in stories_in_order(rows, ids)
         ]
 
-    def search(self, q: str, limit: int = fts.MAX_RESULTS) -> list[fts.Hit]:
+    def search(self, q: str, limit: int = MAX_RESULTS) -> list[Hit]:
         """Articles whose headline or text hold every word of ``q``, best first."""
-        return fts.search(self.engine, q, limit)
+        return find_text(self.engine, q, limit)
 
     def sync_search_index(self) -> int:
         """Bring the SQLite full-text index in step with the articles (no-op on PostgreSQL)."""
-        return fts.sync_index(self.engine)
+        return sync_index(self.engine)

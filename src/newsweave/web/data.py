@@ -23,9 +23,8 @@ from newsweave.present.story import (
     story_timeline,
     view_of,
 )
-from newsweave.store import SqlStore
-from newsweave.store.readers import ArticleHead, StoredArticle
-from newsweave.store.search import MATCH_CLOSE, MATCH_OPEN, Hit
+from newsweave.store import ArticleHead, Hit, SqlStore, StoredArticle
+from newsweave.store.search import MATCH_CLOSE, MATCH_OPEN
 
 
 def cite_url(
