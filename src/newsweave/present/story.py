@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from newsweave.brief.timeline import TimelineEntry, timeline
@@ -36,6 +37,11 @@ class StoryData:
     summary: tuple[SummarySentence, ...]
     #: What the compare stage stored for the story (outlets, framing, sources), or {}.
     compared: dict[str, Any]
+
+    @cached_property
+    def timeline(self) -> list[TimelineEntry]:
+        """The story's dated events, near-repeats folded, participants by name."""
+        return timeline(self.events, self.names)
 
     @property
     def outlets(self) -> list[str]:
@@ -101,7 +107,7 @@ def view_of(data: StoryData) -> dict[str, Any]:
         "article_ids": list(story.article_ids),
         "outlets": outlets,
         "articles": [_article_json(a) for a in data.articles],
-        "timeline": [timeline_json(t) for t in story_timeline(data)],
+        "timeline": [timeline_json(t) for t in data.timeline],
         "summary": summary_json(data.summary),
         "claims": [_claim_row(c, outlets) for c in data.claims],
         "framing": data.compared.get("framing", []),
@@ -122,11 +128,6 @@ def _article_json(stored: StoredArticle) -> dict[str, Any]:
         "agency": a.agency,
         "words": a.word_count,
     }
-
-
-def story_timeline(data: StoryData) -> list[TimelineEntry]:
-    """The story's dated events, near-repeats folded, participants by name."""
-    return timeline(data.events, data.names)
 
 
 def timeline_json(t: TimelineEntry) -> dict[str, Any]:

@@ -20,7 +20,6 @@ from newsweave.present.story import (
     load_story,
     participants,
     stories_view,
-    story_timeline,
     view_of,
 )
 from newsweave.store import ArticleHead, Hit, SqlStore, StoredArticle
@@ -106,7 +105,7 @@ def _member(stored: StoredArticle) -> dict[str, Any]:
 
 def _timeline(data: StoryData, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The view's timeline, each participant a link when it is an entity."""
-    for entry, folded in zip(entries, story_timeline(data), strict=True):
+    for entry, folded in zip(entries, data.timeline, strict=True):
         entry["participants"] = [
             {"id": i, "name": name, "url": f"/entities/{i}" if i else None}
             for i, name in participants(data, folded)
