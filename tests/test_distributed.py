@@ -16,8 +16,8 @@ from distributed import LocalCluster
 from newsweave.cli import main
 from newsweave.distributed import dask_mapper
 from newsweave.errors import NewsweaveError
-from newsweave.export import export_json
 from newsweave.pipeline import run
+from newsweave.present import export_json
 from newsweave.store import open_store
 from tests.conftest import SAMPLES
 

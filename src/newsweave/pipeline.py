@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -118,9 +118,17 @@ def ingest(
     inputs: Sequence[str], store: Store, on_input: ProgressCallback | None = None
 ) -> RunReport:
     """Ingest every input into the store, one transaction per batch; never abort on a bad input."""
+    return ingest_documents(iter_documents(inputs), store, on_input)
+
+
+def ingest_documents(
+    items: Iterable[Document | Rejection], store: Store, on_input: ProgressCallback | None = None
+) -> RunReport:
+    """Clean and store documents already read (or record why they could not be), one
+    transaction per batch: the path every input takes, files and uploads alike."""
     report = RunReport()
     batch: list[Ingested | Rejection] = []
-    for item in iter_documents(inputs):
+    for item in items:
         report.inputs_read += 1
         if on_input is not None:
             on_input(item.source)

@@ -39,7 +39,7 @@ def test_undated_events_are_left_out_and_repeats_folded() -> None:
 
 
 def test_the_sample_timeline_runs_from_the_kremlin_meeting_to_the_reactions() -> None:
-    from newsweave.views import story_view
+    from newsweave.present import story_view
 
     store = sample_store()
     view = story_view(store, main_story_id(store))

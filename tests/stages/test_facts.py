@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsweave.export import export_json
+from newsweave.present import export_json
 from newsweave.store import open_store
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsweave import pipeline
-from newsweave.export import export_json
+from newsweave.present import export_json
 from newsweave.stages import ALL_STAGES, STAGE_NAMES, STORE_STAGES, store_stage
 from newsweave.store import compare_sql, open_store
 

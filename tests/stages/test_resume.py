@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from newsweave import pipeline
-from newsweave.export import export_json
+from newsweave.present import export_json
 from newsweave.stages import STORE_STAGES
 from newsweave.store import open_store
 from tests.conftest import SAMPLES

@@ -13,8 +13,8 @@ from sqlalchemy import text
 
 from newsweave.cli import main
 from newsweave.errors import StoreError
-from newsweave.export import export_json
 from newsweave.pipeline import run
+from newsweave.present import export_json
 from newsweave.store import SqlStore, open_store
 from tests.conftest import SAMPLES
 from tests.pgserver import PgServer, find_bindir

@@ -32,6 +32,25 @@ def test_story_list_page_and_json_agree(client: TestClient) -> None:
     assert page.headers["content-security-policy"].startswith("default-src 'self'")
 
 
+def test_an_outlet_is_named_the_same_way_on_every_page(client: TestClient) -> None:
+    """Articles without an outlet (most samples) get one name everywhere: the list, the
+    story, its quotes, the search results and the entity pages."""
+    articles: dict[str, str] = {}
+    for listed in client.get("/api/stories").json()["stories"]:
+        story = client.get(f"/api/stories/{listed['id']}").json()
+        named = {a["id"]: a["outlet"] for a in story["articles"]}
+        assert all(named.values())
+        assert listed["outlets"] == sorted(set(named.values()))
+        for group in story["quotes_by_speaker"]:
+            assert all(q["outlet"] == named[q["article_id"]] for q in group["quotes"])
+        articles.update(named)
+    assert any(name.endswith(".txt") for name in articles.values()), "samples lack outlets"
+    for hit in client.get("/api/search", params={"q": "Ukraine"}).json()["results"]:
+        assert hit["outlet"] == articles[hit["article_id"]]
+    entity = client.get("/api/entities/gpe-ukraine").json()
+    assert all(m["outlet"] == articles[m["article_id"]] for m in entity["mentions"])
+
+
 def _citations(value: Any) -> list[dict[str, Any]]:
     """Every citation dict anywhere in a JSON value."""
     if isinstance(value, list):

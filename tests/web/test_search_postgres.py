@@ -7,7 +7,6 @@ from fastapi.testclient import TestClient
 from newsweave import pipeline
 from newsweave.store import open_store
 from newsweave.web import create_app
-from newsweave.web.search import search
 from tests.conftest import SAMPLES
 from tests.pgserver import PgServer
 
@@ -16,8 +15,8 @@ def test_postgres_search_finds_names_and_survives_odd_queries(pg_server: PgServe
     url = pg_server.new_database()
     store = open_store(url)
     pipeline.run([str(SAMPLES)], store, until="cluster")
-    hits = search(store, "Kremlin envoy")
-    odd = [search(store, q) for q in ['"', "NEAR(", "a & | !", "*", "   "]]
+    hits = store.search("Kremlin envoy")
+    odd = [store.search(q) for q in ['"', "NEAR(", "a & | !", "*", "   "]]
     store.close()
     assert hits and all(h.article_id for h in hits)
     assert all(isinstance(found, list) for found in odd)

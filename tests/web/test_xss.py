@@ -7,7 +7,6 @@ from fastapi.testclient import TestClient
 
 from newsweave.store import open_store
 from newsweave.web import create_app
-from newsweave.web.search import sync_index
 
 
 def test_article_markup_is_escaped_everywhere(hostile_db: tuple[str, str]) -> None:
@@ -45,7 +44,7 @@ def test_search_index_syncs_idempotently(hostile_db: tuple[str, str]) -> None:
     db, _ = hostile_db
     store = open_store(db)
     try:
-        assert sync_index(store) == 1
-        assert sync_index(store) == 0
+        assert store.sync_search_index() == 1
+        assert store.sync_search_index() == 0
     finally:
         store.close()

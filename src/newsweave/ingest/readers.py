@@ -72,12 +72,13 @@ def _jsonl_documents(name: str, text: str, encoding: str) -> Iterator[Document |
                 source, errors.JSONL_BAD_LINE.format(line=number, detail=detail), line_hash
             )
             continue
-        yield _record_document(record, source, number, encoding, line_hash)
+        yield record_document(record, source, number, encoding, line_hash)
 
 
-def _record_document(
+def record_document(
     record: object, source: str, number: int, encoding: str, line_hash: str
 ) -> Document | Rejection:
+    """The Document a JSONL record (``text`` or ``html``, with hints) stands for, or why not."""
     if not isinstance(record, dict):
         return Rejection(source, errors.JSONL_NO_TEXT.format(line=number), line_hash)
     body_field = next(

@@ -6,9 +6,21 @@ from pathlib import Path
 
 from newsweave.errors import StoreError
 from newsweave.store.base import Ingested, SaveResult, Store
+from newsweave.store.readers import ArticleHead, StoredArticle, StoryListing
+from newsweave.store.search import Hit
 from newsweave.store.sql import SqlStore
 
-__all__ = ["Ingested", "SaveResult", "SqlStore", "Store", "open_store"]
+__all__ = [
+    "ArticleHead",
+    "Hit",
+    "Ingested",
+    "SaveResult",
+    "SqlStore",
+    "Store",
+    "StoredArticle",
+    "StoryListing",
+    "open_store",
+]
 
 _URL_SCHEMES = ("sqlite://", "postgresql://", "postgres://", "postgresql+psycopg://")
 

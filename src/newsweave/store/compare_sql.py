@@ -30,8 +30,8 @@ def span_from(d: dict[str, Any]) -> Span:
     return Span(d["article_id"], d["start"], d["end"], d.get("field", "text"), d.get("index"))
 
 
-def claim_json(c: Claim) -> dict[str, Any]:
-    """One claim in the export contract's shape."""
+def _claim_row(c: Claim) -> dict[str, Any]:
+    """One claim as its row stores it (spans as the JSON columns hold them)."""
     return {
         "id": c.id,
         "story_id": c.story_id,
@@ -53,7 +53,7 @@ def save_claims(store: SqlStore, story_id: str, found: Sequence[Claim]) -> None:
         if found:
             rows = []
             for i, c in enumerate(found):
-                data = claim_json(c)
+                data = _claim_row(c)
                 rows.append({**data, "position": i})
             conn.execute(claims_table.insert(), rows)
 
@@ -107,14 +107,6 @@ def summary(store: SqlStore, story_id: str) -> list[SummarySentence]:
             SummarySentence(r.sentence, tuple(span_from(c) for c in r.citations))
             for r in conn.execute(query)
         ]
-
-
-def summary_json(sentences: Sequence[SummarySentence]) -> list[dict[str, Any]]:
-    """``stories[].summary`` in the export contract's shape."""
-    return [
-        {"sentence": s.sentence, "citations": [span_json(c) for c in s.citations]}
-        for s in sentences
-    ]
 
 
 def save_comparison(
@@ -175,7 +167,6 @@ def delete_story_results(store: SqlStore) -> None:
 
 
 __all__ = [
-    "claim_json",
     "claims",
     "comparison",
     "comparison_versions",
@@ -184,5 +175,4 @@ __all__ = [
     "save_summary",
     "span_json",
     "summary",
-    "summary_json",
 ]

@@ -37,7 +37,7 @@ from newsweave.store.schema import (
 
 _FACT_TABLES = (mentions, quotes, timexes, event_mentions)
 #: Ties broken by id, so that every backend returns the same order.
-_MENTION_ORDER = (mentions.c.article_id, mentions.c.start, mentions.c.id)
+MENTION_ORDER = (mentions.c.article_id, mentions.c.start, mentions.c.id)
 #: Ids per ``IN (...)``: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
 IN_CHUNK = 1000
 
@@ -153,7 +153,7 @@ class FactsMixin:
         self, article_ids: Sequence[str] | None = None, label: str | None = None
     ) -> dict[str, list[Mention]]:
         """Mentions per article (of ``article_ids``, or all), only of ``label`` if given."""
-        query = select(mentions).order_by(*_MENTION_ORDER)
+        query = select(mentions).order_by(*MENTION_ORDER)
         if label is not None:
             query = query.where(mentions.c.label == label)
         out: dict[str, list[Mention]] = defaultdict(list)
@@ -167,7 +167,7 @@ class FactsMixin:
                     for r in conn.execute(query.where(mentions.c.article_id.in_(ids)))
                 ]
             for r in rows:
-                out[r.article_id].append(_row_mention(r))
+                out[r.article_id].append(row_mention(r))
         return dict(sorted(out.items()))
 
     def entities(self) -> list[Entity]:
@@ -175,8 +175,8 @@ class FactsMixin:
         with self.engine.connect() as conn:
             by_entity: dict[str, list[Mention]] = defaultdict(list)
             query = select(mentions).where(mentions.c.entity_id.is_not(None))
-            for r in conn.execute(query.order_by(*_MENTION_ORDER)):
-                by_entity[r.entity_id].append(_row_mention(r))
+            for r in conn.execute(query.order_by(*MENTION_ORDER)):
+                by_entity[r.entity_id].append(row_mention(r))
             rows = conn.execute(select(entities).order_by(entities.c.id)).all()
         return [
             Entity(
@@ -229,22 +229,7 @@ class FactsMixin:
     def quotes(self) -> list[Quote]:
         with self.engine.connect() as conn:
             query = select(quotes).order_by(quotes.c.article_id, quotes.c.start, quotes.c.id)
-            rows = conn.execute(query)
-            return [
-                Quote(
-                    r.article_id,
-                    r.start,
-                    r.end,
-                    r.text,
-                    r.kind,
-                    r.speaker,
-                    r.speaker_start,
-                    r.speaker_end,
-                    r.cue,
-                    r.speaker_entity_id,
-                )
-                for r in rows
-            ]
+            return [row_quote(r) for r in conn.execute(query)]
 
     def set_quote_speakers(self, speaker_entities: dict[str, str | None]) -> None:
         if not speaker_entities:
@@ -280,21 +265,7 @@ class FactsMixin:
     def events(self) -> list[Event]:
         with self.engine.connect() as conn:
             query = select(events).order_by(events.c.date.is_(None), events.c.date, events.c.id)
-            rows = conn.execute(query)
-            return [
-                Event(
-                    r.id,
-                    r.kind,
-                    r.summary,
-                    r.date,
-                    r.precision,
-                    tuple(r.participants),
-                    r.location,
-                    tuple(Span(**s) for s in r.evidence),
-                    r.story_id,
-                )
-                for r in rows
-            ]
+            return [row_event(r) for r in conn.execute(query)]
 
 
 def _fact_rows(facts: Sequence[ArticleFacts]) -> dict[Any, list[dict[str, Any]]]:
@@ -365,8 +336,37 @@ def _timex_row(article_id: str, p: PlacedTimex) -> dict[str, Any]:
     }
 
 
-def _row_mention(r: Any) -> Mention:
+def row_mention(r: Any) -> Mention:
     return Mention(r.article_id, r.start, r.end, r.text, r.label, r.role, r.field, r.caption_index)
+
+
+def row_quote(r: Any) -> Quote:
+    return Quote(
+        r.article_id,
+        r.start,
+        r.end,
+        r.text,
+        r.kind,
+        r.speaker,
+        r.speaker_start,
+        r.speaker_end,
+        r.cue,
+        r.speaker_entity_id,
+    )
+
+
+def row_event(r: Any) -> Event:
+    return Event(
+        r.id,
+        r.kind,
+        r.summary,
+        r.date,
+        r.precision,
+        tuple(r.participants),
+        r.location,
+        tuple(Span(**s) for s in r.evidence),
+        r.story_id,
+    )
 
 
 def _event_row(e: Event) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from newsweave.model import Article, Caption, OffsetMap, Rejection, sha256_hex
 from newsweave.store import postgres
 from newsweave.store.base import Ingested, SaveResult
 from newsweave.store.facts_sql import FactsMixin, chunks
+from newsweave.store.readers import ReadersMixin
 from newsweave.store.schema import articles, documents, rejections
 from newsweave.store.stories_sql import StoriesMixin
 
@@ -31,7 +32,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
-class SqlStore(FactsMixin, StoriesMixin):
+class SqlStore(FactsMixin, StoriesMixin, ReadersMixin):
     """One store over SQLite or PostgreSQL (``postgresql://`` URLs use psycopg 3)."""
 
     def __init__(self, url: str) -> None:

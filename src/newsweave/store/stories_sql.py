@@ -85,12 +85,6 @@ class StoriesMixin:
             rows = conn.execute(select(articles.c.id, articles.c.published))
             return {r.id: r.published for r in rows}
 
-    def outlets(self) -> dict[str, str | None]:
-        """Article id → outlet, without reading the texts (listings need only this)."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(articles.c.id, articles.c.outlet))
-            return {r.id: r.outlet for r in rows}
-
     def save_dedupe(
         self,
         links: Mapping[str, str | None],
@@ -179,19 +173,24 @@ class StoriesMixin:
             for r in conn.execute(query):
                 members.setdefault(r.story_id, []).append(r.id)
             rows = conn.execute(select(stories)).all()
-        out = [
-            Story(
-                r.id,
-                r.title or "",
-                tuple(members.get(r.id, ())),
-                r.first_published,
-                r.last_published,
-            )
-            for r in rows
-        ]
-        out.sort(key=lambda s: (s.last_published or "", s.id), reverse=True)
-        out.sort(key=lambda s: len(s.article_ids), reverse=True)
-        return out
+        return stories_in_order(rows, members)
+
+
+def stories_in_order(rows: Sequence[Any], members: Mapping[str, Sequence[str]]) -> list[Story]:
+    """Story rows with their member ids; biggest stories first, then the latest."""
+    out = [
+        Story(
+            r.id,
+            r.title or "",
+            tuple(members.get(r.id, ())),
+            r.first_published,
+            r.last_published,
+        )
+        for r in rows
+    ]
+    out.sort(key=lambda s: (s.last_published or "", s.id), reverse=True)
+    out.sort(key=lambda s: len(s.article_ids), reverse=True)
+    return out
 
 
 def _replace_snapshot(conn: Connection, stage: str, version: str, snapshot: Snapshot) -> None:

@@ -23,7 +23,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsweave import __version__
 from newsweave.store import open_store
 from newsweave.web.filters import when
-from newsweave.web.search import sync_index
 
 _HERE = Path(str(resources.files("newsweave.web")))
 CSP = (
@@ -46,7 +45,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        sync_index(store)
+        store.sync_search_index()
         yield
         store.close()
 

@@ -7,15 +7,23 @@ can never disagree about what a story, article or entity holds.
 from __future__ import annotations
 
 import dataclasses
-import importlib
-import importlib.util
 from collections import defaultdict
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from newsweave.model import Article, Event, Span
-from newsweave.store import SqlStore
-from newsweave.web import queries
+from markupsafe import Markup, escape
+
+from newsweave.compare.outlets import outlet_name
+from newsweave.model import Event, Quote, Span
+from newsweave.present.story import (
+    StoryData,
+    load_story,
+    participants,
+    stories_view,
+    view_of,
+)
+from newsweave.store import ArticleHead, Hit, SqlStore, StoredArticle
+from newsweave.store.search import MATCH_CLOSE, MATCH_OPEN
 
 
 def cite_url(
@@ -43,75 +51,66 @@ def span_dict(span: Span) -> dict[str, Any]:
 
 def story_list(store: SqlStore) -> list[dict[str, Any]]:
     """Every story with its size, outlets and dates, biggest and latest first."""
-    stories = store.stories()
-    ids = [a for s in stories for a in s.article_ids]
-    brief = {r["id"]: r for r in queries.articles_brief(store, ids)}
-    out = []
-    for s in stories:
-        members = [brief[a] for a in s.article_ids if a in brief]
-        outlets = sorted({m["outlet"] for m in members if m["outlet"]}, key=str.casefold)
-        out.append(
-            {
-                "id": s.id,
-                "title": s.title,
-                "first_published": s.first_published,
-                "last_published": s.last_published,
-                "article_count": len(s.article_ids),
-                "copies": sum(1 for m in members if m["duplicate_of"]),
-                "outlets": outlets,
-                "url": f"/stories/{s.id}",
-            }
-        )
-    return out
+    return [
+        {
+            "id": s["id"],
+            "title": s["title"],
+            "first_published": s["first_published"],
+            "last_published": s["last_published"],
+            "article_count": s["article_count"],
+            "copies": s["copies"],
+            "outlets": s["outlets"],
+            "url": f"/stories/{s['id']}",
+        }
+        for s in stories_view(store)
+    ]
 
 
 def story_detail(store: SqlStore, story_id: str) -> dict[str, Any] | None:
-    """A story's articles, dated timeline, quotes by speaker and (when built) its briefing."""
-    story = next((s for s in store.stories() if s.id == story_id), None)
-    if story is None:
+    """A story's articles, dated timeline, quotes by speaker, briefing and comparison."""
+    data = load_story(store, story_id)
+    if data is None:
         return None
-    members = queries.articles_brief(store, list(story.article_ids))
-    for m in members:
-        m["url"] = f"/articles/{m['id']}"
-    events = [e for e in store.events() if e.story_id == story_id]
-    names = queries.entity_names(store, sorted({p for e in events for p in e.participants}))
-    quotes = queries.story_quotes(store, list(story.article_ids))
-    detail: dict[str, Any] = {
-        "id": story.id,
-        "title": story.title,
-        "first_published": story.first_published,
-        "last_published": story.last_published,
-        "outlets": sorted({m["outlet"] for m in members if m["outlet"]}, key=str.casefold),
-        "articles": members,
-        "timeline": [_event_dict(e, names) for e in _in_date_order(events)],
-        "summary": [],
-        "claims": [],
-        "framing": [],
-        "sources": [],
-        "quotes_by_speaker": _quotes_by_speaker(quotes),
+    view = with_urls(view_of(data))
+    return {
+        "id": view["id"],
+        "title": view["title"],
+        "first_published": view["first_published"],
+        "last_published": view["last_published"],
+        "outlets": view["outlets"],
+        "articles": [_member(a) for a in data.articles],
+        "timeline": _timeline(data, view["timeline"]),
+        "summary": view["summary"],
+        "claims": view["claims"],
+        "framing": view["framing"],
+        "sources": view["sources"],
+        "quotes_by_speaker": _quotes_by_speaker(data),
     }
-    view = _story_view(store, story_id)
-    if view is not None:
-        _merge_view(detail, with_urls(view), {name: i for i, name in names.items()})
-    return detail
 
 
-def _merge_view(detail: dict[str, Any], view: dict[str, Any], ids: dict[str, str]) -> None:
-    """Take the briefing, comparison, framing, sources and folded timeline from the view.
+def _member(stored: StoredArticle) -> dict[str, Any]:
+    a = stored.article
+    return {
+        "id": a.id,
+        "headline": a.headline,
+        "outlet": outlet_name(a),
+        "published": a.published,
+        "word_count": a.word_count,
+        "duplicate_of": stored.duplicate_of,
+        "story_id": stored.story_id,
+        "language": a.language,
+        "url": f"/articles/{a.id}",
+    }
 
-    The view names a timeline's participants; they become links again where a
-    name is an entity of the story's events.
-    """
-    for key in ("outlets", "summary", "claims", "framing", "sources"):
-        if key in view:
-            detail[key] = view[key]
-    if "timeline" in view:
-        for entry in view["timeline"]:
-            entry["participants"] = [
-                {"id": ids.get(p), "name": p, "url": f"/entities/{ids[p]}" if p in ids else None}
-                for p in entry.get("participants", [])
-            ]
-        detail["timeline"] = view["timeline"]
+
+def _timeline(data: StoryData, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The view's timeline, each participant a link when it is an entity."""
+    for entry, folded in zip(entries, data.timeline, strict=True):
+        entry["participants"] = [
+            {"id": i, "name": name, "url": f"/entities/{i}" if i else None}
+            for i, name in participants(data, folded)
+        ]
+    return entries
 
 
 def with_urls(value: Any) -> Any:
@@ -125,15 +124,6 @@ def with_urls(value: Any) -> Any:
         field, index = out.get("field", "text"), out.get("index")
         out["url"] = cite_url(out["article_id"], out["start"], out["end"], field, index)
     return out
-
-
-def _story_view(store: SqlStore, story_id: str) -> dict[str, Any] | None:
-    """The briefing, comparison and framing from ``newsweave.views``, once that module exists."""
-    if importlib.util.find_spec("newsweave.views") is None:
-        return None
-    views = importlib.import_module("newsweave.views")
-    view: dict[str, Any] | None = views.story_view(store, story_id)
-    return view
 
 
 def _in_date_order(events: list[Event]) -> list[Event]:
@@ -158,8 +148,19 @@ def _event_dict(event: Event, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _quotes_by_speaker(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _quotes_by_speaker(data: StoryData) -> list[dict[str, Any]]:
     """Quotes grouped by speaker (entity when resolved, else the name), most quoted first."""
+    article_of = {a.article.id: a.article for a in data.articles}
+    rows = [
+        {
+            **_quote_row(q),
+            "outlet": outlet_name(article_of[q.article_id]),
+            "published": article_of[q.article_id].published,
+        }
+        for q in data.quotes
+    ]
+    # By date (undated first), then article and position.
+    rows.sort(key=lambda r: (r["published"] is not None, r["published"] or ""))
     groups: dict[tuple[str | None, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         name = r["speaker"] or "unattributed"
@@ -178,6 +179,19 @@ def _quotes_by_speaker(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _quote_row(q: Quote) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "article_id": q.article_id,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "kind": q.kind,
+        "speaker": q.speaker,
+        "speaker_entity_id": q.speaker_entity_id,
+    }
+
+
 def _quote_dict(q: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": q["id"],
@@ -193,10 +207,13 @@ def _quote_dict(q: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def article_detail(store: SqlStore, article: Article) -> dict[str, Any]:
+def article_detail(store: SqlStore, article_id: str) -> dict[str, Any] | None:
     """An article as the JSON contract has it, with its mentions, quotes and dates."""
-    links = queries.articles_brief(store, [article.id])
-    facts = queries.article_facts(store, article.id)
+    stored = store.stored_article(article_id)
+    if stored is None:
+        return None
+    article = stored.article
+    facts = store.facts_of(article.id)
     return {
         "id": article.id,
         "source": article.source,
@@ -204,6 +221,7 @@ def article_detail(store: SqlStore, article: Article) -> dict[str, Any]:
         "published": article.published,
         "published_from": article.published_from,
         "outlet": article.outlet,
+        "outlet_name": outlet_name(article),
         "agency": article.agency,
         "dateline": article.dateline,
         "language": article.language,
@@ -211,8 +229,8 @@ def article_detail(store: SqlStore, article: Article) -> dict[str, Any]:
         "standfirst": article.standfirst,
         "text": article.text,
         "captions": [{"text": c.text, "credit": c.credit} for c in article.captions],
-        "duplicate_of": links[0]["duplicate_of"] if links else None,
-        "story_id": links[0]["story_id"] if links else None,
+        "duplicate_of": stored.duplicate_of,
+        "story_id": stored.story_id,
         "mentions": [_fact(m, "entity_id", "entity_name", "label") for m in facts["mentions"]],
         "quotes": [_fact(q, "id", "speaker", "speaker_entity_id", "kind") for q in facts["quotes"]],
         "timexes": [_fact(t, "type", "value", "precision") for t in facts["timexes"]],
@@ -250,23 +268,24 @@ def _context(m: dict[str, Any]) -> dict[str, str]:
 
 def entity_detail(store: SqlStore, entity_id: str) -> dict[str, Any] | None:
     """An entity with every mention, the quotes it speaks, its events and its stories."""
-    row = queries.entity_row(store, entity_id)
-    if row is None:
+    entity = store.entity(entity_id)
+    if entity is None:
         return None
-    mentions = queries.entity_mentions(store, entity_id)
-    events = [e for e in store.events() if entity_id in e.participants]
-    names = queries.entity_names(store, sorted({p for e in events for p in e.participants}))
-    story_ids = sorted({m["story_id"] for m in mentions if m["story_id"]})
-    titles = {s.id: s.title for s in store.stories() if s.id in story_ids}
+    mentions = store.mentions_in_context(entity_id)
+    events = store.events_with(entity_id)
+    names = store.entity_names(sorted({p for e in events for p in e.participants}))
+    story_ids = sorted({m["article"].story_id for m in mentions if m["article"].story_id})
+    titles = store.story_titles(story_ids)
     return {
-        "id": row["id"],
-        "name": row["name"],
-        "type": row["type"],
-        "aliases": list(row["aliases"]),
-        "roles": list(row["roles"]),
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "roles": list(entity.roles),
         "mentions": [
             {
-                **_fact(m, "headline", "outlet", "published"),
+                **_fact(m),
+                **_listed(m["article"]),
                 **_context(m),
                 "article_id": m["article_id"],
                 "url": cite_url(
@@ -275,9 +294,34 @@ def entity_detail(store: SqlStore, entity_id: str) -> dict[str, Any] | None:
             }
             for m in mentions
         ],
-        "quotes": [_quote_dict(q) for q in queries.speaker_quotes(store, entity_id)],
+        "quotes": [_quote_dict({**q, **_listed(q["article"])}) for q in store.quotes_by(entity_id)],
         "events": [_event_dict(e, names) for e in _in_date_order(events)],
         "stories": [
             {"id": s, "title": titles.get(s, s), "url": f"/stories/{s}"} for s in story_ids
         ],
+    }
+
+
+def _listed(head: ArticleHead) -> dict[str, Any]:
+    """The article columns a mention or quote is shown with."""
+    return {"headline": head.headline, "outlet": outlet_name(head), "published": head.published}
+
+
+def search_hits(store: SqlStore, q: str) -> list[dict[str, Any]]:
+    """Articles matching every word of ``q``, best first, each with its snippet as plain
+    text and as HTML (escaped, matched words in ``<mark>``)."""
+    return [_hit(h) for h in store.search(q)]
+
+
+def _hit(h: Hit) -> dict[str, Any]:
+    marked = str(escape(h.snippet)).replace(MATCH_OPEN, "<mark>").replace(MATCH_CLOSE, "</mark>")
+    return {
+        "article_id": h.article_id,
+        "headline": h.headline,
+        "outlet": outlet_name(h),
+        "published": h.published,
+        "story_id": h.story_id,
+        "snippet": h.snippet_text,
+        "url": f"/articles/{h.article_id}",
+        "snippet_html": Markup(marked),
     }

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import hmac
 import json
-import tempfile
 import threading
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, model_validator
-from sqlalchemy import select
 
 from newsweave import pipeline, settings
+from newsweave.ingest import record_document
 from newsweave.model import sha256_hex
 from newsweave.store import SqlStore
-from newsweave.store.schema import articles
-from newsweave.web.search import sync_index
 
+#: The ``source`` of an uploaded article: it came from no file.
+UPLOAD_SOURCE = "api-upload"
 bearer = HTTPBearer(auto_error=False, description="The token the operator set for uploads.")
 #: One upload runs the pipeline at a time: the stages are incremental over the whole store.
 _RUN_LOCK = threading.Lock()
@@ -72,33 +70,24 @@ def require_token(
 
 
 def ingest_upload(store: SqlStore, upload: ArticleUpload) -> UploadResult:
-    """Run the pipeline on the article as a one-line JSONL input; return the stored ids.
+    """Run the pipeline on the article; return the stored ids.
 
-    A temporary JSONL file lets the upload take exactly the path ``newsweave run``
-    takes (reading, cleaning, every later stage), with nothing re-implemented here.
+    The upload becomes the Document a JSONL line with the same fields would be (same
+    content hash, so sending it twice stores it once), then takes exactly the path
+    ``newsweave run`` takes (cleaning, every later stage), with nothing re-implemented here.
     """
     record: dict[str, Any] = upload.model_dump(exclude_none=True)
-    line = json.dumps(record, ensure_ascii=False)
-    with _RUN_LOCK, tempfile.TemporaryDirectory(prefix="newsweave-upload-") as folder:
-        path = Path(folder) / "api-upload.jsonl"
-        path.write_text(line + "\n", encoding="utf-8")
-        report = pipeline.run([str(path)], store)
-        sync_index(store)
+    content_hash = sha256_hex(json.dumps(record, ensure_ascii=False))
+    document = record_document(record, UPLOAD_SOURCE, 1, "utf-8", content_hash)
+    with _RUN_LOCK:
+        report = pipeline.ingest_documents([document], store)
+        report.stages = pipeline.run_stages(store)
+        store.sync_search_index()
     if report.rejected:
         raise HTTPException(422, f"the article was rejected: {report.rejected[0].reason}")
-    ids = _articles_of(store, sha256_hex(line))
+    ids = store.document_articles(content_hash)
     return UploadResult(
         article_ids=ids,
         already_stored=report.articles_stored == 0,
         urls=[f"/articles/{i}" for i in ids],
     )
-
-
-def _articles_of(store: SqlStore, document_hash: str) -> list[str]:
-    query = (
-        select(articles.c.id)
-        .where(articles.c.document_hash == document_hash)
-        .order_by(articles.c.part)
-    )
-    with store.engine.connect() as conn:
-        return list(conn.execute(query).scalars())

@@ -10,7 +10,6 @@ from pydantic import BaseModel
 from newsweave.store import SqlStore
 from newsweave.web import data
 from newsweave.web.routes import store_of
-from newsweave.web.search import search
 from newsweave.web.upload import ArticleUpload, UploadResult, ingest_upload, require_token
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -77,10 +76,10 @@ def story(story_id: str, store: Store) -> dict[str, Any]:
 @router.get("/articles/{article_id}", responses=NOT_FOUND)
 def article(article_id: str, store: Store) -> dict[str, Any]:
     """One article as exported, with its entity mentions, quotes and dates as spans."""
-    found = store.article(article_id)
+    found = data.article_detail(store, article_id)
     if found is None:
         raise not_found("article", article_id)
-    return data.article_detail(store, found)
+    return found
 
 
 @router.get("/entities/{entity_id}", responses=NOT_FOUND)
@@ -97,22 +96,9 @@ def search_articles(
     store: Store, q: Annotated[str, Query(max_length=500, description="words to find")] = ""
 ) -> dict[str, Any]:
     """Articles whose headline or text hold every word of ``q`` (full-text, best first)."""
-    hits = search(store, q)
-    return {
-        "query": q,
-        "results": [
-            {
-                "article_id": h.article_id,
-                "headline": h.headline,
-                "outlet": h.outlet,
-                "published": h.published,
-                "story_id": h.story_id,
-                "snippet": h.snippet_text,
-                "url": f"/articles/{h.article_id}",
-            }
-            for h in hits
-        ],
-    }
+    keys = ("article_id", "headline", "outlet", "published", "story_id", "snippet", "url")
+    hits = data.search_hits(store, q)
+    return {"query": q, "results": [{k: h[k] for k in keys} for h in hits]}
 
 
 @router.post(

@@ -11,7 +11,6 @@ from newsweave.store import SqlStore
 from newsweave.web import data
 from newsweave.web.article_html import CITE_ANCHOR, body_html, parse_cite
 from newsweave.web.routes import store_of
-from newsweave.web.search import search
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Store = Annotated[SqlStore, Depends(store_of)]
@@ -45,10 +44,9 @@ def article(
     field: Annotated[str, Query(pattern="^(text|caption)$")] = "text",
     index: int | None = None,
 ) -> Response:
-    found = store.article(article_id)
-    if found is None:
+    detail = data.article_detail(store, article_id)
+    if detail is None:
         raise HTTPException(404, f"No article with id “{article_id}”.")
-    detail = data.article_detail(store, found)
     cite, problem = parse_cite(detail, start, end, field, index)
     body, captions = body_html(detail, cite)
     context = {
@@ -74,4 +72,4 @@ def entity(request: Request, entity_id: str, store: Store) -> Response:
 def search_page(
     request: Request, store: Store, q: Annotated[str, Query(max_length=500)] = ""
 ) -> Response:
-    return page(request, "search.html", {"q": q, "hits": search(store, q)})
+    return page(request, "search.html", {"q": q, "hits": data.search_hits(store, q)})

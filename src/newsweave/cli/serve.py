@@ -7,11 +7,10 @@ import os
 
 import click
 
-from newsweave.cli_common import db_option
-from newsweave.errors import NewsweaveError
+from newsweave.cli.common import db_option, user_errors
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
     try:
@@ -44,11 +43,9 @@ def serve(target: str, host: str, port: int, token_env: str) -> None:
     from newsweave.web.app import create_app
 
     token = os.environ.get(token_env) or None
-    try:
+    with user_errors():
         app = create_app(target, token=token)
-    except NewsweaveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    if not _is_loopback(host):
+    if not is_loopback(host):
         click.echo(
             f"warning: listening on {host}, reachable from other machines; reads need no token",
             err=True,

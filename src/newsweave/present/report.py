@@ -14,8 +14,8 @@ from typing import Any
 from jinja2 import Environment, select_autoescape
 
 from newsweave.model import Article
-from newsweave.store.sql import SqlStore
-from newsweave.views import stories_view, story_view
+from newsweave.present.story import load_story, stories_view, view_of
+from newsweave.store import SqlStore
 
 _CONTEXT = 240  # characters of text shown either side of a cited span
 
@@ -76,11 +76,13 @@ def report_context(store: SqlStore) -> dict[str, Any]:
     """Everything the template needs: stories, their views and the evidence behind citations."""
     stories = []
     for brief in stories_view(store):
-        view = story_view(store, brief["id"])
-        if view is None:
+        data = load_story(store, brief["id"])
+        if data is None:
             continue
-        ids = {c["article_id"] for c in _citations(view)}
-        articles = store.articles_by_id(sorted(ids | set(view["article_ids"])))
+        view = view_of(data)
+        articles = {a.article.id: a.article for a in data.articles}
+        elsewhere = {c["article_id"] for c in _citations(view)} - articles.keys()
+        articles.update(store.articles_by_id(sorted(elsewhere)))
         evidence: dict[str, dict[str, Any]] = {}
         for c in _citations(view):
             key = cite_id(c)

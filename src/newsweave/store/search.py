@@ -10,46 +10,44 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from markupsafe import Markup, escape
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Engine, text
 
-from newsweave.store import SqlStore
-
-#: Characters FTS5's snippet() puts around a match; control characters never in article text.
-_OPEN, _CLOSE = "\x02", "\x03"
+#: Characters put around each match in a snippet; control characters never in article text.
+MATCH_OPEN, MATCH_CLOSE = "\x02", "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_RESULTS = 50
 
 
 @dataclass(frozen=True)
 class Hit:
+    """One matching article: its listing columns and a snippet of the matched words."""
+
     article_id: str
     headline: str | None
     outlet: str | None
     published: str | None
     story_id: str | None
-    snippet: str  # plain text; matches sit between _OPEN and _CLOSE
+    snippet: str  # plain text; matches sit between MATCH_OPEN and MATCH_CLOSE
+    url: str | None
+    agency: str | None
+    source: str
+    part: int
 
     @property
     def snippet_text(self) -> str:
-        return self.snippet.replace(_OPEN, "").replace(_CLOSE, "")
-
-    @property
-    def snippet_html(self) -> Markup:
-        """The snippet escaped, with matched words in <mark>."""
-        escaped = str(escape(self.snippet))
-        return Markup(escaped.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>"))
+        return self.snippet.replace(MATCH_OPEN, "").replace(MATCH_CLOSE, "")
 
 
-def sync_index(store: SqlStore) -> int:
+def sync_index(engine: Engine) -> int:
     """Create the SQLite FTS table if needed and add/remove rows to match ``articles``.
 
     Idempotent; returns how many articles were added. A no-op on PostgreSQL.
     """
-    if store.engine.dialect.name != "sqlite":
+    if engine.dialect.name != "sqlite":
         return 0
-    with store.engine.begin() as conn:
+    with engine.begin() as conn:
         conn.execute(
             text(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5("
@@ -69,10 +67,10 @@ def sync_index(store: SqlStore) -> int:
         return int(added.rowcount or 0)
 
 
-def _index_current(store: SqlStore) -> bool:
+def _index_current(engine: Engine) -> bool:
     """True when the FTS table exists and holds as many rows as ``articles`` (a cheap check
     that catches articles a ``newsweave run`` added while the server was up)."""
-    with store.engine.connect() as conn:
+    with engine.connect() as conn:
         exists = conn.execute(
             text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_fts'")
         ).first()
@@ -92,14 +90,14 @@ def fts_query(q: str) -> str:
     return " ".join(f'"{w}"' for w in _WORD.findall(q))
 
 
-def search(store: SqlStore, q: str, limit: int = MAX_RESULTS) -> list[Hit]:
+def search(engine: Engine, q: str, limit: int = MAX_RESULTS) -> list[Hit]:
     """Articles matching every word of ``q``, best first."""
     if not _WORD.search(q):
         return []
-    if store.engine.dialect.name == "sqlite" and not _index_current(store):
-        sync_index(store)
-    with store.engine.connect() as conn:
-        if store.engine.dialect.name == "sqlite":
+    if engine.dialect.name == "sqlite" and not _index_current(engine):
+        sync_index(engine)
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
             return _search_sqlite(conn, q, limit)
         return _search_postgres(conn, q, limit)
 
@@ -108,13 +106,14 @@ def _search_sqlite(conn: Connection, q: str, limit: int) -> list[Hit]:
     rows = conn.execute(
         text(
             "SELECT a.id, a.headline, a.outlet, a.published, a.story_id, "
-            "snippet(article_fts, 2, :o, :c, ' … ', 24) AS snip "
+            "snippet(article_fts, 2, :o, :c, ' … ', 24) AS snip, "
+            "a.url, a.agency, a.source, a.part "
             "FROM article_fts JOIN articles a ON a.id = article_fts.article_id "
             "WHERE article_fts MATCH :q ORDER BY bm25(article_fts, 0.0, 5.0, 1.0) LIMIT :n"
         ),
-        {"o": _OPEN, "c": _CLOSE, "q": fts_query(q), "n": limit},
+        {"o": MATCH_OPEN, "c": MATCH_CLOSE, "q": fts_query(q), "n": limit},
     )
-    return [Hit(r[0], r[1], r[2], r[3], r[4], r[5] or "") for r in rows]
+    return [_hit(r) for r in rows]
 
 
 def _search_postgres(conn: Connection, q: str, limit: int) -> list[Hit]:
@@ -123,12 +122,17 @@ def _search_postgres(conn: Connection, q: str, limit: int) -> list[Hit]:
         text(
             "SELECT id, headline, outlet, published, story_id, "
             "ts_headline('simple', text, plainto_tsquery('simple', :q), "
-            "'StartSel=' || :o || ', StopSel=' || :c || ', MaxWords=30, MinWords=10') "
+            "'StartSel=' || :o || ', StopSel=' || :c || ', MaxWords=30, MinWords=10'), "
+            "url, agency, source, part "
             "FROM articles WHERE to_tsvector('simple', coalesce(headline, '') || ' ' || text) "
             "@@ plainto_tsquery('simple', :q) "
             "ORDER BY ts_rank(to_tsvector('simple', coalesce(headline, '') || ' ' || text), "
             "plainto_tsquery('simple', :q)) DESC LIMIT :n"
         ),
-        {"o": _OPEN, "c": _CLOSE, "q": q, "n": limit},
+        {"o": MATCH_OPEN, "c": MATCH_CLOSE, "q": q, "n": limit},
     )
-    return [Hit(r[0], r[1], r[2], r[3], r[4], r[5] or "") for r in rows]
+    return [_hit(r) for r in rows]
+
+
+def _hit(r: Any) -> Hit:
+    return Hit(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6], r[7], r[8], r[9])

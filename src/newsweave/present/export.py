@@ -5,11 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newsweave.model import Article, Entity, Event, Quote, Span, Story, SummarySentence
+from newsweave.model import (
+    Article,
+    Claim,
+    Entity,
+    Event,
+    Quote,
+    Span,
+    Story,
+    SummarySentence,
+)
 from newsweave.stages import ALL_STAGES
-from newsweave.store import compare_sql
-from newsweave.store.compare_sql import span_json
-from newsweave.store.sql import SqlStore
+from newsweave.store import SqlStore, compare_sql
 
 
 def export_json(store: SqlStore) -> dict[str, Any]:
@@ -29,12 +36,44 @@ def export_json(store: SqlStore) -> dict[str, Any]:
         "entities": [entity_json(e) for e in store.entities()],
         "quotes": [quote_json(q) for q in store.quotes()],
         "events": [event_json(e) for e in store.events()],
-        "claims": [compare_sql.claim_json(c) for c in compare_sql.claims(store)],
+        "claims": [claim_json(c) for c in compare_sql.claims(store)],
         "dates": [_timex_json(t) for t in store.timex_rows()],
         "overlaps": store.overlaps(),
         "rejected": [{"source": r.source, "reason": r.reason} for r in store.rejections()],
         "stages": [{"name": s.name, "version": s.version} for s in ALL_STAGES],
     }
+
+
+def span_json(s: Span) -> dict[str, Any]:
+    """A citation as the contract writes it (``field``/``index`` only for captions)."""
+    out: dict[str, Any] = {"article_id": s.article_id, "start": s.start, "end": s.end}
+    if s.field != "text":
+        out.update(field=s.field, index=s.index)
+    return out
+
+
+def claim_json(c: Claim) -> dict[str, Any]:
+    """One claim in the contract's shape."""
+    return {
+        "id": c.id,
+        "story_id": c.story_id,
+        "text": c.text,
+        "outlets_supporting": list(c.outlets_supporting),
+        "outlets_silent": list(c.outlets_silent),
+        "disagreements": [
+            {"kind": d.kind, "values": d.values, "evidence": [span_json(s) for s in d.evidence]}
+            for d in c.disagreements
+        ],
+        "evidence": [span_json(s) for s in c.evidence],
+    }
+
+
+def summary_json(sentences: Sequence[SummarySentence]) -> list[dict[str, Any]]:
+    """``stories[].summary`` in the contract's shape."""
+    return [
+        {"sentence": s.sentence, "citations": [span_json(c) for c in s.citations]}
+        for s in sentences
+    ]
 
 
 def article_json(a: Article, duplicate_of: str | None, story_id: str | None) -> dict[str, Any]:
@@ -69,7 +108,7 @@ def story_json(s: Story, summary: Sequence[SummarySentence] = ()) -> dict[str, A
         "article_ids": list(s.article_ids),
         "first_published": s.first_published,
         "last_published": s.last_published,
-        "summary": compare_sql.summary_json(summary),
+        "summary": summary_json(summary),
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from newsweave.views import stories_view, story_view
+from newsweave.present import stories_view, story_view
 from tests.brief.sample_store import main_story_id, sample_store
 
 

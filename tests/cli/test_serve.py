@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from newsweave.web.cli import _is_loopback, serve
+from newsweave.cli.serve import is_loopback, serve
 
 
 def test_serve_binds_loopback_by_default_and_documents_the_token() -> None:
@@ -24,5 +24,5 @@ def test_serve_refuses_a_database_it_cannot_open(tmp_path: object) -> None:
 
 
 def test_loopback_detection() -> None:
-    assert _is_loopback("127.0.0.1") and _is_loopback("::1") and _is_loopback("localhost")
-    assert not _is_loopback("0.0.0.0") and not _is_loopback("example.org")
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("example.org")

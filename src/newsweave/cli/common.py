@@ -1,4 +1,5 @@
-"""Pieces every ``newsweave`` verb shares: the ``--db`` option and opening the store."""
+"""Pieces every ``newsweave`` verb shares: the ``--db`` option, opening the store, and
+turning the errors a user can fix into messages instead of tracebacks."""
 
 from __future__ import annotations
 
@@ -22,12 +23,19 @@ db_option = click.option(
 
 
 @contextmanager
-def cli_store(target: str) -> Iterator[SqlStore]:
-    """The store for a verb; a store that cannot be opened is a message, not a traceback."""
+def user_errors() -> Iterator[None]:
+    """A ``NewsweaveError`` (it says what to do next) becomes a Click message, exit code 1."""
     try:
-        store = open_store(target)
+        yield
     except NewsweaveError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+@contextmanager
+def cli_store(target: str) -> Iterator[SqlStore]:
+    """The store for a verb; a store that cannot be opened is a message, not a traceback."""
+    with user_errors():
+        store = open_store(target)
     try:
         yield store
     finally:

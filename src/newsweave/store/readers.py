@@ -1,0 +1,301 @@
+"""Keyed readers: what one story, one article or one entity holds, for the pages, the CLI
+and the report.
+
+A read for one story touches only that story's rows (``WHERE story_id = …`` and joins
+on it), a read for one entity only the rows that name it: never a whole table loaded to
+keep a few rows, never an ``IN`` list of every id. The listings (every story, every
+article) are whole-store reads by nature and say so. SQLAlchemy Core throughout, so
+SQLite and PostgreSQL answer alike.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, Text, cast, func, select
+
+from newsweave.model import Article, Entity, Event, Mention, Quote, Story
+from newsweave.store.facts_sql import MENTION_ORDER, row_event, row_mention, row_quote
+from newsweave.store.schema import (
+    articles,
+    claims,
+    entities,
+    events,
+    mentions,
+    quotes,
+    stories,
+    timexes,
+)
+from newsweave.store.search import MAX_RESULTS, Hit, sync_index
+from newsweave.store.search import search as find_text
+from newsweave.store.stories_sql import stories_in_order
+
+#: Articles oldest first, undated last, ties by id: the order of a story's members.
+_ARTICLE_ORDER = (articles.c.published.is_(None), articles.c.published, articles.c.id)
+_EVENT_ORDER = (events.c.date.is_(None), events.c.date, events.c.id)
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article with what later stages decided about it."""
+
+    article: Article
+    duplicate_of: str | None
+    story_id: str | None
+
+
+@dataclass(frozen=True)
+class ArticleHead:
+    """An article's listing columns, without its text (enough to list it and name its outlet)."""
+
+    id: str
+    source: str
+    part: int
+    headline: str | None
+    published: str | None
+    outlet: str | None
+    agency: str | None
+    url: str | None
+    language: str | None
+    word_count: int
+    duplicate_of: str | None
+    story_id: str | None
+
+
+@dataclass(frozen=True)
+class StoryListing:
+    """A story as a list of stories shows it: its members' heads and its claim count."""
+
+    story: Story
+    members: tuple[ArticleHead, ...]
+    claim_count: int
+
+
+_HEAD_COLUMNS = tuple(articles.c[name] for name in ArticleHead.__dataclass_fields__)
+
+
+_HEAD_LABELS = tuple(c.label(f"head_{c.name}") for c in _HEAD_COLUMNS)
+
+
+def _head(r: Any) -> ArticleHead:
+    return ArticleHead(**{name: r._mapping[name] for name in ArticleHead.__dataclass_fields__})
+
+
+def _with_head(row: dict[str, Any]) -> dict[str, Any]:
+    """A joined row as the table's own columns plus ``article``, the article's head."""
+    out = {name: value for name, value in row.items() if not name.startswith("head_")}
+    out["article"] = ArticleHead(
+        **{name: row[f"head_{name}"] for name in ArticleHead.__dataclass_fields__}
+    )
+    return out
+
+
+class ReadersMixin:
+    engine: Engine
+
+    if TYPE_CHECKING:  # provided by SqlStore
+
+        def _row_to_article(self, row: Any) -> Article: ...
+
+    def _rows(self, query: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    # -- one story -------------------------------------------------------------------
+
+    def story(self, story_id: str) -> Story | None:
+        """One story with its articles' ids (oldest first), or None."""
+        members = select(articles.c.id).where(articles.c.story_id == story_id)
+        with self.engine.connect() as conn:
+            row = conn.execute(select(stories).where(stories.c.id == story_id)).first()
+            if row is None:
+                return None
+            ids = list(conn.execute(members.order_by(*_ARTICLE_ORDER)).scalars())
+        return stories_in_order([row], {story_id: ids})[0]
+
+    def articles_of(self, story_id: str) -> list[StoredArticle]:
+        """The story's articles, oldest first, each with the article it copies."""
+        query = select(articles).where(articles.c.story_id == story_id).order_by(*_ARTICLE_ORDER)
+        with self.engine.connect() as conn:
+            return [
+                StoredArticle(self._row_to_article(r), r["duplicate_of"], r["story_id"])
+                for r in conn.execute(query).mappings()
+            ]
+
+    def events_of(self, story_id: str) -> list[Event]:
+        """The story's merged events, dated ones first in date order."""
+        query = select(events).where(events.c.story_id == story_id).order_by(*_EVENT_ORDER)
+        with self.engine.connect() as conn:
+            return [row_event(r) for r in conn.execute(query)]
+
+    def entities_of(self, story_id: str) -> list[Entity]:
+        """Entities mentioned in the story, each with its mentions in the story only."""
+        in_story = (
+            select(mentions)
+            .join(articles, articles.c.id == mentions.c.article_id)
+            .where(articles.c.story_id == story_id, mentions.c.entity_id.is_not(None))
+        )
+        ids = in_story.with_only_columns(mentions.c.entity_id).distinct()
+        named = select(entities).where(entities.c.id.in_(ids)).order_by(entities.c.id)
+        by_entity: dict[str, list[Mention]] = defaultdict(list)
+        with self.engine.connect() as conn:
+            for r in conn.execute(in_story.order_by(*MENTION_ORDER)):
+                by_entity[r.entity_id].append(row_mention(r))
+            rows = conn.execute(named).all()
+        return [
+            Entity(r.id, r.name, r.type, tuple(r.aliases), tuple(by_entity[r.id]), tuple(r.roles))
+            for r in rows
+        ]
+
+    def quotes_of(self, story_id: str) -> list[Quote]:
+        """Quotes in the story's articles, by article then position."""
+        query = (
+            select(quotes)
+            .join(articles, articles.c.id == quotes.c.article_id)
+            .where(articles.c.story_id == story_id)
+            .order_by(quotes.c.article_id, quotes.c.start, quotes.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [row_quote(r) for r in conn.execute(query)]
+
+    def entity_names(self, entity_ids: Sequence[str]) -> dict[str, str]:
+        """Entity id → canonical name, for these ids (the few one page names); others left out."""
+        if not entity_ids:
+            return {}
+        query = (
+            select(entities.c.id, entities.c.name)
+            .where(entities.c.id.in_(sorted(set(entity_ids))))
+            .order_by(entities.c.id)
+        )
+        return {r["id"]: r["name"] for r in self._rows(query)}
+
+    def story_titles(self, story_ids: Sequence[str]) -> dict[str, str]:
+        """Story id → title, for these ids."""
+        if not story_ids:
+            return {}
+        query = select(stories.c.id, stories.c.title).where(stories.c.id.in_(sorted(story_ids)))
+        return {r["id"]: r["title"] for r in self._rows(query)}
+
+    # -- one article -------------------------------------------------------------------
+
+    def stored_article(self, article_id: str) -> StoredArticle | None:
+        query = select(articles).where(articles.c.id == article_id)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        if row is None:
+            return None
+        return StoredArticle(self._row_to_article(row), row["duplicate_of"], row["story_id"])
+
+    def facts_of(self, article_id: str) -> dict[str, list[dict[str, Any]]]:
+        """Mentions (with their entity's name), quotes and dates of one article, in text order."""
+        mention_query = (
+            select(mentions, entities.c.name.label("entity_name"))
+            .outerjoin(entities, entities.c.id == mentions.c.entity_id)
+            .where(mentions.c.article_id == article_id)
+            .order_by(mentions.c.start)
+        )
+        return {
+            "mentions": self._rows(mention_query),
+            "quotes": self._rows(
+                select(quotes).where(quotes.c.article_id == article_id).order_by(quotes.c.start)
+            ),
+            "timexes": self._rows(
+                select(timexes).where(timexes.c.article_id == article_id).order_by(timexes.c.start)
+            ),
+        }
+
+    def document_articles(self, document_hash: str) -> list[str]:
+        """Ids of the articles the cleaner made of one document, in order."""
+        query = (
+            select(articles.c.id)
+            .where(articles.c.document_hash == document_hash)
+            .order_by(articles.c.part)
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    # -- one entity --------------------------------------------------------------------
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """One entity with all its mentions, or None."""
+        query = select(mentions).where(mentions.c.entity_id == entity_id).order_by(*MENTION_ORDER)
+        with self.engine.connect() as conn:
+            r = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
+            if r is None:
+                return None
+            found = tuple(row_mention(m) for m in conn.execute(query))
+        return Entity(r.id, r.name, r.type, tuple(r.aliases), found, tuple(r.roles))
+
+    def mentions_in_context(self, entity_id: str) -> list[dict[str, Any]]:
+        """Every mention of the entity (its columns), with its article's head (``article``)
+        and text (``article_text``), by date."""
+        query = (
+            select(mentions, *_HEAD_LABELS, articles.c.text.label("article_text"))
+            .join(articles, articles.c.id == mentions.c.article_id)
+            .where(mentions.c.entity_id == entity_id)
+            .order_by(articles.c.published, mentions.c.article_id, mentions.c.start)
+        )
+        return [_with_head(r) for r in self._rows(query)]
+
+    def quotes_by(self, entity_id: str) -> list[dict[str, Any]]:
+        """Quotes the entity speaks (their columns), with their article's head (``article``)."""
+        query = (
+            select(quotes, *_HEAD_LABELS)
+            .join(articles, articles.c.id == quotes.c.article_id)
+            .where(quotes.c.speaker_entity_id == entity_id)
+            .order_by(articles.c.published, quotes.c.article_id, quotes.c.start)
+        )
+        return [_with_head(r) for r in self._rows(query)]
+
+    def events_with(self, entity_id: str) -> list[Event]:
+        """Events the entity takes part in, dated ones first in date order.
+
+        Participants are a JSON list; the text match narrows the rows on both backends
+        and the exact check keeps only events that list this id."""
+        needle = json.dumps(entity_id).replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
+        query = (
+            select(events)
+            .where(cast(events.c.participants, Text).like(f"%{needle}%", escape="\\"))
+            .order_by(*_EVENT_ORDER)
+        )
+        with self.engine.connect() as conn:
+            found = [row_event(r) for r in conn.execute(query)]
+        return [e for e in found if entity_id in e.participants]
+
+    # -- listings and search -----------------------------------------------------------
+
+    def article_heads(self) -> list[ArticleHead]:
+        """Every article's listing columns (no text), oldest first."""
+        query = select(*_HEAD_COLUMNS).order_by(*_ARTICLE_ORDER)
+        with self.engine.connect() as conn:
+            return [_head(r) for r in conn.execute(query)]
+
+    def story_listing(self) -> list[StoryListing]:
+        """Every story with its members' heads and claim count, biggest and latest first."""
+        members = (
+            select(*_HEAD_COLUMNS).where(articles.c.story_id.is_not(None)).order_by(*_ARTICLE_ORDER)
+        )
+        counts = select(claims.c.story_id, func.count()).group_by(claims.c.story_id)
+        heads: dict[str, list[ArticleHead]] = defaultdict(list)
+        with self.engine.connect() as conn:
+            for r in conn.execute(members):
+                heads[r.story_id].append(_head(r))
+            claim_count = {sid: int(n) for sid, n in conn.execute(counts)}
+            rows = conn.execute(select(stories)).all()
+        ids = {sid: [h.id for h in found] for sid, found in heads.items()}
+        return [
+            StoryListing(s, tuple(heads.get(s.id, ())), claim_count.get(s.id, 0))
+            for s in stories_in_order(rows, ids)
+        ]
+
+    def search(self, q: str, limit: int = MAX_RESULTS) -> list[Hit]:
+        """Articles whose headline or text hold every word of ``q``, best first."""
+        return find_text(self.engine, q, limit)
+
+    def sync_search_index(self) -> int:
+        """Bring the SQLite full-text index in step with the articles (no-op on PostgreSQL)."""
+        return sync_index(self.engine)

@@ -1,0 +1,70 @@
+"""``newsweave run``, driven as a user drives it, checked against the real store."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsweave.cli import main
+from newsweave.store import open_store
+from tests.cli.runner import run_cli
+from tests.conftest import DATA, SAMPLES
+
+
+def test_run_on_samples_is_idempotent(tmp_path: Path) -> None:
+    db = str(tmp_path / "n.db")
+    code, out, _ = run_cli("run", str(SAMPLES), "--db", db)
+    assert code == 0
+    assert "stored 6 new article(s) from 5 document(s)" in out
+    code, out, _ = run_cli("run", str(SAMPLES), "--db", db)
+    assert code == 0
+    assert "stored 0 new article(s)" in out and "5 already stored" in out
+    store = open_store(db)
+    assert store.article_count() == 6
+    store.close()
+
+
+def test_mixed_folder_rejects_bad_files_and_keeps_good_ones(tmp_path: Path) -> None:
+    db = str(tmp_path / "n.db")
+    code, out, err = run_cli("run", str(DATA / "mixed"), "--db", db)
+    assert code == 0
+    for name, reason in [
+        ("empty.txt", "empty"),
+        ("photo.png", "binary"),
+        ("harbour-truncated.html", "truncated"),
+    ]:
+        assert re.search(rf"rejected \S*{re.escape(name)}: .*{reason}", err), err
+    assert "Traceback" not in out + err
+    exported = json.loads(run_cli("export", "--db", db)[1])
+    langs = {Path(a["source"]).name: a["language"] for a in exported["articles"]}
+    assert langs == {"byudzhet-ru.txt": "ru", "good-article.txt": "en"}
+    assert len(exported["rejected"]) == 3
+    assert all(r["reason"] for r in exported["rejected"])
+    code, out, _ = run_cli("run", str(DATA / "mixed"), "--db", db, "--strict")
+    assert code == 3
+    assert "stored 0 new article(s)" in out
+    assert len(json.loads(run_cli("export", "--db", db)[1])["rejected"]) == 3
+
+
+def test_stdin_is_read(tmp_path: Path) -> None:
+    db = str(tmp_path / "n.db")
+    text = (SAMPLES / "003_fb0497bd58dd550c.txt").read_bytes()
+    result = CliRunner().invoke(main, ["run", "-", "--db", db], input=text)
+    assert result.exit_code == 0, result.output
+    assert "stored 1 new article(s)" in result.stdout
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    assert run_cli("run", "--no-such-option", "x")[0] == 2
+
+
+def test_folder_copy_of_samples_with_nested_dirs(tmp_path: Path) -> None:
+    nested = tmp_path / "in" / "deeper"
+    nested.mkdir(parents=True)
+    shutil.copy(SAMPLES / "004_71254aafd8384b56.txt", nested)
+    db = str(tmp_path / "n.db")
+    assert "stored 1 new article(s)" in run_cli("run", str(tmp_path / "in"), "--db", db)[1]
