@@ -60,6 +60,9 @@ def test_migrated_schema_matches_the_table_definitions(store: SqlStore) -> None:
     for table in metadata.sorted_tables:
         stored = {c["name"] for c in inspector.get_columns(table.name)}
         assert stored == {c.name for c in table.columns}, table.name
+        indexed = {tuple(i["column_names"]) for i in inspector.get_indexes(table.name)}
+        declared = {tuple(c.name for c in i.columns) for i in table.indexes}
+        assert declared <= indexed, table.name
 
 
 def test_article_round_trips_through_the_store(store: SqlStore) -> None:

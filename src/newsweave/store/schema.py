@@ -62,8 +62,8 @@ articles = Table(
     Column("captions", JSON, nullable=False),
     Column("offsets", JSON, nullable=False),
     Column("extra", JSON, nullable=False),
-    Column("duplicate_of", String(16)),
-    Column("story_id", String(32)),
+    Column("duplicate_of", String(16), index=True),
+    Column("story_id", String(32), index=True),
 )
 
 rejections = Table(
