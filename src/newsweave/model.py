@@ -9,6 +9,7 @@ exclusive), never with a copied string, so a span can always be re-checked.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -357,3 +358,43 @@ class SummarySentence:
 
     sentence: str
     citations: tuple[Span, ...]
+
+
+# -- the JSON forms of citations (GUIDE §2): the export writes them and the store's JSON
+# -- columns hold them, in one shape, so a stored span is exported as it was stored.
+
+
+def span_json(s: Span) -> dict[str, Any]:
+    """A citation as the contract writes it (``field``/``index`` only for captions)."""
+    out: dict[str, Any] = {"article_id": s.article_id, "start": s.start, "end": s.end}
+    if s.field != "text":
+        out.update(field=s.field, index=s.index)
+    return out
+
+
+def span_from(d: Mapping[str, Any]) -> Span:
+    return Span(d["article_id"], d["start"], d["end"], d.get("field", "text"), d.get("index"))
+
+
+def claim_json(c: Claim) -> dict[str, Any]:
+    """One claim in the contract's shape."""
+    return {
+        "id": c.id,
+        "story_id": c.story_id,
+        "text": c.text,
+        "outlets_supporting": list(c.outlets_supporting),
+        "outlets_silent": list(c.outlets_silent),
+        "disagreements": [
+            {"kind": d.kind, "values": d.values, "evidence": [span_json(s) for s in d.evidence]}
+            for d in c.disagreements
+        ],
+        "evidence": [span_json(s) for s in c.evidence],
+    }
+
+
+def summary_json(sentences: Sequence[SummarySentence]) -> list[dict[str, Any]]:
+    """``stories[].summary`` in the contract's shape."""
+    return [
+        {"sentence": s.sentence, "citations": [span_json(c) for c in s.citations]}
+        for s in sentences
+    ]

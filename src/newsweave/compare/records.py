@@ -10,7 +10,7 @@ from newsweave.compare.claims import ClaimUnit
 from newsweave.compare.framing import FramingGroup, by_outlet
 from newsweave.compare.numbers import Quantity
 from newsweave.compare.sources import SourceUse
-from newsweave.store.compare_sql import span_from, span_json
+from newsweave.model import span_from, span_json
 
 #: Framing groups kept per story; beyond these the signal is mostly noise.
 MAX_FRAMING_GROUPS = 12

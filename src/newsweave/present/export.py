@@ -7,13 +7,15 @@ from typing import Any
 
 from newsweave.model import (
     Article,
-    Claim,
     Entity,
     Event,
     Quote,
     Span,
     Story,
     SummarySentence,
+    claim_json,
+    span_json,
+    summary_json,
 )
 from newsweave.stages import ALL_STAGES
 from newsweave.store import SqlStore, compare_sql
@@ -42,38 +44,6 @@ def export_json(store: SqlStore) -> dict[str, Any]:
         "rejected": [{"source": r.source, "reason": r.reason} for r in store.rejections()],
         "stages": [{"name": s.name, "version": s.version} for s in ALL_STAGES],
     }
-
-
-def span_json(s: Span) -> dict[str, Any]:
-    """A citation as the contract writes it (``field``/``index`` only for captions)."""
-    out: dict[str, Any] = {"article_id": s.article_id, "start": s.start, "end": s.end}
-    if s.field != "text":
-        out.update(field=s.field, index=s.index)
-    return out
-
-
-def claim_json(c: Claim) -> dict[str, Any]:
-    """One claim in the contract's shape."""
-    return {
-        "id": c.id,
-        "story_id": c.story_id,
-        "text": c.text,
-        "outlets_supporting": list(c.outlets_supporting),
-        "outlets_silent": list(c.outlets_silent),
-        "disagreements": [
-            {"kind": d.kind, "values": d.values, "evidence": [span_json(s) for s in d.evidence]}
-            for d in c.disagreements
-        ],
-        "evidence": [span_json(s) for s in c.evidence],
-    }
-
-
-def summary_json(sentences: Sequence[SummarySentence]) -> list[dict[str, Any]]:
-    """``stories[].summary`` in the contract's shape."""
-    return [
-        {"sentence": s.sentence, "citations": [span_json(c) for c in s.citations]}
-        for s in sentences
-    ]
 
 
 def article_json(a: Article, duplicate_of: str | None, story_id: str | None) -> dict[str, Any]:

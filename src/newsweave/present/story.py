@@ -16,8 +16,16 @@ from typing import Any
 
 from newsweave.brief.timeline import TimelineEntry, timeline
 from newsweave.compare.outlets import outlet_name, outlet_names
-from newsweave.model import Claim, Event, Quote, Story, SummarySentence
-from newsweave.present.export import claim_json, span_json, summary_json
+from newsweave.model import (
+    Claim,
+    Event,
+    Quote,
+    Story,
+    SummarySentence,
+    claim_json,
+    span_json,
+    summary_json,
+)
 from newsweave.store import SqlStore, StoredArticle, compare_sql
 
 UNATTRIBUTED = "(unattributed)"

@@ -12,38 +12,10 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from newsweave.model import Claim, Disagreement, Span, SummarySentence
+from newsweave.model import Claim, Disagreement, SummarySentence, claim_json, span_from, span_json
 from newsweave.store.schema import claims as claims_table
 from newsweave.store.schema import stories, story_comparisons, summaries
 from newsweave.store.sql import SqlStore
-
-
-def span_json(s: Span) -> dict[str, Any]:
-    """A citation as the JSON contract writes it (``field``/``index`` only for captions)."""
-    out: dict[str, Any] = {"article_id": s.article_id, "start": s.start, "end": s.end}
-    if s.field != "text":
-        out.update(field=s.field, index=s.index)
-    return out
-
-
-def span_from(d: dict[str, Any]) -> Span:
-    return Span(d["article_id"], d["start"], d["end"], d.get("field", "text"), d.get("index"))
-
-
-def _claim_row(c: Claim) -> dict[str, Any]:
-    """One claim as its row stores it (spans as the JSON columns hold them)."""
-    return {
-        "id": c.id,
-        "story_id": c.story_id,
-        "text": c.text,
-        "outlets_supporting": list(c.outlets_supporting),
-        "outlets_silent": list(c.outlets_silent),
-        "disagreements": [
-            {"kind": d.kind, "values": d.values, "evidence": [span_json(s) for s in d.evidence]}
-            for d in c.disagreements
-        ],
-        "evidence": [span_json(s) for s in c.evidence],
-    }
 
 
 def save_claims(store: SqlStore, story_id: str, found: Sequence[Claim]) -> None:
@@ -53,7 +25,7 @@ def save_claims(store: SqlStore, story_id: str, found: Sequence[Claim]) -> None:
         if found:
             rows = []
             for i, c in enumerate(found):
-                data = _claim_row(c)
+                data = claim_json(c)
                 rows.append({**data, "position": i})
             conn.execute(claims_table.insert(), rows)
 
@@ -173,6 +145,5 @@ __all__ = [
     "save_claims",
     "save_comparison",
     "save_summary",
-    "span_json",
     "summary",
 ]
