@@ -16,14 +16,12 @@ original would have.
 
 from __future__ import annotations
 
-import json
-import zlib
 from collections.abc import Iterable
 from typing import Any
 
 from newsweave.cluster.model import ClusterModel
 from newsweave.cluster.stream import ClusterState, StoryClusterer
-from newsweave.fingerprint import covering
+from newsweave.snapshot import as_dict, as_list, covering, decode, encode
 
 #: Bumped when the layout of the state changes; an older snapshot is then ignored (replayed).
 FORMAT = 1
@@ -36,19 +34,17 @@ def fingerprint(article_ids: Iterable[str], model: ClusterModel) -> str:
 
 def dump(clusterer: StoryClusterer) -> bytes:
     """The whole state: term statistics, stories with their recent members, the index."""
-    saved = {"format": FORMAT, **clusterer.to_state()}
-    return zlib.compress(json.dumps(saved, separators=(",", ":")).encode(), 1)
+    return encode(dict(clusterer.to_state()), FORMAT)
 
 
 def load(data: bytes, model: ClusterModel | None = None) -> StoryClusterer:
     """A clusterer in the state :func:`dump` saw; ValueError if ``data`` is not one."""
-    try:
-        saved: dict[str, Any] = json.loads(zlib.decompress(data))
-        if saved.get("format") != FORMAT:
-            raise ValueError(f"snapshot format {saved.get('format')!r}, expected {FORMAT}")
-        return StoryClusterer.from_state(_state(saved), model)
-    except (zlib.error, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
-        raise ValueError(f"not a story-clusterer snapshot: {exc}") from exc
+    return decode(
+        data,
+        FORMAT,
+        "story-clusterer snapshot",
+        lambda s: StoryClusterer.from_state(_state(s), model),
+    )
 
 
 def _state(saved: dict[str, Any]) -> ClusterState:
@@ -58,23 +54,11 @@ def _state(saved: dict[str, Any]) -> ClusterState:
         seq=int(saved["seq"]),
         idf=_counts(saved["idf"]),
         name_idf=_counts(saved["name_idf"]),
-        stories=_list(saved["stories"]),
-        index=_dict(saved["index"]),
+        stories=as_list(saved["stories"]),
+        index=as_dict(saved["index"]),
     )
 
 
 def _counts(value: Any) -> tuple[int, dict[str, int]]:
-    docs, df = _list(value)
-    return int(docs), _dict(df)
-
-
-def _list(value: Any) -> list[Any]:
-    if not isinstance(value, list):
-        raise TypeError(f"expected a list, got {type(value).__name__}")
-    return value
-
-
-def _dict(value: Any) -> dict[Any, Any]:
-    if not isinstance(value, dict):
-        raise TypeError(f"expected an object, got {type(value).__name__}")
-    return value
+    docs, df = as_list(value)
+    return int(docs), as_dict(df)

@@ -10,13 +10,11 @@ signatures as base64 bytes, compressed; no pickle.
 from __future__ import annotations
 
 import base64
-import json
-import zlib
 from collections.abc import Iterable
 from typing import Any
 
 from newsweave.dedupe.index import DedupeIndex, DedupeState
-from newsweave.fingerprint import covering
+from newsweave.snapshot import as_dict, as_list, covering, decode, encode
 
 #: Bumped when the layout below changes; an older state is then ignored (replayed).
 FORMAT = 1
@@ -31,7 +29,6 @@ def dump(index: DedupeIndex) -> bytes:
     """The whole state: signatures, copy groups, exact hashes, overlap fingerprints."""
     state = index.to_state()
     saved = {
-        "format": FORMAT,
         "threshold": state["threshold"],
         "ids": state["ids"],
         "published": state["published"],
@@ -44,43 +41,25 @@ def dump(index: DedupeIndex) -> bytes:
         # pairs, not an object: JSON object keys are strings
         "fingerprints": [[h, posting] for h, posting in state["fingerprints"].items()],
     }
-    return zlib.compress(json.dumps(saved, separators=(",", ":")).encode(), 1)
+    return encode(saved, FORMAT)
 
 
 def load(data: bytes) -> DedupeIndex:
     """A detector in the state :func:`dump` saw; ValueError if ``data`` is not one."""
-    try:
-        saved: dict[str, Any] = json.loads(zlib.decompress(data))
-        if saved.get("format") != FORMAT:
-            raise ValueError(f"state format {saved.get('format')!r}, expected {FORMAT}")
-        return DedupeIndex.from_state(_state(saved))
-    except (zlib.error, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
-        raise ValueError(f"not a copy-detector state: {exc}") from exc
+    return decode(data, FORMAT, "copy-detector state", lambda s: DedupeIndex.from_state(_state(s)))
 
 
 def _state(saved: dict[str, Any]) -> DedupeState:
     """The state in the saved layout, its parts checked for their kind of container."""
     return DedupeState(
         threshold=float(saved["threshold"]),
-        ids=_list(saved["ids"]),
-        published=_list(saved["published"]),
-        words=_list(saved["words"]),
+        ids=as_list(saved["ids"]),
+        published=as_list(saved["published"]),
+        words=as_list(saved["words"]),
         scheme=saved["scheme"],
         signatures=base64.b64decode(saved["signatures"], validate=True),
-        exact=_dict(saved["exact"]),
-        canonical=_dict(saved["canonical"]),
-        groups=_dict(saved["groups"]),
-        fingerprints={int(h): _list(posting) for h, posting in saved["fingerprints"]},
+        exact=as_dict(saved["exact"]),
+        canonical=as_dict(saved["canonical"]),
+        groups=as_dict(saved["groups"]),
+        fingerprints={int(h): as_list(posting) for h, posting in saved["fingerprints"]},
     )
-
-
-def _list(value: Any) -> list[Any]:
-    if not isinstance(value, list):
-        raise TypeError(f"expected a list, got {type(value).__name__}")
-    return value
-
-
-def _dict(value: Any) -> dict[Any, Any]:
-    if not isinstance(value, dict):
-        raise TypeError(f"expected an object, got {type(value).__name__}")
-    return value
