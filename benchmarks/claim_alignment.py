@@ -12,83 +12,23 @@ article) runs next to a peer: TF-IDF cosine alone over the same lemmas, whose be
 threshold on the same data is reported (an upper bound for that peer). Thresholds are
 swept so the chosen one can be checked here, on dev data.
 
-    .venv/bin/python benchmarks/claim_alignment.py --data ../shared/data/ecbplus
+    .venv/bin/python -m benchmarks.claim_alignment --data ../shared/data/ecbplus
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
-import sys
 import time
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree as ET
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from ecb_entities import iter_archives, read_selected
-from ecbplus import detokenize
-
+from benchmarks.corpora.ecb_sentences import Sentence, load
+from benchmarks.metrics.clustering import pair_prf
 from newsweave.compare import align
 from newsweave.compare.claims import ClaimUnit, content_terms
 from newsweave.compare.numbers import find_quantities
 from newsweave.nlp import parse
-
-
-@dataclass(frozen=True)
-class Sentence:
-    doc_id: str
-    group: str  # the topic
-    number: int
-    text: str
-    chains: frozenset[str]
-
-
-def _doc_sentences(name: str, xml: bytes, selected: set[int]) -> list[Sentence]:
-    stem = name.rsplit("/", 1)[-1].removesuffix(".xml")
-    topic, _doc = stem.split("_", 1)
-    group = topic  # both sub-topics: same people, two different real-world events
-    root = ET.fromstring(xml)
-    words: dict[int, list[str]] = defaultdict(list)
-    sentence_of: dict[str, int] = {}
-    for tok in root.iter("token"):
-        number = int(tok.get("sentence", "0"))
-        sentence_of[tok.get("t_id", "")] = number
-        words[number].append(tok.text or "")
-    action_sentence: dict[str, int] = {}
-    markables = root.find("Markables")
-    for mk in markables if markables is not None else []:
-        if mk.tag.startswith("ACTION"):
-            anchors = [a.get("t_id", "") for a in mk.iter("token_anchor")]
-            if anchors:
-                action_sentence[mk.get("m_id", "")] = sentence_of[anchors[0]]
-    chains: dict[int, set[str]] = defaultdict(set)
-    relations = root.find("Relations")
-    for rel in relations if relations is not None else []:
-        if rel.tag != "CROSS_DOC_COREF" or not rel.get("note"):
-            continue
-        for src in rel.iter("source"):
-            found = action_sentence.get(src.get("m_id", ""))
-            if found is not None:
-                chains[found].add(str(rel.get("note")))
-    return [
-        Sentence(stem, group, n, detokenize(words[n]), frozenset(chains.get(n, set())))
-        for n in sorted(selected)
-        if n in words
-    ]
-
-
-def load(data: Path, split: str) -> list[Sentence]:
-    selected = read_selected(data)
-    archive = data / f"ecbplus_{split}_topics.tar.gz"
-    out: list[Sentence] = []
-    for name, xml in iter_archives(data, [archive]):
-        stem = name.rsplit("/", 1)[-1].removesuffix(".xml")
-        if stem in selected:
-            out += _doc_sentences(name, xml, selected[stem])
-    return out
 
 
 def units_of(sentences: list[Sentence]) -> list[ClaimUnit]:
@@ -113,13 +53,6 @@ def units_of(sentences: list[Sentence]) -> list[ClaimUnit]:
             )
         )
     return units
-
-
-def score(pred: set[tuple[int, int]], gold: set[tuple[int, int]]) -> tuple[float, float, float]:
-    tp = len(pred & gold)
-    p = tp / len(pred) if pred else 0.0
-    r = tp / len(gold) if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def evaluate(sentences: list[Sentence], thresholds: list[float]) -> None:
@@ -153,12 +86,15 @@ def evaluate(sentences: list[Sentence], thresholds: list[float]) -> None:
     for t in thresholds:
         pairs = {k for k, v in combined.items() if v >= t}
         peer = {k for k, v in lexical.items() if v >= t}
-        cells = [score(grouped[t], gold), score(pairs, gold), score(peer, gold)]
+        cells = [pair_prf(grouped[t], gold), pair_prf(pairs, gold), pair_prf(peer, gold)]
         row = "  ".join(f"{p:.3f}/{r:.3f}/{f:.3f}" for p, r, f in cells)
         mark = " <- SAME_FACT" if abs(t - align.SAME_FACT) < 1e-9 else ""
         print(f"{t:9.2f}  {row}{mark}")
-    best = max(thresholds, key=lambda t: score({k for k, v in lexical.items() if v >= t}, gold)[2])
-    p, r, f = score({k for k, v in lexical.items() if v >= best}, gold)
+    def peer_f1(t: float) -> float:
+        return pair_prf({k for k, v in lexical.items() if v >= t}, gold)[2]
+
+    best = max(thresholds, key=peer_f1)
+    p, r, f = pair_prf({k for k, v in lexical.items() if v >= best}, gold)
     print(f"peer (TF-IDF cosine only) best threshold {best:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 

@@ -5,7 +5,7 @@ mentions are the input (participants, locations and times in the validated
 sentences, singletons included) and a system clusters them within each gold
 topic (``--scope subtopic`` clusters within the gold sub-topic instead).
 Scores: MUC, B³, CEAF-e and their CoNLL average, computed by
-``coref_metrics`` after the CoNLL-2012 reference definitions.
+``benchmarks.metrics.coref`` after the CoNLL-2012 reference definitions.
 
 - Baseline: mentions whose head lemma is identical are one cluster (the
   "same head lemma" baseline the literature reports).
@@ -20,7 +20,7 @@ Data: the archives in ``--data``: the dev archive when present (topics 2 5 12
 18 21 23 34 35), else the test archive, else every archive. The last line
 prints ``conll_f1=…`` for newsweave.
 
-Example: ``.venv/bin/python benchmarks/coref.py --data ../shared/data/ecbplus``
+Example: ``.venv/bin/python -m benchmarks.coref --data ../shared/data/ecbplus``
 """
 
 from __future__ import annotations
@@ -34,13 +34,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import coref_metrics
-import ecb_entities
-from coref_metrics import PRF
-from ecb_entities import EcbDocument, GoldMention
-
+from benchmarks.corpora import ecb_entities
+from benchmarks.corpora.ecb_entities import EcbDocument, GoldMention
+from benchmarks.metrics import coref as coref_metrics
+from benchmarks.metrics.coref import PRF
 from newsweave.extract.entities import resolve_entities
 from newsweave.extract.entity_match import role_words
 from newsweave.extract.entity_names import fold, lexicon, strip_possessive

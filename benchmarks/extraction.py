@@ -9,7 +9,7 @@ cleaner removes the chrome. Scores are split by id prefix (0-3 / 4-7 / 8-f) so
 tuning on one half can be checked on the other.
 
 Example:
-    .venv/bin/python benchmarks/extraction.py --data ../shared/data/article-extraction-benchmark
+    .venv/bin/python -m benchmarks.extraction --data ../shared/data/article-extraction-benchmark
 """
 
 from __future__ import annotations
@@ -21,9 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from aeb import Page, Score, flatten, load_pages, load_peer, page_pr, score
+from benchmarks.corpora.aeb import Page, flatten, load_pages, load_peer
+from benchmarks.metrics.aeb import Score, page_pr, score
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/article-extraction-benchmark"
 PEERS = ("trafilatura", "rs_trafilatura", "readability", "readability_js", "newspaper", "goose3")

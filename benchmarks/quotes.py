@@ -19,7 +19,7 @@ The whole dev split (84 articles) takes about half a minute on one core,
 most of it parsing; ``--every 3`` is a lean subset for a CI gate.
 
 Example:
-    .venv/bin/python benchmarks/quotes.py --data ../shared/data/polnear --split dev
+    .venv/bin/python -m benchmarks.quotes --data ../shared/data/polnear --split dev
 """
 
 from __future__ import annotations
@@ -29,44 +29,18 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from polnear import Attribution, GoldArticle, load_split
-
+from benchmarks.corpora.polnear import GoldArticle, load_split
+from benchmarks.metrics.quotes import Pred, Score, score_article
 from newsweave.extract.quotes import extract_quotes
 from newsweave.nlp import parse
 
 DATA = Path(__file__).resolve().parents[2] / "shared/data/polnear"
 _BASELINE_QUOTE = re.compile(r"(?:[\"“]|'')([^\"“”\n]+?)(?:[\"”]|'')")
 _BASELINE_VERBS = frozenset({"say", "tell", "add", "write", "state", "note", "according"})
-_SKIP_WORDS = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "sen", "rep", "said", "says"})
-
-
-@dataclass(frozen=True)
-class Pred:
-    start: int
-    end: int
-    speaker: str | None
-    speaker_span: tuple[int, int] | None
-
-
-@dataclass
-class Score:
-    pred: int = 0
-    gold: int = 0
-    quote_tp: int = 0
-    speaker_tp: int = 0
-    seconds: float = 0.0
-
-    def prf(self, tp: int) -> tuple[float, float, float]:
-        p = tp / self.pred if self.pred else 0.0
-        r = tp / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def newsweave_preds(doc: Doc, art: GoldArticle) -> list[Pred]:
@@ -118,56 +92,6 @@ def baseline_preds(doc: Doc, art: GoldArticle) -> list[Pred]:
             )
         )
     return out
-
-
-def _chars(pieces: Sequence[tuple[int, int]]) -> set[int]:
-    return {i for s, e in pieces for i in range(s, e)}
-
-
-def _words(text: str) -> set[str]:
-    words = (re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Za-z][\w'’-]+", text.lower()))
-    return {w for w in words if w not in _SKIP_WORDS}
-
-
-def speaker_right(pred: Pred, gold: Attribution, text: str) -> bool:
-    """Overlap with the gold Source, or the same name (containment or shared surname)."""
-    if not gold.source:
-        return False
-    if pred.speaker_span is not None:
-        s, e = pred.speaker_span
-        if any(s < ge and gs < e for gs, ge in gold.source):
-            return True
-    if not pred.speaker:
-        return False
-    gold_text = " ".join(text[s:e] for s, e in gold.source).lower()
-    name = pred.speaker.lower()
-    if name in gold_text or gold_text in name:
-        return True
-    surname = name.split()[-1] if name.split() else ""
-    return bool(surname) and surname in _words(gold_text) and surname[:1].isalpha()
-
-
-def score_article(preds: list[Pred], art: GoldArticle, apostrophes: bool = True) -> Score:
-    golds = art.quotes_with(apostrophes=apostrophes)
-    gchars = [_chars(g.content) for g in golds]
-    pairs = []
-    for pi, p in enumerate(preds):
-        pc = set(range(p.start, p.end))
-        for gi, gc in enumerate(gchars):
-            ov = len(pc & gc)
-            if gc and ov * 2 >= len(gc):
-                pairs.append((ov, pi, gi))
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    sc = Score(pred=len(preds), gold=len(golds))
-    for _ov, pi, gi in sorted(pairs, reverse=True):
-        if pi in used_p or gi in used_g:
-            continue
-        used_p.add(pi)
-        used_g.add(gi)
-        sc.quote_tp += 1
-        sc.speaker_tp += speaker_right(preds[pi], golds[gi], art.text)
-    return sc
 
 
 def run(arts: list[GoldArticle], apostrophes: bool = True) -> dict[str, Score]:

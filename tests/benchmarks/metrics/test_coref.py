@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-
-import coref_metrics as cm
+from benchmarks.metrics import coref as cm
 
 KEY = [{"a", "b", "c"}, {"d", "e", "f", "g"}]
 RESPONSE = [{"a", "b"}, {"c", "d"}, {"f", "g", "h", "i"}]
