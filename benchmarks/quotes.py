@@ -5,15 +5,20 @@ cue, content), so it scores both halves of the task. Gold quotes are the
 attributions whose Content holds a quotation mark (two apostrophes, the
 NYT's '', count as one; ``--no-apostrophe-marks`` leaves them out, as the
 counts in SOURCE.md do). Content may be discontinuous: the union of its
-pieces. A predicted quote (``direct`` or ``partial``; ``indirect`` ones are
-not scored against quote gold) matches a gold Content when it covers at
-least half of its characters, one-to-one, greedily by overlap.
-``speaker_f1`` counts only matches whose speaker is right: the predicted
-speaker words overlap the gold Source, or the predicted name and the gold
-source text name the same person (one contains the other, or they share the
-surname). The baseline pairs quotation marks and takes the PERSON nearest
-to a speech verb in the quote's sentence (see ``baseline_preds``). The last
-line is ``quote_f1=… speaker_f1=…`` for newsweave.
+pieces. Predicted quotes are ``direct`` or ``partial`` (``indirect`` ones are
+not scored against quote gold). Matching (:mod:`benchmarks.metrics.quotes`,
+printed with the scores): a prediction matches a gold Content when their
+overlap is at least 50% of the gold AND at least 50% of the prediction,
+one-to-one, greedily by overlap; ``speaker_f1`` counts only matches whose
+speaker is right: its span lies on the gold Source, or its name and the gold
+Source share whole words (one word set holds the other; pronouns count by
+position only). The baseline pairs quotation marks and takes the PERSON
+nearest to a speech verb in the quote's sentence (see ``baseline_preds``).
+The last line is ``quote_f1=… speaker_f1=…`` for newsweave.
+
+Tuning: this runner chooses no threshold or weight; error analysis for the
+quote rules is done on the train split only, and the dev split is reported
+(``tuned_on=polnear-train reported_on=polnear-dev``).
 
 The whole dev split (84 articles) takes about half a minute on one core,
 most of it parsing; ``--every 3`` is a lean subset for a CI gate.
@@ -136,6 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not arts:
         print(f"no PolNeAR articles under {args.data / args.split}", file=sys.stderr)
         return 1
+    print(
+        "matching: overlap >= 50% of both the gold Content and the predicted quote; speaker "
+        "span on the gold Source or the same name in whole words"
+    )
     totals = run(arts, apostrophes=not args.no_apostrophe_marks)
     print(
         f"{'system':<10} {'gold':>5} {'pred':>5}  quote P/R/F1          speaker P/R/F1       ms/art"
@@ -149,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{sp:.3f}/{sr:.3f}/{sf:.3f}  {ms:6.1f}"
         )
     nw = totals["newsweave"]
+    print(f"tuned_on=polnear-train reported_on=polnear-{args.split}")
     print(f"quote_f1={nw.prf(nw.quote_tp)[2]:.4f} speaker_f1={nw.prf(nw.speaker_tp)[2]:.4f}")
     return 0
 
