@@ -7,9 +7,16 @@ DCT as RELATIVE_BASE. Metrics follow the TE3 scorer: a gold timex is found
 (relaxed) when a system timex overlaps it and exactly (strict) when the
 extents are equal; precision counts system timexes the same way; value and
 type F1 are the relaxed F1 times the value/type accuracy over the relaxed
-matches. DCTs are inputs, not scored. Every folder is reported apart
-(TimeBank for tuning, AQUAINT to check it) and the last line is
-``relaxed_f1=… strict_f1=… value_f1=…`` for newsweave on ``--data``.
+matches (:mod:`benchmarks.metrics.timex`). DCTs are inputs, not scored.
+
+Tuning and check parts: every data set is split by
+:func:`benchmarks.corpora.timeml.in_tuning_part` (SHA-1 of the document id even:
+tuning part; odd: check part). A timex rule is kept or dropped on its effect on the
+tuning parts only; the check part is THE reported figure. Each data set prints its
+folders, ALL, the tuning part and the check part, and a ``tuned_on=… reported_on=…``
+line; the last line is ``relaxed_f1=… strict_f1=… value_f1=…`` for newsweave on the
+check part of ``--data``, followed by the same keys with ``_tuning`` for its tuning
+part.
 
 Example:
     .venv/bin/python -m benchmarks.timex --data ../shared/data/tempeval3
@@ -22,10 +29,11 @@ import datetime as dt
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpora.timeml import GoldDoc, load_docs
+from benchmarks.corpora.timeml import GoldDoc, in_tuning_part, load_docs
 from benchmarks.metrics.timex import Counts, Pred, score_doc
 from newsweave.extract.timex import find_timexes, parse_dct
 
@@ -78,17 +86,27 @@ def make_peer() -> Callable[[GoldDoc], list[Pred]]:
     return run
 
 
-def evaluate(
-    docs: list[GoldDoc], system: Callable[[GoldDoc], list[Pred]]
-) -> tuple[dict[str, Counts], Counts, float]:
-    groups: dict[str, Counts] = {}
-    total = Counts()
+@dataclass
+class Parts:
+    """A system's counts on one data set: by folder, in all, and on the two parts."""
+
+    groups: dict[str, Counts] = field(default_factory=dict)
+    total: Counts = field(default_factory=Counts)
+    tuning: Counts = field(default_factory=Counts)
+    check: Counts = field(default_factory=Counts)
+    seconds: float = 0.0
+
+
+def evaluate(docs: list[GoldDoc], system: Callable[[GoldDoc], list[Pred]]) -> Parts:
+    parts = Parts()
     start = time.perf_counter()
     for doc in docs:
         counts = score_doc(doc, system(doc))
-        groups.setdefault(doc.group, Counts()).add(counts)
-        total.add(counts)
-    return groups, total, time.perf_counter() - start
+        parts.groups.setdefault(doc.group, Counts()).add(counts)
+        parts.total.add(counts)
+        (parts.tuning if in_tuning_part(doc.doc_id) else parts.check).add(counts)
+    parts.seconds = time.perf_counter() - start
+    return parts
 
 
 def _line(name: str, c: Counts) -> str:
@@ -101,20 +119,28 @@ def _line(name: str, c: Counts) -> str:
     )
 
 
-def report(title: str, docs: list[GoldDoc], peer: bool) -> Counts:
-    print(f"== {title}: {len(docs)} documents")
+def report(title: str, name: str, docs: list[GoldDoc], peer: bool) -> Parts:
+    """Score newsweave (and the peer) on ``docs``; return newsweave's counts."""
+    tuning = sum(in_tuning_part(d.doc_id) for d in docs)
+    print(
+        f"== {title}: {len(docs)} documents "
+        f"(tuning part {tuning}: SHA-1 of the id even; check part {len(docs) - tuning}: odd)"
+    )
     systems: list[tuple[str, Callable[[GoldDoc], list[Pred]]]] = [("newsweave", newsweave_system)]
     if peer:
         systems.append(("spaCy+dateparser", make_peer()))
-    ours = Counts()
-    for name, system in systems:
-        groups, total, secs = evaluate(docs, system)
-        print(f" {name} ({secs:.1f}s)")
-        for group in sorted(groups):
-            print(_line(group, groups[group]))
-        print(_line("ALL", total))
-        if name == "newsweave":
-            ours = total
+    ours = Parts()
+    for system_name, system in systems:
+        parts = evaluate(docs, system)
+        print(f" {system_name} ({parts.seconds:.1f}s)")
+        for group in sorted(parts.groups):
+            print(_line(group, parts.groups[group]))
+        print(_line("ALL", parts.total))
+        print(_line("tuning part", parts.tuning))
+        print(_line("check part (reported)", parts.check))
+        if system_name == "newsweave":
+            ours = parts
+    print(f" tuned_on={name}-tuning-part reported_on={name}-check-part")
     return ours
 
 
@@ -133,12 +159,22 @@ def main(argv: list[str] | None = None) -> int:
     if meantime is not None and meantime.resolve() == args.data.resolve():
         meantime = None  # --data is MEANTIME itself: score it once
     if meantime is not None and meantime.exists():
-        report(f"MEANTIME ({meantime})", load_docs(meantime, args.limit), not args.no_peer)
-    title = "MEANTIME" if "meantime" in args.data.name.lower() else "TempEval-3"
-    ours = report(f"{title} ({args.data})", load_docs(args.data, args.limit), not args.no_peer)
-    s = ours.scores()
+        docs = load_docs(meantime, args.limit)
+        report(f"MEANTIME ({meantime})", "meantime", docs, not args.no_peer)
+    is_meantime = "meantime" in args.data.name.lower()
+    title, name = ("MEANTIME", "meantime") if is_meantime else ("TempEval-3", "tempeval3-tbaq")
+    docs = load_docs(args.data, args.limit)
+    if not docs:
+        print(f"error: no TimeML or MEANTIME documents under {args.data}", file=sys.stderr)
+        return 2
+    ours = report(f"{title} ({args.data})", name, docs, not args.no_peer)
+    check, tuning = ours.check.scores(), ours.tuning.scores()
     keys = ("relaxed_f1", "strict_f1", "value_f1")
-    print(" ".join(f"{k}={s[k]:.4f}" for k in keys))
+    print(
+        " ".join(f"{k}={check[k]:.4f}" for k in keys)
+        + " "
+        + " ".join(f"{k}_tuning={tuning[k]:.4f}" for k in keys)
+    )
     return 0
 
 
