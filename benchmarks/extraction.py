@@ -5,11 +5,15 @@ on, on pages it was not tuned on. Task ``html`` runs newsweave's ``clean_html``
 and trafilatura (default and ``favor_precision``) side by side on the same
 pages, next to the stored peer outputs; task ``text`` flattens each page to a
 scraper's plain text (inscriptis) and asks whether newsweave's plain-text
-cleaner removes the chrome. Scores are split by id prefix (0-3 / 4-7 / 8-f) so
-tuning on one half can be checked on the other.
+cleaner removes the chrome. Scores are split by id prefix: pages whose id starts
+0-3 are the tuning half (the cleaners' rules are shaped on them), 4-7 the check
+half, 8-f the held-out test pages (absent here). The check half is THE reported
+figure: the last line's ``f1_html`` and ``f1_text`` are on ids 4-7 (on all pages
+when no page of the check half is present), then ``*_tuning`` on ids 0-3 and
+``*_all`` on every page, after a ``tuned_on=… reported_on=…`` line.
 
 Example:
-    .venv/bin/python benchmarks/extraction.py --data ../shared/data/article-extraction-benchmark
+    .venv/bin/python -m benchmarks.extraction --data ../shared/data/article-extraction-benchmark
 """
 
 from __future__ import annotations
@@ -21,13 +25,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from aeb import Page, Score, flatten, load_pages, load_peer, page_pr, score
+from benchmarks.corpora.aeb import Page, flatten, load_pages, load_peer
+from benchmarks.metrics.aeb import Score, page_pr, score
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/article-extraction-benchmark"
 PEERS = ("trafilatura", "rs_trafilatura", "readability", "readability_js", "newspaper", "goose3")
 GROUPS = {"ids 0-3": "0123", "ids 4-7": "4567", "ids 8-f": "89abcdef"}
+TUNING, CHECK = "ids 0-3", "ids 4-7"
 
 
 @dataclass
@@ -133,7 +137,8 @@ def print_table(title: str, rows: list[Row]) -> None:
         ms = f"{r.seconds_per_page * 1000:8.1f}" if r.seconds_per_page is not None else f"{'-':>8}"
         t = r.total
         print(f"{r.name:32} {t.precision:6.4f} {t.recall:6.4f} {t.f1:6.4f} {grp} {ms}")
-    print("(group columns: F1 on ids starting 0-3 = tuning half, 4-7 = check half, 8-f = held out)")
+    print("(group columns: F1 on ids starting 0-3 = tuning half, 4-7 = check half (reported), "
+          "8-f = held out)")  # fmt: skip
 
 
 def print_worst(pages: list[Page], preds: dict[str, str], n: int) -> None:
@@ -146,7 +151,7 @@ def print_worst(pages: list[Page], preds: dict[str, str], n: int) -> None:
 
 
 def _fmt(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
+    return "n/a" if value is None else f"{value:.4f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,18 +163,31 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     pages = load_pages(args.data)[: args.limit]
     print(f"{len(pages)} pages from {args.data}")
-    f1_html = f1_text = None
-    if args.task in ("html", "both"):
-        rows, ours = task_html(pages, args.data)
-        print_table("task a: HTML pages -> article body", rows)
-        print_worst(pages, ours, args.worst)
-        f1_html = rows[0].total.f1
-    if args.task in ("text", "both"):
-        text_rows = task_text(pages)
-        if text_rows is not None:
-            print_table("task b: flattened text -> cleaned body", text_rows)
-            f1_text = text_rows[0].total.f1
-    print(f"f1_html={_fmt(f1_html)} f1_text={_fmt(f1_text)}")
+    checked = any(p.id[:1].lower() in GROUPS[CHECK] for p in pages)
+    figures: dict[str, float | None] = {}
+    for task, label in (("html", "task a: HTML pages -> article body"),
+                        ("text", "task b: flattened text -> cleaned body")):  # fmt: skip
+        rows: list[Row] | None = None
+        if args.task in (task, "both"):
+            if task == "html":
+                rows, ours = task_html(pages, args.data)
+            else:
+                rows = task_text(pages)
+        if rows is not None:
+            print_table(label, rows)
+            if task == "html":
+                print_worst(pages, ours, args.worst)
+        mine = rows[0] if rows else None
+        figures[f"f1_{task}"] = (
+            None if mine is None else (mine.groups[CHECK] if checked else mine.total).f1
+        )
+        tuning = mine.groups.get(TUNING) if mine else None
+        figures[f"f1_{task}_tuning"] = tuning.f1 if tuning else None
+        figures[f"f1_{task}_all"] = mine.total.f1 if mine else None
+    reported = "aeb-dev-ids-4-7" if checked else "aeb-dev-all-pages"
+    print(f"tuned_on=aeb-dev-ids-0-3 reported_on={reported}")
+    order = ("f1_html", "f1_text", "f1_html_tuning", "f1_text_tuning", "f1_html_all", "f1_text_all")
+    print(" ".join(f"{key}={_fmt(figures[key])}" for key in order))
     return 0
 
 

@@ -7,12 +7,19 @@ DCT as RELATIVE_BASE. Metrics follow the TE3 scorer: a gold timex is found
 (relaxed) when a system timex overlaps it and exactly (strict) when the
 extents are equal; precision counts system timexes the same way; value and
 type F1 are the relaxed F1 times the value/type accuracy over the relaxed
-matches. DCTs are inputs, not scored. Every folder is reported apart
-(TimeBank for tuning, AQUAINT to check it) and the last line is
-``relaxed_f1=… strict_f1=… value_f1=…`` for newsweave on ``--data``.
+matches (:mod:`benchmarks.metrics.timex`). DCTs are inputs, not scored.
+
+Tuning and check parts: every data set is split by
+:func:`benchmarks.corpora.timeml.in_tuning_part` (SHA-1 of the document id even:
+tuning part; odd: check part). A timex rule is kept or dropped on its effect on the
+tuning parts only; the check part is THE reported figure. Each data set prints its
+folders, ALL, the tuning part and the check part, and a ``tuned_on=… reported_on=…``
+line; the last line is ``relaxed_f1=… strict_f1=… value_f1=…`` for newsweave on the
+check part of ``--data``, followed by the same keys with ``_tuning`` for its tuning
+part.
 
 Example:
-    .venv/bin/python benchmarks/timex.py --data ../shared/data/tempeval3
+    .venv/bin/python -m benchmarks.timex --data ../shared/data/tempeval3
 """
 
 from __future__ import annotations
@@ -21,102 +28,16 @@ import argparse
 import datetime as dt
 import sys
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from timeml import GoldDoc, load_docs
-
+from benchmarks.corpora.timeml import GoldDoc, in_tuning_part, load_docs
+from benchmarks.metrics.timex import Counts, Pred, score_doc
 from newsweave.extract.timex import find_timexes, parse_dct
 
 DATA = Path(__file__).resolve().parents[2] / "shared/data"
-_PUNCT = " \t\n.,;:'\"()"
-
-
-@dataclass(frozen=True)
-class Pred:
-    start: int
-    end: int
-    type: str
-    value: str | None
-
-
-@dataclass
-class Counts:
-    gold: int = 0
-    system: int = 0
-    strict_r: int = 0
-    relaxed_r: int = 0
-    strict_p: int = 0
-    relaxed_p: int = 0
-    value: int = 0
-    type: int = 0
-
-    def add(self, other: Counts) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    def scores(self) -> dict[str, float]:
-        def f1(p: float, r: float) -> float:
-            return 2 * p * r / (p + r) if p + r else 0.0
-
-        rp, rr = _div(self.relaxed_p, self.system), _div(self.relaxed_r, self.gold)
-        sp, sr = _div(self.strict_p, self.system), _div(self.strict_r, self.gold)
-        relaxed = f1(rp, rr)
-        return {
-            "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": relaxed,
-            "strict_p": sp, "strict_r": sr, "strict_f1": f1(sp, sr),
-            "value_acc": _div(self.value, self.relaxed_r),
-            "value_f1": relaxed * _div(self.value, self.relaxed_r),
-            "type_f1": relaxed * _div(self.type, self.relaxed_r),
-        }  # fmt: skip
-
-
-def _div(a: int, b: int) -> float:
-    return a / b if b else 0.0
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _PUNCT:
-        start += 1
-    while end > start and text[end - 1] in _PUNCT:
-        end -= 1
-    return start, end
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return min(a[1], b[1]) - max(a[0], b[0])
-
-
-def score_doc(doc: GoldDoc, preds: Iterable[Pred]) -> Counts:
-    """TE3 counts for one document; spans are compared without edge punctuation."""
-    ignored = [(s, e) for s, e in doc.ignore]
-    sys_spans = [
-        (p, _trim(doc.text, p.start, p.end))
-        for p in preds
-        if not any(_overlap((p.start, p.end), ig) > 0 for ig in ignored)
-        and (doc.scope_end is None or p.start < doc.scope_end)
-    ]
-    c = Counts(gold=len(doc.timexes), system=len(sys_spans))
-    gold_spans = [(g, _trim(doc.text, g.start, g.end)) for g in doc.timexes]
-    for g, gs in gold_spans:
-        hits = [(p, ps) for p, ps in sys_spans if _overlap(gs, ps) > 0]
-        if not hits:
-            continue
-        c.relaxed_r += 1
-        exact = [p for p, ps in hits if ps == gs]
-        c.strict_r += bool(exact)
-        best = exact[0] if exact else max(hits, key=lambda h: _overlap(gs, h[1]))[0]
-        c.value += best.value == g.value
-        c.type += best.type == g.type
-    for _, ps in sys_spans:
-        gold_hits = [gs for _, gs in gold_spans if _overlap(gs, ps) > 0]
-        c.relaxed_p += bool(gold_hits)
-        c.strict_p += ps in gold_hits
-    return c
 
 
 def newsweave_system(doc: GoldDoc) -> list[Pred]:
@@ -165,17 +86,27 @@ def make_peer() -> Callable[[GoldDoc], list[Pred]]:
     return run
 
 
-def evaluate(
-    docs: list[GoldDoc], system: Callable[[GoldDoc], list[Pred]]
-) -> tuple[dict[str, Counts], Counts, float]:
-    groups: dict[str, Counts] = {}
-    total = Counts()
+@dataclass
+class Parts:
+    """A system's counts on one data set: by folder, in all, and on the two parts."""
+
+    groups: dict[str, Counts] = field(default_factory=dict)
+    total: Counts = field(default_factory=Counts)
+    tuning: Counts = field(default_factory=Counts)
+    check: Counts = field(default_factory=Counts)
+    seconds: float = 0.0
+
+
+def evaluate(docs: list[GoldDoc], system: Callable[[GoldDoc], list[Pred]]) -> Parts:
+    parts = Parts()
     start = time.perf_counter()
     for doc in docs:
         counts = score_doc(doc, system(doc))
-        groups.setdefault(doc.group, Counts()).add(counts)
-        total.add(counts)
-    return groups, total, time.perf_counter() - start
+        parts.groups.setdefault(doc.group, Counts()).add(counts)
+        parts.total.add(counts)
+        (parts.tuning if in_tuning_part(doc.doc_id) else parts.check).add(counts)
+    parts.seconds = time.perf_counter() - start
+    return parts
 
 
 def _line(name: str, c: Counts) -> str:
@@ -188,20 +119,28 @@ def _line(name: str, c: Counts) -> str:
     )
 
 
-def report(title: str, docs: list[GoldDoc], peer: bool) -> Counts:
-    print(f"== {title}: {len(docs)} documents")
+def report(title: str, name: str, docs: list[GoldDoc], peer: bool) -> Parts:
+    """Score newsweave (and the peer) on ``docs``; return newsweave's counts."""
+    tuning = sum(in_tuning_part(d.doc_id) for d in docs)
+    print(
+        f"== {title}: {len(docs)} documents "
+        f"(tuning part {tuning}: SHA-1 of the id even; check part {len(docs) - tuning}: odd)"
+    )
     systems: list[tuple[str, Callable[[GoldDoc], list[Pred]]]] = [("newsweave", newsweave_system)]
     if peer:
         systems.append(("spaCy+dateparser", make_peer()))
-    ours = Counts()
-    for name, system in systems:
-        groups, total, secs = evaluate(docs, system)
-        print(f" {name} ({secs:.1f}s)")
-        for group in sorted(groups):
-            print(_line(group, groups[group]))
-        print(_line("ALL", total))
-        if name == "newsweave":
-            ours = total
+    ours = Parts()
+    for system_name, system in systems:
+        parts = evaluate(docs, system)
+        print(f" {system_name} ({parts.seconds:.1f}s)")
+        for group in sorted(parts.groups):
+            print(_line(group, parts.groups[group]))
+        print(_line("ALL", parts.total))
+        print(_line("tuning part", parts.tuning))
+        print(_line("check part (reported)", parts.check))
+        if system_name == "newsweave":
+            ours = parts
+    print(f" tuned_on={name}-tuning-part reported_on={name}-check-part")
     return ours
 
 
@@ -220,12 +159,22 @@ def main(argv: list[str] | None = None) -> int:
     if meantime is not None and meantime.resolve() == args.data.resolve():
         meantime = None  # --data is MEANTIME itself: score it once
     if meantime is not None and meantime.exists():
-        report(f"MEANTIME ({meantime})", load_docs(meantime, args.limit), not args.no_peer)
-    title = "MEANTIME" if "meantime" in args.data.name.lower() else "TempEval-3"
-    ours = report(f"{title} ({args.data})", load_docs(args.data, args.limit), not args.no_peer)
-    s = ours.scores()
+        docs = load_docs(meantime, args.limit)
+        report(f"MEANTIME ({meantime})", "meantime", docs, not args.no_peer)
+    is_meantime = "meantime" in args.data.name.lower()
+    title, name = ("MEANTIME", "meantime") if is_meantime else ("TempEval-3", "tempeval3-tbaq")
+    docs = load_docs(args.data, args.limit)
+    if not docs:
+        print(f"error: no TimeML or MEANTIME documents under {args.data}", file=sys.stderr)
+        return 2
+    ours = report(f"{title} ({args.data})", name, docs, not args.no_peer)
+    check, tuning = ours.check.scores(), ours.tuning.scores()
     keys = ("relaxed_f1", "strict_f1", "value_f1")
-    print(" ".join(f"{k}={s[k]:.4f}" for k in keys))
+    print(
+        " ".join(f"{k}={check[k]:.4f}" for k in keys)
+        + " "
+        + " ".join(f"{k}_tuning={tuning[k]:.4f}" for k in keys)
+    )
     return 0
 
 

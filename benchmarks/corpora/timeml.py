@@ -14,6 +14,7 @@ not itself scored.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import tarfile
@@ -48,6 +49,14 @@ class GoldDoc:
     ignore: list[tuple[int, int]] = field(default_factory=list)
     # end of the annotated part (MEANTIME annotates only the first sentences)
     scope_end: int | None = None
+
+
+def in_tuning_part(doc_id: str) -> bool:
+    """The fixed split of every TIMEX3 dev set into a tuning part and a check part:
+    a document is in the tuning part when the SHA-1 of its id (UTF-8), read as a
+    number, is even, and in the check part when it is odd. Rules are kept or dropped
+    on the tuning part; the check part is the figure reported."""
+    return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 2 == 0
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>", re.S)

@@ -1,16 +1,10 @@
-from __future__ import annotations
+"""The article-extraction-benchmark metric against hand-computed values."""
 
-import gzip
-import json
-import sys
-from pathlib import Path
+from __future__ import annotations
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-
-import aeb
-import extraction
+from benchmarks.metrics import aeb
 
 TEXT = "The minister said on Friday that the talks would resume next week in Geneva."
 
@@ -62,33 +56,3 @@ def test_precision_and_recall_are_macro_averaged_before_f1() -> None:
     assert result.f1 == pytest.approx(2 * p * r / (p + r))
     # not the mean of per-page F1s
     assert result.f1 != pytest.approx((1.0 + 2 * 0.4 / 1.4) / 2)
-
-
-def _bench_dir(tmp_path: Path) -> Path:
-    body = " ".join(f"Officials met in Geneva on day {i} to discuss the terms." for i in range(4))
-    more = " ".join(f"Delegates said round {i} of the talks had gone well." for i in range(4))
-    page = (
-        "<html><head><title>Talks</title></head><body><nav><a href='/'>Home</a></nav>"
-        f"<article><h1>Talks</h1><p>{body}</p><p>{more}</p></article></body></html>"
-    )
-    (tmp_path / "html").mkdir()
-    (tmp_path / "html" / "0abc.html.gz").write_bytes(gzip.compress(page.encode()))
-    truth = {"0abc": {"articleBody": f"{body}\n{more}", "url": "https://example.org/talks"}}
-    (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
-    return tmp_path
-
-
-def test_load_pages_reads_the_benchmark_layout(tmp_path: Path) -> None:
-    pages = aeb.load_pages(_bench_dir(tmp_path))
-    assert [p.id for p in pages] == ["0abc"]
-    assert pages[0].url == "https://example.org/talks"
-    assert aeb.load_peer(tmp_path, "trafilatura") is None
-
-
-def test_extraction_script_prints_the_summary_line_last(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert extraction.main(["--data", str(_bench_dir(tmp_path)), "--task", "html"]) == 0
-    last = capsys.readouterr().out.strip().splitlines()[-1]
-    assert last.startswith("f1_html=") and last.endswith("f1_text=n/a")
-    assert float(last.split()[0].split("=")[1]) > 0.9

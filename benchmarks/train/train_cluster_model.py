@@ -1,6 +1,6 @@
 """Fit the story-clustering model on ECB+ TRAINING topics and write ``cluster_model.json``.
 
-    python benchmarks/train_cluster_model.py --data ../shared/data/ecbplus
+    python -m benchmarks.train.train_cluster_model --data ../shared/data/ecbplus
 
 Only ``ecbplus_train_topics.tar.gz`` is read; the dev topics stay untouched for
 scoring. Learned, in the spirit of Miranda et al. (2018):
@@ -26,17 +26,15 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import ecbplus
-from clustering import best_agglomerative_threshold
-from ecbplus import EcbDoc
-
+from benchmarks.corpora import ecbplus
+from benchmarks.corpora.ecbplus import EcbDoc
+from benchmarks.metrics.clustering import bcubed
+from benchmarks.peers.agglomerative import best_agglomerative_threshold
 from newsweave.cluster import FEATURES, ClusterModel, StoryClusterer
 from newsweave.cluster.model import fit_logistic, story_terms
 from newsweave.cluster.story import pair_probabilities
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "newsweave" / "data" / "cluster_model.json"
+OUT = Path(__file__).resolve().parents[2] / "src" / "newsweave" / "data" / "cluster_model.json"
 PAIR_SEEDS = (1, 2, 3)
 GRID_SEEDS = (1, 2, 3)
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
@@ -123,7 +121,7 @@ def collect_story_rows(
 
 def stream_f1(docs: list[EcbDoc], model: ClusterModel, seeds: tuple[int, ...]) -> float:
     gold = {d.doc_id: d.story for d in docs}
-    scores = [ecbplus.bcubed(ecbplus.run_stream(docs, model, s), gold)[2] for s in seeds]
+    scores = [bcubed(ecbplus.run_stream(docs, model, s), gold)[2] for s in seeds]
     return float(np.mean(scores))
 
 

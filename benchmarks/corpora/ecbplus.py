@@ -1,6 +1,6 @@
 """Load ECB+ documents (CROMER XML inside ``ecbplus_*_topics.tar.gz``) as plain news articles.
 
-Used by the clustering benchmark and the model trainer. Each document becomes an
+Used by the clustering and dedupe benchmarks and the model trainer. Each document becomes an
 :class:`EcbDoc` with its gold story (topic + sub-topic ``ecb``/``ecbplus``).
 
 The SOURCE.md caution is honoured here: whether a document starts with a URL line
@@ -11,6 +11,7 @@ becomes ``published`` (as does a date line in the first sentences).
 
 from __future__ import annotations
 
+import random
 import re
 import tarfile
 from collections.abc import Iterator
@@ -186,41 +187,8 @@ def archives(data_dir: Path) -> list[str]:
     return out
 
 
-def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a clustering ``pred`` against ``gold`` (id → label)."""
-    pc: dict[str, set[str]] = {}
-    gc: dict[str, set[str]] = {}
-    for i in gold:
-        pc.setdefault(pred[i], set()).add(i)
-        gc.setdefault(gold[i], set()).add(i)
-    p = r = 0.0
-    for i in gold:
-        both = len(pc[pred[i]] & gc[gold[i]])
-        p += both / len(pc[pred[i]])
-        r += both / len(gc[gold[i]])
-    p, r = p / len(gold), r / len(gold)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def pairwise(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
-    """Pairwise precision, recall and F1 over all same-cluster pairs."""
-    from collections import Counter
-
-    def pairs(counts: Counter[object]) -> int:
-        return sum(c * (c - 1) // 2 for c in counts.values())
-
-    tp = pairs(Counter((pred[i], gold[i]) for i in gold))
-    pp = pairs(Counter(pred[i] for i in gold))
-    gp = pairs(Counter(gold[i] for i in gold))
-    p = tp / pp if pp else 0.0
-    r = tp / gp if gp else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def stream_order(docs: list[EcbDoc], seed: int) -> list[EcbDoc]:
     """A fixed shuffled order: the stream a monitor would see (no topic comes pre-grouped)."""
-    import random
-
     order = list(docs)
     random.Random(seed).shuffle(order)
     return order
@@ -265,3 +233,24 @@ def features_of(doc: EcbDoc) -> ArticleFeatures:
     if got is None:
         got = _FEATURES[doc.doc_id] = featurize(doc.as_input(persons_of([doc])[doc.doc_id]))
     return got
+
+
+def replicate(docs: list[EcbDoc], n: int, seed: int = 3) -> list[ClusterInput]:
+    """n articles for a growth run: the originals, then heavier variants (a fifth of the
+    words dropped, paragraphs shuffled, dates shifted) so the store grows with new,
+    distinct articles."""
+    rng = random.Random(seed)
+    persons = persons_of(docs)
+    out = [d.as_input(persons[d.doc_id]) for d in docs][:n]
+    while len(out) < n:
+        d = rng.choice(docs)
+        paras = d.text.split("\n")
+        rng.shuffle(paras)
+        words = [w for w in "\n".join(paras).split(" ") if rng.random() > 0.2]
+        year = 2000 + rng.randrange(25)
+        published = f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+        item = ClusterInput(
+            f"r{len(out)}", d.headline, " ".join(words), published, "en", None, persons[d.doc_id]
+        )
+        out.append(item)
+    return out

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 Cluster = frozenset[Hashable]
@@ -179,9 +180,15 @@ def max_assignment(weights: Sequence[Sequence[float]]) -> float:
 
 
 def conll(
-    key: Iterable[Iterable[Hashable]], response: Iterable[Iterable[Hashable]]
+    key: Iterable[Iterable[Hashable]],
+    response: Iterable[Iterable[Hashable]],
+    only: AbstractSet[Hashable] | None = None,
 ) -> dict[str, PRF | float]:
-    """All three metrics and their CoNLL average F1 (``"conll"``)."""
+    """All three metrics and their CoNLL average F1 (``"conll"``); with ``only``, on
+    those mentions alone (every cluster of both sides cut down to them)."""
+    if only is not None:
+        key = [set(c) & only for c in key]
+        response = [set(c) & only for c in response]
     k, r = _clusters(key), _clusters(response)
     scores: dict[str, PRF | float] = {"muc": muc(k, r), "b3": b_cubed(k, r), "ceafe": ceaf_e(k, r)}
     f1s = [s.f1 for s in scores.values() if isinstance(s, PRF)]

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-
-import coref_metrics as cm
+from benchmarks.metrics import coref as cm
 
 KEY = [{"a", "b", "c"}, {"d", "e", "f", "g"}]
 RESPONSE = [{"a", "b"}, {"c", "d"}, {"f", "g", "h", "i"}]
@@ -62,3 +57,15 @@ def test_conll_is_the_mean_of_the_three_f1() -> None:
     scores = cm.conll(KEY, RESPONSE)
     f1s = [s.f1 for s in (scores["muc"], scores["b3"], scores["ceafe"]) if isinstance(s, cm.PRF)]
     assert scores["conll"] == pytest.approx(sum(f1s) / 3)
+
+
+def test_conll_on_a_subset_of_mentions() -> None:
+    # only a, b, c, d: key {a,b,c} {d}; response {a,b} {c,d}
+    # MUC R = (3 - 2) / 2 = 1/2, P = ((2 - 1) + (2 - 2)) / 2 = 1/2
+    # B3 R per mention: a 2/3, b 2/3, c 1/3, d 1/1 -> (8/3) / 4 = 2/3
+    # B3 P per mention: a 2/2, b 2/2, c 1/2, d 1/2 -> 3 / 4
+    scores = cm.conll(KEY, RESPONSE, only={"a", "b", "c", "d"})
+    muc, b3 = scores["muc"], scores["b3"]
+    assert isinstance(muc, cm.PRF) and isinstance(b3, cm.PRF)
+    assert (muc.recall, muc.precision) == pytest.approx((0.5, 0.5))
+    assert (b3.recall, b3.precision) == pytest.approx((2 / 3, 3 / 4))

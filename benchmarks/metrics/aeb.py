@@ -1,4 +1,4 @@
-"""The article-extraction-benchmark metric and data loading.
+"""The article-extraction-benchmark metric: token-shingle precision, recall and F1.
 
 Metric (SOURCE.md of the data set): tokens are ``\\w+`` matches (case kept),
 shingles are 4 consecutive tokens counted with multiplicity; per page
@@ -9,17 +9,15 @@ the two averages.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 _TOKEN = re.compile(r"\w+")
 
 
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    """Token n-grams of ``text`` with their counts."""
     tokens = _TOKEN.findall(text or "")
     if len(tokens) < n:
         # Short texts still count: the whole token run is one shingle.
@@ -56,39 +54,3 @@ def score(predictions: dict[str, str], gold: dict[str, str]) -> Score:
     r = sum(y for _, y in pairs) / len(pairs)
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return Score(p, r, f1, len(pairs))
-
-
-@dataclass(frozen=True)
-class Page:
-    id: str
-    url: str
-    html: str
-    gold: str
-
-
-def load_pages(data_dir: Path) -> list[Page]:
-    """Pages of the benchmark folder (``html/<id>.html.gz`` + ``ground-truth.json``)."""
-    truth = json.loads((data_dir / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = []
-    for pid in sorted(truth):
-        path = data_dir / "html" / f"{pid}.html.gz"
-        if not path.exists():
-            continue
-        html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
-        pages.append(Page(pid, truth[pid].get("url", ""), html, truth[pid]["articleBody"]))
-    return pages
-
-
-def load_peer(data_dir: Path, name: str) -> dict[str, str] | None:
-    path = data_dir / "peer_outputs" / f"{name}.json.gz"
-    if not path.exists():
-        return None
-    data = json.loads(gzip.decompress(path.read_bytes()))
-    return {pid: (v or {}).get("articleBody") or "" for pid, v in data["output"].items()}
-
-
-def flatten(html: str) -> str:
-    """The page as a scraper's plain text: every line, chrome included (inscriptis)."""
-    from inscriptis import get_text
-
-    return str(get_text(html))

@@ -1,6 +1,6 @@
 """Build the background document frequencies shipped with the story clusterer.
 
-    python benchmarks/build_cluster_df.py --data ../shared/data
+    python -m benchmarks.train.build_cluster_df --data ../shared/data
 
 A stream's own counts give poor IDF to its first articles (every term is rare in
 ten documents), so the clusterer blends them with document frequencies from
@@ -24,7 +24,7 @@ from xml.etree import ElementTree as ET
 
 from newsweave.cluster.features import capitalised_names, name_keys, tokenize
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "newsweave" / "data" / "cluster_df.json"
+OUT = Path(__file__).resolve().parents[2] / "src" / "newsweave" / "data" / "cluster_df.json"
 MIN_DF = 2
 
 
