@@ -6,7 +6,7 @@ Here the learned function scores *article pairs* (body, title, lead, names,
 numbers, years, the people each article is about, what it counts); an article's
 score for a story is the mean over the story's recent members (average link),
 which keeps a story from drifting towards whatever its latest article was about.
-The weights are fitted on ECB+ training topics by ``benchmarks/train_cluster_model.py``
+The weights are fitted on ECB+ training topics by ``python -m benchmarks.train.train_cluster_model``
 and shipped as ``data/cluster_model.json``.
 """
 
@@ -119,12 +119,14 @@ class ClusterModel:
         if list(self.features) != list(FEATURES) or len(self.weights) != len(FEATURES):
             raise ValueError(
                 f"cluster model lists features {self.features}, this code computes "
-                f"{list(FEATURES)}: regenerate it with benchmarks/train_cluster_model.py"
+                f"{list(FEATURES)}: regenerate it with "
+                "`python -m benchmarks.train.train_cluster_model`"
             )
         if self.story_weights and len(self.story_weights) != len(STORY_FEATURES) + 1:
             raise ValueError(
                 f"cluster model has {len(self.story_weights)} story weights, this code needs "
-                f"{len(STORY_FEATURES) + 1}: regenerate it with benchmarks/train_cluster_model.py"
+                f"{len(STORY_FEATURES) + 1}: regenerate it with "
+                "`python -m benchmarks.train.train_cluster_model`"
             )
 
     def probability(self, x: Sequence[float]) -> float:
@@ -180,7 +182,8 @@ class ClusterModel:
 @lru_cache(maxsize=1)
 def background_counts() -> tuple[int, dict[str, int], dict[str, int]]:
     """(documents, term DF, name DF) of the shipped background corpus (generic news, not
-    ECB+; built by ``benchmarks/build_cluster_df.py``); zeros when the file is absent."""
+    ECB+; built by ``python -m benchmarks.train.build_cluster_df``); zeros when the file is
+    absent."""
     try:
         text = resources.files("newsweave.data").joinpath(BACKGROUND_FILE).read_text("utf-8")
     except FileNotFoundError:
