@@ -19,8 +19,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future as PoolFuture
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from contextlib import ExitStack, contextmanager
+from itertools import chain
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from newsweave.errors import NewsweaveError
 
@@ -42,6 +43,8 @@ LOCAL = "local"
 #: Batches queued per worker thread: one running, one waiting, so no worker idles
 #: while the driver saves, yet memory stays flat however many batches there are.
 IN_FLIGHT_PER_THREAD = 2
+#: Marks an exhausted iterator (a batch may be any value, None included).
+_END: Any = object()
 #: Seconds to wait for a remote scheduler before saying it cannot be reached.
 CONNECT_TIMEOUT = 10
 
@@ -64,21 +67,38 @@ def pool_mapper(workers: int | None = None) -> Iterator[BatchMapper]:
     long as the ``with`` block lasts; one worker means in this process.
 
     Workers are spawned, not forked: each imports newsweave afresh and loads spaCy once,
-    and none inherits the driver's open database connections. Results come back in input
-    order with a bounded number of batches in flight, as on Dask.
+    and none inherits the driver's open database connections. They start only when a
+    call has a second batch, so a run with one batch of work pays for no process start.
+    Results come back in input order with a bounded number of batches in flight, as on
+    Dask.
     """
     count = workers or local_workers()
     if count <= 1:
         yield in_process
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+    with ExitStack() as stack:
+        pools: list[ProcessPoolExecutor] = []
+
+        def pool() -> ProcessPoolExecutor:
+            if not pools:
+                context = multiprocessing.get_context("spawn")
+                executor = ProcessPoolExecutor(max_workers=count, mp_context=context)
+                pools.append(stack.enter_context(executor))
+            return pools[0]
 
         def run(fn: Callable[[In], Out], batches: Iterable[In], /) -> Iterator[Out]:
+            items = iter(batches)
+            first = next(items, _END)
+            if first is _END:
+                return
+            second = next(items, _END)
+            if second is _END:
+                yield fn(first)
+                return
             window = max(2, IN_FLIGHT_PER_THREAD * count)
             pending: deque[PoolFuture[Out]] = deque()
-            for batch in batches:
-                pending.append(pool.submit(fn, batch))
+            for batch in chain((first, second), items):
+                pending.append(pool().submit(fn, batch))
                 if len(pending) >= window:
                     yield pending.popleft().result()
             while pending:

@@ -20,12 +20,25 @@ def test_run_on_samples_is_idempotent(tmp_path: Path) -> None:
     code, out, _ = run_cli("run", str(SAMPLES), "--db", db)
     assert code == 0
     assert "stored 6 new article(s) from 5 document(s)" in out
+    stages = re.search(r"^stages: ingest [\d.]+ s, dedupe 6 in [\d.]+ s, extract 6 .*$", out, re.M)
+    assert stages and "brief 2 in" in stages.group(0)
     code, out, _ = run_cli("run", str(SAMPLES), "--db", db)
     assert code == 0
     assert "stored 0 new article(s)" in out and "5 already stored" in out
     store = open_store(db)
     assert store.article_count() == 6
     store.close()
+
+
+def test_quiet_prints_nothing_and_one_worker_runs_in_process(tmp_path: Path) -> None:
+    db = str(tmp_path / "n.db")
+    code, out, err = run_cli("run", str(SAMPLES), "--db", db, "--workers", "1", "--quiet")
+    assert (code, out, err) == (0, "", "")
+    store = open_store(db)
+    assert store.article_count() == 6 and len(store.stories()) == 2
+    store.close()
+    code, _, err = run_cli("run", str(SAMPLES), "--db", db, "--workers", "0")
+    assert code == 2 and "--workers" in err
 
 
 def test_mixed_folder_rejects_bad_files_and_keeps_good_ones(tmp_path: Path) -> None:

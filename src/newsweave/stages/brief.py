@@ -22,6 +22,7 @@ def run(ctx: Context, stage: Stage) -> int:
     store = ctx.store
     done = 0
     stories = store.stories()
+    ctx.tick(stage.name, 0, len(stories))
     for n, story in enumerate(stories, 1):
         compared = compare_sql.comparison(store, story.id, "compare")
         if compared is None:

@@ -33,6 +33,7 @@ def run(ctx: Context, stage: Stage) -> int:
     pending = store.pending_ids(stage.name, stage.version)
     if not pending:
         return 0
+    ctx.tick(stage.name, 0, len(pending))
     links = store.article_links()
     pending_set = set(pending)
     before = [i for i in store.processed_ids(stage.name) if i not in pending_set]

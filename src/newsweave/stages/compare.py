@@ -93,6 +93,7 @@ def run(ctx: Context, stage: Stage) -> int:
 
     store = ctx.store
     stories = store.stories()
+    ctx.tick(stage.name, 0, len(stories))
     compare_sql.delete_story_results(store)
     keyer, dates, done = _entity_keyer(store), _dates(store), 0
     links = store.article_links()

@@ -22,6 +22,7 @@ def run(ctx: Context, stage: Stage) -> int:
     pending = store.pending_ids(stage.name, stage.version)
     if not pending:
         return 0
+    ctx.tick(stage.name, 0, len(pending))
     pending_set = set(pending)
     done = [i for i in store.processed_ids(stage.name) if i not in pending_set]
     index = _resume(store, stage, done)

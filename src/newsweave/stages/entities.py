@@ -23,6 +23,7 @@ def run(ctx: Context, stage: Stage) -> int:
     pending = store.pending_ids(stage.name, stage.version)
     if not pending:
         return 0
+    ctx.tick(stage.name, 0, len(pending))
     existing = store.entities()
     known = {m.article_id for e in existing for m in e.mentions}
     fresh = [a for a in pending if a not in known]

@@ -24,6 +24,7 @@ def run(ctx: Context, stage: Stage) -> int:
     pending = store.pending_ids(stage.name, stage.version)
     if not pending:
         return 0
+    ctx.tick(stage.name, 0, len(pending))
     story_of = {a: story for a, (_, story) in store.article_links().items()}
     merged = merge_events(store.event_mentions(), story_of=story_of)
     # Most-mentioned first: a name shared by two entities goes to the one named more often.

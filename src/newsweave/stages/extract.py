@@ -26,6 +26,7 @@ def run(ctx: Context, stage: Stage) -> int:
     pending = store.pending_ids(stage.name, stage.version)
     if not pending:
         return 0
+    ctx.tick(stage.name, 0, len(pending))
     size = settings.EXTRACT_BATCH_SIZE
     batches: Iterator[list[Article]] = (
         _in_order(
