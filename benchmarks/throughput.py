@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no PolNeAR folder at {polnear}: pass --data DIR (../shared/data)", file=sys.stderr)
         return 2
     work = Path(tempfile.mkdtemp(prefix="newsweave-throughput-"))
-    records = list(stream(load_sources(polnear), args.articles, args.seed))
+    records = stream(load_sources(polnear), args.articles, args.seed)
     chunks = [records[k : k + args.chunk] for k in range(0, len(records), args.chunk)]
     paths = []
     for i, chunk in enumerate(chunks):
@@ -74,9 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         write_jsonl(chunk, paths[-1])
     words = sum(len(r["text"].split()) for r in records)
     print(f"stream: {len(records)} articles, {words / len(records):.0f} words on average")
-    print(
-        f"tuned_on=none reported_on=polnear-train+dev-stream (n={len(records)}, seed {args.seed})"
-    )
+    print(f"tuned_on=none reported_on=polnear-stream n={len(records)} seed={args.seed}")
 
     target = args.db or str(work / "throughput.db")
     store = open_store(target)

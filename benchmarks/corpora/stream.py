@@ -17,9 +17,9 @@ import json
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from benchmarks.corpora import polnear
@@ -131,21 +131,28 @@ def _retell(rng: random.Random, body: str) -> str:
     return "\n\n".join(kept)
 
 
-def stream(sources: list[Source], n: int, seed: int = 7) -> Iterator[dict[str, str]]:
+#: Articles a day: the stream's days are as many as its length needs at this rate, so
+#: stories overlap in time (and span runs of a thousand) as a monitor's feeds do.
+PER_DAY = 200
+
+
+def stream(sources: list[Source], n: int, seed: int = 7) -> list[dict[str, str]]:
     """``n`` JSONL records (``id``, ``title``, ``text``, ``published``, ``outlet``, ``url``)
-    in publication order within each story, stories interleaved as a feed delivers them."""
+    in publication order: each story's articles over hours to days, stories interleaved as
+    a feed delivers them."""
     rng = random.Random(seed)
-    made = 0
+    days = max(30, n // PER_DAY)
+    start_of_stream = datetime(2021, 1, 1)
+    out: list[tuple[datetime, dict[str, str]]] = []
     story = 0
-    day0 = date(2021, 1, 1)
-    while made < n:
+    while len(out) < n:
         src = rng.choice(sources)
         names = _names(src.text)
         mapping = {w: _invented(rng) for w in names[: rng.randint(1, 3)]}
         body = _rename(src.text, mapping)
         headline = _rename(src.headline, mapping)
-        start = day0 + timedelta(days=rng.randrange(5 * 365))
-        size = min(n - made, rng.choice((1, 1, 2, 3, 4, 6, 8, 12)))
+        published = start_of_stream + timedelta(days=rng.randrange(days), hours=rng.randrange(24))
+        size = min(n - len(out), rng.choice((1, 1, 2, 3, 4, 6, 8, 12)))
         told: list[str] = []
         for k in range(size):
             outlet = rng.choice(OUTLETS)
@@ -160,17 +167,19 @@ def stream(sources: list[Source], n: int, seed: int = 7) -> Iterator[dict[str, s
             else:
                 text = _retell(rng, body)
             told.append(text)
-            published = start + timedelta(days=k // 3, hours=0)
-            yield {
+            record = {
                 "id": f"s{story}-{k}",
                 "title": headline if k == 0 else f"{headline} ({outlet})",
                 "text": text,
-                "published": published.isoformat(),
+                "published": published.isoformat(timespec="minutes"),
                 "outlet": outlet,
                 "url": f"https://news.example/{outlet.split()[-1]}/{story}/{k}",
             }
-            made += 1
+            out.append((published, record))
+            published += timedelta(hours=rng.randint(1, 30))
         story += 1
+    out.sort(key=lambda pair: pair[0])
+    return [record for _, record in out]
 
 
 def write_jsonl(records: Iterable[dict[str, str]], path: Path) -> int:
