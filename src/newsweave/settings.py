@@ -25,3 +25,6 @@ FOLDER_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", 
 
 #: Articles parsed per spaCy batch and written per transaction by the extract stage.
 EXTRACT_BATCH_SIZE = 64
+
+#: Stories whose events are merged and written per transaction by the events stage.
+STORY_BATCH_SIZE = 50

@@ -17,14 +17,19 @@ def test_every_stored_stage_stamp_matches_the_registry(sample_db: str) -> None:
     store = open_store(sample_db)
     versions = {s.name: s.version for s in STORE_STAGES}
     article_stamps = store.stage_stamps()
+    story_stamps = store.story_stamps()
     saved_states = store.snapshot_versions()
     story_results = compare_sql.comparison_versions(store)
     store.close()
-    per_article = {s.name for s in STORE_STAGES if s.unit == "article"}
-    assert {stage for stage, _ in article_stamps} == per_article
+    assert {stage for stage, _ in article_stamps} == {
+        s.name for s in STORE_STAGES if s.unit == "article"
+    }
+    assert {stage for stage, _ in story_stamps} == {
+        s.name for s in STORE_STAGES if s.unit == "story"
+    }
     assert {stage for stage, _ in saved_states} == {"dedupe", "cluster"}
     assert {stage for stage, _ in story_results} == {"compare", "brief"}
-    for stage, version in [*article_stamps, *saved_states, *story_results]:
+    for stage, version in [*article_stamps, *story_stamps, *saved_states, *story_results]:
         assert version == versions[stage], f"{stage} stamped {version}, registry says so not"
 
 

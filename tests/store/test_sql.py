@@ -164,5 +164,5 @@ def test_thousands_of_ids_in_one_call_are_fine(store: SqlStore) -> None:
     assert store.known_hashes([*many, doc.content_hash]) == {doc.content_hash}
     ids = [f"{i:016x}" for i in range(2500)]
     assert set(store.articles_by_id([*ids, article.id])) == {article.id}
-    store.save_stories({article.id: "s1"}, [], [article.id], "1")
+    store.save_stories({article.id: "s1"}, [], [], [article.id], "1")
     assert store.article_links() == {article.id: (None, "s1")}

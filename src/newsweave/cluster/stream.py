@@ -355,11 +355,21 @@ class StoryClusterer:
         return Assignment(art.id, story.id, best, not joined, tuple(merged))
 
     # -- reading --------------------------------------------------------------
-    def summaries(self, dates: Mapping[str, str | None] | None = None) -> list[StorySummary]:
-        """Every story with its most central headline as title; ``dates`` maps article id to
-        its ISO publication date (the clusterer keeps only day numbers)."""
+    def summaries(
+        self,
+        dates: Mapping[str, str | None] | None = None,
+        story_ids: Iterable[str] | None = None,
+    ) -> list[StorySummary]:
+        """Each story (of ``story_ids``, or every one) with its most central headline as
+        title; ``dates`` maps article id to its ISO publication date (the clusterer keeps
+        only day numbers)."""
         out = []
-        for story in self.stories.values():
+        wanted = (
+            self.stories.values()
+            if story_ids is None
+            else [self.stories[i] for i in story_ids if i in self.stories]
+        )
+        for story in wanted:
             ids = tuple(m[0] for m in story.members)
             known = sorted(d for i in ids if (d := (dates or {}).get(i)))
             out.append(

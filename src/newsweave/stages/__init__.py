@@ -1,13 +1,15 @@
 """The stage registry: every stage of the pipeline, in order, with its version.
 
-Stored results carry the version of the stage that produced them (article stamps,
-saved states, story signatures), the export lists these versions, and
+Stored results carry the version of the stage that produced them (article and story
+stamps, saved states, story results), the export lists these versions, and
 ``pipeline.run_stages`` runs the store stages in this order. Bump a stage's version
 here when it changes what it finds: the next run redoes what the old version did.
 
-Each store stage resumes by itself: it processes exactly the articles (or stories) that
-carry no stamp of it at its current version, so a run cut short after any stage, or
-stopped with ``--until``, is finished by the next run, with the same result.
+Each store stage resumes by itself: it processes exactly the articles (dedupe, extract,
+cluster, entities) or stories (events, compare, brief) that carry no stamp of it at its
+current version, and a story loses its stamps when its members change. So a run on new
+articles costs what they and their stories cost, and a run cut short after any stage, or
+stopped with ``--until``, is finished by the next run with the same result.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ STORE_STAGES: tuple[Stage, ...] = (
         "1",
         "merge event mentions of one story into events with entity ids",
         events.run,
+        unit="story",
         reads=("extract", "cluster", "entities"),
     ),
     Stage(
@@ -60,7 +63,7 @@ STORE_STAGES: tuple[Stage, ...] = (
         "claims aligned across outlets: support, silence, disagreement, framing",
         compare.run,
         unit="story",
-        reads=("cluster", "entities"),
+        reads=("extract", "cluster", "entities"),
     ),
     Stage(
         "brief",

@@ -38,6 +38,11 @@ class Context:
         ``stage`` redoes an article, their stamps on it are cleared so they redo it too."""
         return tuple(s.name for s in self.registry if s.unit == "article" and stage in s.reads)
 
+    def story_dependents(self, stage: str) -> tuple[str, ...]:
+        """The per-story stages computed from ``stage``'s results: when ``stage`` redoes an
+        article (or a story), their stamps on its story are cleared."""
+        return tuple(s.name for s in self.registry if s.unit == "story" and stage in s.reads)
+
 
 #: ``run(context, stage)`` brings the stage up to date; returns how many units it processed.
 StageRun = Callable[[Context, "Stage"], int]
@@ -53,8 +58,8 @@ class Stage:
     version: str
     description: str
     run: StageRun
-    #: What it stamps as done: each article (``article_stages``), or each story (the
-    #: signature stored with the story's result, which covers its members and version).
+    #: What it stamps as done: each article (``article_stages``) or each story
+    #: (``story_stages``, cleared whenever the story's members change).
     unit: Literal["article", "story"] = "article"
     #: Stages whose results this one is computed from (see ``Context.dependents``).
     reads: tuple[str, ...] = ()

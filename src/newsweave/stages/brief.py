@@ -1,7 +1,7 @@
 """The brief stage: each compared story's cited extractive summary.
 
-Per story: a briefing is rewritten only when the comparison it is built from changed
-or the stage version did; its signature covers both.
+Per story: only stories without a brief stamp at this version are briefed; the compare
+stage clears the stamp when it compares a story again.
 """
 
 from __future__ import annotations
@@ -20,24 +20,20 @@ def run(ctx: Context, stage: Stage) -> int:
     from newsweave.compare.records import unit_from
 
     store = ctx.store
+    pending = store.pending_stories(stage.name, stage.version)
+    ctx.tick(stage.name, 0, len(pending))
     done = 0
-    stories = store.stories()
-    ctx.tick(stage.name, 0, len(stories))
-    for n, story in enumerate(stories, 1):
-        compared = compare_sql.comparison(store, story.id, "compare")
+    for n, story_id in enumerate(pending, 1):
+        ctx.tick(stage.name, n, len(pending))
+        compared = compare_sql.comparison(store, story_id, "compare")
         if compared is None:
-            continue
+            continue  # not compared yet: the compare stage clears this stamp when it is
         signature = sha256_hex(f"{stage.version}|{compared['signature']}")
-        stored = compare_sql.comparison(store, story.id, stage.name)
-        if stored is not None and stored["signature"] == signature:
-            continue
         texts = _texts(store, compared["groups"])
         groups = [[unit_from(u, texts[u["article_id"]]) for u in g] for g in compared["groups"]]
         sentences = summarise(groups, len(compared["outlets"]))
-        compare_sql.save_summary(store, story.id, sentences)
-        compare_sql.save_comparison(store, story.id, stage.name, stage.version, signature, {})
+        compare_sql.save_briefed(store, story_id, sentences, stage.name, stage.version, signature)
         done += 1
-        ctx.tick(stage.name, n, len(stories))
     return done
 
 

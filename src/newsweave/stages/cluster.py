@@ -46,19 +46,32 @@ def run(ctx: Context, stage: Stage) -> int:
             clusterer.assign(_cluster_input(fresh[article_id], persons))
         ctx.tick(stage.name, n, len(pending))
     story_of = _with_copies(clusterer.assignments(), {a: d for a, (d, _) in links.items()})
-    dates = store.published_dates()
-    members: dict[str, list[str]] = {}
+    moved = {a: story for a, story in story_of.items() if links[a][1] != story}
+    left = {links[a][1] for a in moved} - {None}
+    changed = set(moved.values()) | {s for s in left if s in clusterer.stories}
+    gone = sorted(str(s) for s in left if s not in clusterer.stories)
+    members: dict[str, list[str]] = {s: [] for s in changed}
     for article_id, story_id in story_of.items():
-        members.setdefault(story_id, []).append(article_id)
-    summaries = [_story(s, members.get(s.id, []), dates) for s in clusterer.summaries(dates)]
+        if story_id in members:
+            members[story_id].append(article_id)
+    dates = store.published_dates([a for ids in members.values() for a in ids])
+    summaries = [
+        _story(s, members[s.id], dates) for s in clusterer.summaries(dates, sorted(changed))
+    ]
     state = saveable(
         stage.name,
         snapshot.fingerprint(clusterer.assignments(), clusterer.model),
         snapshot.dump(clusterer),
     )
-    moved = {a: story for a, story in story_of.items() if links[a][1] != story}
     store.save_stories(
-        moved, summaries, pending, stage.version, state, clears=ctx.dependents(stage.name)
+        moved,
+        summaries,
+        gone,
+        pending,
+        stage.version,
+        state,
+        clears=ctx.dependents(stage.name),
+        clears_stories=ctx.story_dependents(stage.name),
     )
     return len(pending)
 

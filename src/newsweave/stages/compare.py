@@ -1,8 +1,10 @@
 """The compare stage: each story's claims aligned across its outlets, with who carries a
 fact, who is silent and where they disagree, plus framing and sources.
 
-Per story: a story is (re)compared only when its members or the stage version changed:
-the stored signature says what each result was computed from. Duplicates (syndicated
+Per story: only stories without a compare stamp at this version are compared (new
+stories, stories whose members changed, stories with an article re-extracted or
+re-resolved). The stored signature (members and version) says what a result was
+computed from. Duplicates (syndicated
 copies) are left out of the alignment so a wire story is not aligned with itself,
 but each copy's outlet is then counted with its original: a copy shows that its
 outlet carried what the original says (and was silent where the original is).
@@ -11,34 +13,27 @@ outlet carried what the original says (and was silent where the original is).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from newsweave.compare.claims import DatedSpan, EntityKeyer
 from newsweave.compare.outlets import outlet_name
-from newsweave.model import Article, Claim, Story, sha256_hex
+from newsweave.model import Article, Claim, sha256_hex
 from newsweave.stages.base import Context, Stage
 from newsweave.store import compare_sql
+from newsweave.store.readers import StoredArticle
 from newsweave.store.sql import SqlStore
 
 
-def _members(
-    store: SqlStore, story: Story, links: Mapping[str, tuple[str | None, str | None]]
-) -> list[Article]:
+def _members(found: Sequence[StoredArticle]) -> list[Article]:
     """The story's canonical, analysable articles, oldest first."""
     from newsweave.nlp import is_analysed
 
-    found = store.articles_by_id(list(story.article_ids))
-    keep = [found[i] for i in story.article_ids if i in found]
-    return [a for a in keep if links.get(a.id, (None, None))[0] is None and is_analysed(a.language)]
+    return [s.article for s in found if s.duplicate_of is None and is_analysed(s.article.language)]
 
 
-def _copies(
-    store: SqlStore, story: Story, links: Mapping[str, tuple[str | None, str | None]]
-) -> list[tuple[Article, str]]:
+def _copies(found: Sequence[StoredArticle]) -> list[tuple[Article, str]]:
     """The story's syndicated copies, each with the id of the original it copies."""
-    ids = [i for i in story.article_ids if links.get(i, (None, None))[0] is not None]
-    found = store.articles_by_id(ids)
-    return [(found[i], str(links[i][0])) for i in ids if i in found]
+    return [(s.article, s.duplicate_of) for s in found if s.duplicate_of is not None]
 
 
 def _with_copies(claim: Claim, copies: Sequence[tuple[Article, str]]) -> Claim:
@@ -63,13 +58,9 @@ def _signature(version: str, articles: Sequence[Article]) -> str:
     )
 
 
-def _entity_keyer(store: SqlStore) -> EntityKeyer:
-    """Entity ids by the exact offsets of their body-text mentions."""
-    at: dict[tuple[str, int, int], str] = {}
-    for e in store.entities():
-        for m in e.mentions:
-            if m.field == "text":
-                at[(m.article_id, m.start, m.end)] = e.id
+def _entity_keyer(store: SqlStore, article_ids: Sequence[str]) -> EntityKeyer:
+    """Entity ids by the exact offsets of the articles' resolved body-text mentions."""
+    at = store.entity_keys(article_ids)
 
     def key(article_id: str, start: int, end: int) -> str | None:
         return at.get((article_id, start, end))
@@ -77,9 +68,9 @@ def _entity_keyer(store: SqlStore) -> EntityKeyer:
     return key
 
 
-def _dates(store: SqlStore) -> dict[str, list[DatedSpan]]:
+def _dates(store: SqlStore, article_ids: Sequence[str]) -> dict[str, list[DatedSpan]]:
     out: dict[str, list[DatedSpan]] = defaultdict(list)
-    for r in store.timex_rows():
+    for r in store.timex_rows(article_ids):
         if r["field"] == "text" and r["value"]:
             out[r["article_id"]].append(DatedSpan(r["start"], r["end"], r["value"], r["precision"]))
     return dict(out)
@@ -92,29 +83,29 @@ def run(ctx: Context, stage: Stage) -> int:
     from newsweave.nlp import parse
 
     store = ctx.store
-    stories = store.stories()
-    ctx.tick(stage.name, 0, len(stories))
-    compare_sql.delete_story_results(store)
-    keyer, dates, done = _entity_keyer(store), _dates(store), 0
-    links = store.article_links()
-    for n, story in enumerate(stories, 1):
-        members = _members(store, story, links)
-        copies = _copies(store, story, links)
+    pending = store.pending_stories(stage.name, stage.version)
+    ctx.tick(stage.name, 0, len(pending))
+    done = 0
+    clears = ctx.story_dependents(stage.name)
+    for n, story_id in enumerate(pending, 1):
+        found = store.articles_of(story_id)
+        members, copies = _members(found), _copies(found)
         signature = _signature(stage.version, members + [a for a, _ in copies])
-        stored = compare_sql.comparison(store, story.id, stage.name)
-        if stored is not None and stored["signature"] == signature:
-            continue
+        ids = [a.id for a in members]
         docs = list(parse([a.text for a in members]))
-        result = compare_story(story.id, members, docs, dates, keyer)
+        result = compare_story(
+            story_id, members, docs, _dates(store, ids), _entity_keyer(store, ids)
+        )
         claims = [_with_copies(c, copies) for c in result.claims]
-        compare_sql.save_claims(store, story.id, claims)
         extra = {
             "outlets": list(dict.fromkeys([*result.outlets, *(outlet_name(a) for a, _ in copies)])),
             "framing": framing_json(result.framing),
             "sources": sources_json(result.sources),
             "groups": groups_json(result.groups),
         }
-        compare_sql.save_comparison(store, story.id, stage.name, stage.version, signature, extra)
+        compare_sql.save_compared(
+            store, story_id, claims, stage.name, stage.version, signature, extra, clears
+        )
         done += 1
-        ctx.tick(stage.name, n, len(stories))
+        ctx.tick(stage.name, n, len(pending))
     return done

@@ -30,7 +30,13 @@ def run(ctx: Context, stage: Stage) -> int:
     resolved = resolve_entities(store.mentions_of(fresh), existing=existing)
     store.save_entities(resolved)
     store.set_quote_speakers(_speaker_entities(store.quotes(), resolved))
-    store.stamp(pending, stage.name, stage.version, clears=ctx.dependents(stage.name))
+    store.stamp(
+        pending,
+        stage.name,
+        stage.version,
+        clears=ctx.dependents(stage.name),
+        clears_stories=ctx.story_dependents(stage.name),
+    )
     ctx.tick(stage.name, len(pending), len(pending))
     return len(pending)
 

@@ -1,10 +1,12 @@
 """The events stage: merge the event mentions of each story's articles into events, with
 participants given as entity ids where their names resolve.
 
-Per article: when any article lacks an events stamp at this version (new, re-extracted,
-re-resolved or moved to another story), the events are merged again, and the pending
-articles stamped. The merge is over every stored event mention, because a participant's
-name resolves through every stored entity.
+Per story: only stories without an events stamp at this version are merged (new
+stories, stories whose members changed, stories with an article re-extracted or
+re-resolved); the stamps are cleared whenever that happens. Mentions of two stories
+never merge, so a story's events depend on its own articles only: a participant's
+name resolves through the entities named in the story's articles, the most mentioned
+first when two share a name.
 """
 
 from __future__ import annotations
@@ -12,34 +14,46 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsweave.model import Entity, Event
+from newsweave import settings
+from newsweave.model import Event
 from newsweave.stages.base import Context, Stage
+from newsweave.store.facts_sql import NamedEntity
 
 
 def run(ctx: Context, stage: Stage) -> int:
-    """Merge events again if any article is not covered yet; return how many articles."""
+    """Merge the events of every story not merged since it changed; return how many."""
     from newsweave.extract.events import merge_events
 
     store = ctx.store
-    pending = store.pending_ids(stage.name, stage.version)
+    pending = store.pending_stories(stage.name, stage.version)
     if not pending:
         return 0
     ctx.tick(stage.name, 0, len(pending))
-    story_of = {a: story for a, (_, story) in store.article_links().items()}
-    merged = merge_events(store.event_mentions(), story_of=story_of)
-    # Most-mentioned first: a name shared by two entities goes to the one named more often.
-    named = _names_to_entities(sorted(store.entities(), key=lambda e: -len(e.mentions)))
-    store.save_events([_with_entity_ids(e, named) for e in merged])
-    store.stamp(pending, stage.name, stage.version)
-    ctx.tick(stage.name, len(pending), len(pending))
+    size = settings.STORY_BATCH_SIZE
+    for start in range(0, len(pending), size):
+        batch = pending[start : start + size]
+        merged: list[Event] = []
+        for story_id in batch:
+            members = [s.article.id for s in store.articles_of(story_id)]
+            found = merge_events(
+                store.event_mentions(members), story_of=dict.fromkeys(members, story_id)
+            )
+            named = _names_to_entities(store.names_in(members))
+            merged += [_with_entity_ids(e, named) for e in found]
+        store.replace_events(
+            batch, merged, stage.name, stage.version, ctx.story_dependents(stage.name)
+        )
+        ctx.tick(stage.name, start + len(batch), len(pending))
     return len(pending)
 
 
-def _names_to_entities(entities: Sequence[Entity]) -> dict[str, str]:
+def _names_to_entities(entities: Sequence[NamedEntity]) -> dict[str, str]:
+    """Name (case-folded) → entity id: the story's own forms of each entity, then its name
+    and aliases; the most mentioned entity first, ties in id order."""
     names: dict[str, str] = {}
-    for e in entities:
-        for m in e.mentions:
-            names.setdefault(m.text.casefold(), e.id)
+    for e in sorted(entities, key=lambda e: (-e.mentions, e.id)):
+        for form in e.forms:
+            names.setdefault(form.casefold(), e.id)
         for name in (e.name, *e.aliases):
             names.setdefault(name.casefold(), e.id)
     return names

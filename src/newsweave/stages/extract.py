@@ -35,9 +35,9 @@ def run(ctx: Context, stage: Stage) -> int:
         for start in range(0, len(pending), size)
     )
     done = 0
-    clears = ctx.dependents(stage.name)
+    clears, clears_stories = ctx.dependents(stage.name), ctx.story_dependents(stage.name)
     for facts in (ctx.mapper or in_process)(analyse_articles, batches):
-        store.save_facts(facts, stage.version, clears=clears)
+        store.save_facts(facts, stage.version, clears=clears, clears_stories=clears_stories)
         done += len(facts)
         ctx.tick(stage.name, done, len(pending))
     return len(pending)

@@ -10,24 +10,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, delete, select
 
 from newsweave.model import Claim, Disagreement, SummarySentence, claim_json, span_from, span_json
 from newsweave.store.schema import claims as claims_table
-from newsweave.store.schema import stories, story_comparisons, summaries
+from newsweave.store.schema import story_comparisons, summaries
 from newsweave.store.sql import SqlStore
 
 
-def save_claims(store: SqlStore, story_id: str, found: Sequence[Claim]) -> None:
-    """Replace a story's claims; ``position`` keeps the stage's ranking."""
+def save_compared(
+    store: SqlStore,
+    story_id: str,
+    found: Sequence[Claim],
+    stage: str,
+    version: str,
+    signature: str,
+    extra: dict[str, Any],
+    clears: Sequence[str] = (),
+) -> None:
+    """A story's claims (``position`` keeps the stage's ranking) and comparison, with the
+    story stamped as compared (and the stamps of ``clears`` forgotten), atomically."""
     with store.engine.begin() as conn:
         conn.execute(delete(claims_table).where(claims_table.c.story_id == story_id))
         if found:
-            rows = []
-            for i, c in enumerate(found):
-                data = claim_json(c)
-                rows.append({**data, "position": i})
+            rows = [{**claim_json(c), "position": i} for i, c in enumerate(found)]
             conn.execute(claims_table.insert(), rows)
+        _replace_comparison(conn, story_id, stage, version, signature, extra)
+        store.mark_stories(conn, [story_id], stage, version, clears)
 
 
 def claims(store: SqlStore, story_id: str | None = None) -> list[Claim]:
@@ -55,21 +64,26 @@ def _claim(r: Any) -> Claim:
 
 
 def save_summary(store: SqlStore, story_id: str, sentences: Sequence[SummarySentence]) -> None:
+    """Replace a story's briefing sentences."""
     with store.engine.begin() as conn:
-        conn.execute(delete(summaries).where(summaries.c.story_id == story_id))
-        if sentences:
-            conn.execute(
-                summaries.insert(),
-                [
-                    {
-                        "story_id": story_id,
-                        "position": i,
-                        "sentence": s.sentence,
-                        "citations": [span_json(c) for c in s.citations],
-                    }
-                    for i, s in enumerate(sentences)
-                ],
-            )
+        _replace_summary(conn, story_id, sentences)
+
+
+def _replace_summary(conn: Connection, story_id: str, sentences: Sequence[SummarySentence]) -> None:
+    conn.execute(delete(summaries).where(summaries.c.story_id == story_id))
+    if sentences:
+        conn.execute(
+            summaries.insert(),
+            [
+                {
+                    "story_id": story_id,
+                    "position": i,
+                    "sentence": s.sentence,
+                    "citations": [span_json(c) for c in s.citations],
+                }
+                for i, s in enumerate(sentences)
+            ],
+        )
 
 
 def summary(store: SqlStore, story_id: str) -> list[SummarySentence]:
@@ -81,8 +95,23 @@ def summary(store: SqlStore, story_id: str) -> list[SummarySentence]:
         ]
 
 
-def save_comparison(
+def save_briefed(
     store: SqlStore,
+    story_id: str,
+    sentences: Sequence[SummarySentence],
+    stage: str,
+    version: str,
+    signature: str,
+) -> None:
+    """A story's briefing, with its signature and the story stamped, atomically."""
+    with store.engine.begin() as conn:
+        _replace_summary(conn, story_id, sentences)
+        _replace_comparison(conn, story_id, stage, version, signature, {})
+        store.mark_stories(conn, [story_id], stage, version)
+
+
+def _replace_comparison(
+    conn: Connection,
     story_id: str,
     stage: str,
     version: str,
@@ -91,24 +120,23 @@ def save_comparison(
 ) -> None:
     """A story's outlets, framing, sources and aligned claim groups (``extra``), with the
     signature of the inputs they came from."""
-    with store.engine.begin() as conn:
-        conn.execute(
-            delete(story_comparisons).where(
-                story_comparisons.c.story_id == story_id, story_comparisons.c.stage == stage
-            )
+    conn.execute(
+        delete(story_comparisons).where(
+            story_comparisons.c.story_id == story_id, story_comparisons.c.stage == stage
         )
-        conn.execute(
-            story_comparisons.insert().values(
-                story_id=story_id,
-                stage=stage,
-                version=version,
-                signature=signature,
-                outlets=extra.get("outlets", []),
-                framing=extra.get("framing", []),
-                sources=extra.get("sources", []),
-                groups=extra.get("groups", []),
-            )
+    )
+    conn.execute(
+        story_comparisons.insert().values(
+            story_id=story_id,
+            stage=stage,
+            version=version,
+            signature=signature,
+            outlets=extra.get("outlets", []),
+            framing=extra.get("framing", []),
+            sources=extra.get("sources", []),
+            groups=extra.get("groups", []),
         )
+    )
 
 
 def comparison(store: SqlStore, story_id: str, stage: str = "compare") -> dict[str, Any] | None:
@@ -129,21 +157,12 @@ def comparison_versions(store: SqlStore) -> list[tuple[str, str | None]]:
         return sorted(((r.stage, r.version) for r in conn.execute(query)), key=str)
 
 
-def delete_story_results(store: SqlStore) -> None:
-    """Forget the results of stories that no longer exist (after re-clustering). A
-    subquery, not a list of the stories kept: past 65,535 stories that list is more bound
-    parameters than PostgreSQL accepts (SQLite's default limit is 32,766)."""
-    with store.engine.begin() as conn:
-        for table in (claims_table, summaries, story_comparisons):
-            conn.execute(delete(table).where(table.c.story_id.not_in(select(stories.c.id))))
-
-
 __all__ = [
     "claims",
     "comparison",
     "comparison_versions",
-    "save_claims",
-    "save_comparison",
+    "save_briefed",
+    "save_compared",
     "save_summary",
     "summary",
 ]

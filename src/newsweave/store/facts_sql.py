@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, select, update
+from sqlalchemy import Engine, bindparam, delete, func, select, update
 
 from newsweave.model import (
     ArticleFacts,
@@ -25,8 +26,8 @@ from newsweave.model import (
     Span,
     sha256_hex,
 )
+from newsweave.store.chunking import chunks
 from newsweave.store.schema import (
-    article_stages,
     entities,
     event_mentions,
     events,
@@ -34,101 +35,26 @@ from newsweave.store.schema import (
     quotes,
     timexes,
 )
+from newsweave.store.stamps import StampsMixin
 
 _FACT_TABLES = (mentions, quotes, timexes, event_mentions)
 #: Ties broken by id, so that every backend returns the same order.
 MENTION_ORDER = (mentions.c.article_id, mentions.c.start, mentions.c.id)
-#: Ids per ``IN (...)``: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
-IN_CHUNK = 1000
-
-T = TypeVar("T")
-
-
-def chunks(items: Iterable[T], size: int = IN_CHUNK) -> Iterator[list[T]]:
-    """``items`` in lists of at most ``size``, so that no ``IN`` list outgrows a backend."""
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def mention_id(m: Mention) -> str:
     return sha256_hex(f"m:{m.article_id}:{m.field}:{m.index}:{m.start}:{m.end}")[:16]
 
 
-class FactsMixin:
+class FactsMixin(StampsMixin):
     engine: Engine
 
-    def mark_stage(
-        self,
-        conn: Connection,
-        article_ids: Sequence[str],
-        stage: str,
-        version: str,
-        note: str | None = None,
-        clears: Sequence[str] = (),
-    ) -> None:
-        """Record that ``stage`` at ``version`` has processed these articles, and forget
-        that the stages in ``clears`` (computed from this one's results) processed them."""
-        if not article_ids:
-            return
-        for ids in chunks(article_ids):
-            conn.execute(
-                delete(article_stages).where(
-                    article_stages.c.article_id.in_(ids),
-                    article_stages.c.stage.in_([stage, *clears]),
-                )
-            )
-        conn.execute(
-            article_stages.insert(),
-            [
-                {"article_id": a, "stage": stage, "version": version, "note": note}
-                for a in article_ids
-            ],
-        )
-
-    def stamp(
-        self, article_ids: Sequence[str], stage: str, version: str, clears: Sequence[str] = ()
-    ) -> None:
-        """``mark_stage`` in a transaction of its own, for stages that write elsewhere first."""
-        with self.engine.begin() as conn:
-            self.mark_stage(conn, article_ids, stage, version, clears=clears)
-
-    def stage_stamps(self) -> list[tuple[str, str]]:
-        """Every (stage, version) some article is stamped with."""
-        query = select(article_stages.c.stage, article_stages.c.version).distinct()
-        with self.engine.connect() as conn:
-            return sorted((r.stage, r.version) for r in conn.execute(query))
-
-    def stage_notes(self, stage: str) -> dict[str, str | None]:
-        """Article id → the note a stage left on it (None: processed without remark)."""
-        query = select(article_stages.c.article_id, article_stages.c.note).where(
-            article_stages.c.stage == stage
-        )
-        with self.engine.connect() as conn:
-            return {r.article_id: r.note for r in conn.execute(query)}
-
-    def pending_ids(self, stage: str, version: str) -> list[str]:
-        """Articles this stage (at this version) has not processed yet, oldest first."""
-        from newsweave.store.schema import articles
-
-        done = select(article_stages.c.article_id).where(
-            article_stages.c.stage == stage, article_stages.c.version == version
-        )
-        query = (
-            select(articles.c.id)
-            .where(articles.c.id.not_in(done))
-            .order_by(articles.c.published.is_(None), articles.c.published, articles.c.id)
-        )
-        with self.engine.connect() as conn:
-            return list(conn.execute(query).scalars())
-
     def save_facts(
-        self, facts: Sequence[ArticleFacts], version: str, clears: Sequence[str] = ()
+        self,
+        facts: Sequence[ArticleFacts],
+        version: str,
+        clears: Sequence[str] = (),
+        clears_stories: Sequence[str] = (),
     ) -> None:
         """Replace the stored facts of these articles, all in one transaction; the stamps
         of the stages in ``clears`` (computed from these facts) go with the old facts."""
@@ -145,7 +71,7 @@ class FactsMixin:
             for f in facts:
                 by_note[f.note].append(f.article_id)
             for note, noted in by_note.items():
-                self.mark_stage(conn, noted, "extract", version, note, clears)
+                self.mark_stage(conn, noted, "extract", version, note, clears, clears_stories)
 
     # -- entities ---------------------------------------------------------------
 
@@ -242,30 +168,104 @@ class FactsMixin:
                 [{"quote": q, "entity": e} for q, e in speaker_entities.items()],
             )
 
-    def timex_rows(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            query = select(timexes).order_by(timexes.c.article_id, timexes.c.start, timexes.c.id)
-            return [dict(r._mapping) for r in conn.execute(query)]
+    def timex_rows(self, article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Resolved temporal expressions, of ``article_ids`` (or of every article)."""
+        query = select(timexes).order_by(timexes.c.article_id, timexes.c.start, timexes.c.id)
+        return [dict(r._mapping) for r in self._of_articles(query, timexes, article_ids)]
 
-    def event_mentions(self) -> list[EventMention]:
-        with self.engine.connect() as conn:
-            # Ordered, so that merging sees the same sequence on every backend.
-            query = select(event_mentions.c.data).order_by(
-                event_mentions.c.article_id, event_mentions.c.id
-            )
-            rows = conn.execute(query).scalars()
-            return [EventMention(**{**d, "participants": tuple(d["participants"])}) for d in rows]
+    def event_mentions(self, article_ids: Sequence[str] | None = None) -> list[EventMention]:
+        """Event mentions, of ``article_ids`` (or of every article)."""
+        # Ordered, so that merging sees the same sequence on every backend.
+        query = select(event_mentions.c.data).order_by(
+            event_mentions.c.article_id, event_mentions.c.id
+        )
+        rows = [r.data for r in self._of_articles(query, event_mentions, article_ids)]
+        rows.sort(key=lambda d: (d["article_id"],))
+        return [EventMention(**{**d, "participants": tuple(d["participants"])}) for d in rows]
 
-    def save_events(self, merged: Sequence[Event]) -> None:
+    def entity_keys(self, article_ids: Sequence[str]) -> dict[tuple[str, int, int], str]:
+        """(article id, start, end) → entity id of the resolved body-text mentions of these
+        articles."""
+        query = select(
+            mentions.c.article_id, mentions.c.start, mentions.c.end, mentions.c.entity_id
+        ).where(mentions.c.entity_id.is_not(None), mentions.c.field == "text")
+        return {
+            (r.article_id, r.start, r.end): r.entity_id
+            for r in self._of_articles(query, mentions, article_ids)
+        }
+
+    def names_in(self, article_ids: Sequence[str]) -> list[NamedEntity]:
+        """The entities named in these articles: each with the forms it takes there, its
+        name and aliases, and how many mentions it has in the whole store (keyed by the
+        entities found, not a scan of every entity)."""
+        query = select(mentions.c.entity_id, mentions.c.text).where(
+            mentions.c.entity_id.is_not(None)
+        )
+        local: dict[str, list[str]] = defaultdict(list)
+        for r in self._of_articles(query.order_by(*MENTION_ORDER), mentions, article_ids):
+            local[r.entity_id].append(r.text)
+        out: list[NamedEntity] = []
+        with self.engine.connect() as conn:
+            for ids in chunks(sorted(local)):
+                counts: dict[str, int] = dict(
+                    conn.execute(
+                        select(mentions.c.entity_id, func.count())
+                        .where(mentions.c.entity_id.in_(ids))
+                        .group_by(mentions.c.entity_id)
+                    ).all()
+                )
+                rows = conn.execute(select(entities).where(entities.c.id.in_(ids)))
+                out += [
+                    NamedEntity(
+                        r.id, tuple(local[r.id]), r.name, tuple(r.aliases), int(counts[r.id])
+                    )
+                    for r in rows
+                ]
+        return sorted(out, key=lambda e: e.id)
+
+    def replace_events(
+        self,
+        story_ids: Sequence[str],
+        merged: Sequence[Event],
+        stage: str,
+        version: str,
+        clears: Sequence[str] = (),
+    ) -> None:
+        """The events of these stories, replaced, and the stories stamped, atomically."""
         with self.engine.begin() as conn:
-            conn.execute(delete(events))
+            for ids in chunks(story_ids):
+                conn.execute(delete(events).where(events.c.story_id.in_(ids)))
             if merged:
                 conn.execute(events.insert(), [_event_row(e) for e in merged])
+            self.mark_stories(conn, story_ids, stage, version, clears)
+
+    def _of_articles(self, query: Any, table: Any, article_ids: Sequence[str] | None) -> list[Any]:
+        """``query``'s rows, for the rows of ``table`` that belong to ``article_ids`` (every
+        row if None), read in chunks that fit an ``IN`` list."""
+        with self.engine.connect() as conn:
+            if article_ids is None:
+                return list(conn.execute(query))
+            return [
+                r
+                for ids in chunks(article_ids)
+                for r in conn.execute(query.where(table.c.article_id.in_(ids)))
+            ]
 
     def events(self) -> list[Event]:
         with self.engine.connect() as conn:
             query = select(events).order_by(events.c.date.is_(None), events.c.date, events.c.id)
             return [row_event(r) for r in conn.execute(query)]
+
+
+@dataclass(frozen=True)
+class NamedEntity:
+    """An entity as one story's articles name it (see ``FactsMixin.names_in``)."""
+
+    id: str
+    forms: tuple[str, ...]
+    name: str
+    aliases: tuple[str, ...]
+    mentions: int
 
 
 def _fact_rows(facts: Sequence[ArticleFacts]) -> dict[Any, list[dict[str, Any]]]:

@@ -119,6 +119,16 @@ article_stages = Table(
     Column("note", Text),
 )
 
+#: Which stage version has processed which story (compare, brief, events): cleared when
+#: the story's members change, so those stages redo exactly the stories that changed.
+story_stages = Table(
+    "story_stages",
+    metadata,
+    Column("story_id", String(32), primary_key=True),
+    Column("stage", String(32), primary_key=True),
+    Column("version", String(16), nullable=False),
+)
+
 # -- extraction ---------------------------------------------------------------
 
 mentions = Table(

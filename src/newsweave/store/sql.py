@@ -17,7 +17,8 @@ from newsweave.errors import StoreError
 from newsweave.model import Article, Caption, OffsetMap, Rejection, sha256_hex
 from newsweave.store import postgres
 from newsweave.store.base import Ingested, SaveResult
-from newsweave.store.facts_sql import FactsMixin, chunks
+from newsweave.store.chunking import chunks
+from newsweave.store.facts_sql import FactsMixin
 from newsweave.store.readers import ReadersMixin
 from newsweave.store.schema import articles, documents, rejections
 from newsweave.store.stories_sql import StoriesMixin

@@ -15,14 +15,18 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, bindparam, delete, select, update
 
 from newsweave.model import Article, Story
-from newsweave.store.facts_sql import chunks
+from newsweave.store.chunking import chunks
 from newsweave.store.schema import (
-    article_stages,
     articles,
+    claims,
+    events,
     overlaps,
     stage_snapshots,
     stories,
+    story_comparisons,
+    summaries,
 )
+from newsweave.store.stamps import StampsMixin, clear_stories
 
 if TYPE_CHECKING:
     from newsweave.dedupe import Overlap
@@ -36,33 +40,12 @@ class Snapshot:
     data: bytes
 
 
-class StoriesMixin:
+class StoriesMixin(StampsMixin):
     engine: Engine
 
-    if TYPE_CHECKING:  # provided by FactsMixin / SqlStore
-
-        def mark_stage(
-            self,
-            conn: Connection,
-            article_ids: Sequence[str],
-            stage: str,
-            version: str,
-            note: str | None = None,
-            clears: Sequence[str] = (),
-        ) -> None: ...
+    if TYPE_CHECKING:  # provided by SqlStore
 
         def _row_to_article(self, row: Any) -> Article: ...
-
-    def processed_ids(self, stage: str) -> list[str]:
-        """Articles a stage has processed (any version), oldest published first."""
-        query = (
-            select(articles.c.id)
-            .join(article_stages, article_stages.c.article_id == articles.c.id)
-            .where(article_stages.c.stage == stage)
-            .order_by(articles.c.published.is_(None), articles.c.published, articles.c.id)
-        )
-        with self.engine.connect() as conn:
-            return list(conn.execute(query).scalars())
 
     def article(self, article_id: str) -> Article | None:
         with self.engine.connect() as conn:
@@ -80,10 +63,17 @@ class StoriesMixin:
                 )
         return out
 
-    def published_dates(self) -> dict[str, str | None]:
+    def published_dates(self, article_ids: Sequence[str] | None = None) -> dict[str, str | None]:
+        """Article id → publication date, of ``article_ids`` (or of every article)."""
+        query = select(articles.c.id, articles.c.published)
         with self.engine.connect() as conn:
-            rows = conn.execute(select(articles.c.id, articles.c.published))
-            return {r.id: r.published for r in rows}
+            if article_ids is None:
+                return {r.id: r.published for r in conn.execute(query)}
+            return {
+                r.id: r.published
+                for ids in chunks(article_ids)
+                for r in conn.execute(query.where(articles.c.id.in_(ids)))
+            }
 
     def save_dedupe(
         self,
@@ -115,22 +105,33 @@ class StoriesMixin:
     def save_stories(
         self,
         story_of: Mapping[str, str],
-        summaries: Sequence[Story],
+        changed: Sequence[Story],
+        gone: Sequence[str],
         clustered: Sequence[str],
         version: str,
         snapshot: Snapshot | None = None,
         clears: Sequence[str] = (),
+        clears_stories: Sequence[str] = (),
     ) -> None:
         """Point articles at their stories (``story_of``: only those whose story is new or
-        changed) and replace the story rows, atomically; with ``snapshot``, the clusterer
+        changed), write the rows of the ``changed`` stories, delete the ``gone`` ones (merged
+        into another) with everything computed for them, and clear the per-story stamps in
+        ``clears_stories`` of the changed ones, atomically. With ``snapshot``, the clusterer
         state that produced them is replaced in the same transaction, so a saved state
         never describes stories that were not saved."""
         with self.engine.begin() as conn:
             if snapshot is not None:
                 _replace_snapshot(conn, "cluster", version, snapshot)
             _set_column(conn, "story_id", story_of)
-            conn.execute(delete(stories))
-            if summaries:
+            written = [s.id for s in changed]
+            for ids in chunks([*written, *gone]):
+                conn.execute(delete(stories).where(stories.c.id.in_(ids)))
+            for table in (claims, summaries, story_comparisons, events):
+                for ids in chunks(gone):
+                    conn.execute(delete(table).where(table.c.story_id.in_(ids)))
+            clear_stories(conn, gone, None)
+            clear_stories(conn, written, clears_stories)
+            if changed:
                 conn.execute(
                     stories.insert(),
                     [
@@ -141,7 +142,7 @@ class StoriesMixin:
                             "last_published": s.last_published,
                             "article_count": len(s.article_ids),
                         }
-                        for s in summaries
+                        for s in changed
                     ],
                 )
             self.mark_stage(conn, list(clustered), "cluster", version, clears=clears)
