@@ -293,6 +293,8 @@ class ArticleFacts:
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[PlacedTimex] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    #: The compare stage's inputs found on the same parse (``compare.prepared``), as JSON.
+    comparable: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def test_the_export_names_the_registry_stages_and_versions(sample_db: str) -> No
     store.close()
     assert exported == [{"name": s.name, "version": s.version} for s in ALL_STAGES]
     assert [s["name"] for s in exported] == list(STAGE_NAMES)
-    assert store_stage("cluster").version == "2" and store_stage("extract").version == "2"
+    assert store_stage("cluster").version == "2" and store_stage("compare").version == "2"
 
 
 def test_run_stages_runs_the_registry_in_order_and_stops_after_until(tmp_path: Path) -> None:

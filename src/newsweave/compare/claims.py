@@ -8,7 +8,7 @@ resolved dates and who the text attributes it to.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,6 +38,9 @@ class ClaimUnit:
     quantities: tuple[Quantity, ...] = ()
     dates: frozenset[str] = field(default_factory=frozenset)
     attribution: str | None = None
+    #: The names in it as (start, end, name key): ``entities`` holds each one's entity id
+    #: where it is resolved, else its name key (see :func:`with_entity_keys`).
+    entity_spans: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,11 @@ def _unit(
     entity_key: EntityKeyer | None,
 ) -> ClaimUnit:
     start, end = span.start_char, span.end_char
+    spans = tuple(
+        (ent.start_char, ent.end_char, _name_key(ent))
+        for ent in span.ents
+        if ent.label_ in _ENTITY_LABELS
+    )
     return ClaimUnit(
         article_id=article.id,
         outlet=outlet,
@@ -156,7 +164,8 @@ def _unit(
         text=article.text[start:end],
         position=position,
         terms=content_terms(span),
-        entities=_entities(article.id, span, entity_key),
+        entities=_entities(article.id, spans, entity_key),
+        entity_spans=spans,
         quantities=tuple(find_quantities(span.text, offset=start)),
         dates=frozenset(d.value for d in dates if start <= d.start and d.end <= end),
         attribution=attribution_of(span),
@@ -172,14 +181,20 @@ def content_terms(span: Span) -> tuple[str, ...]:
     )
 
 
-def _entities(article_id: str, span: Span, entity_key: EntityKeyer | None) -> frozenset[str]:
+def _entities(
+    article_id: str, spans: Sequence[tuple[int, int, str]], entity_key: EntityKeyer | None
+) -> frozenset[str]:
     keys: set[str] = set()
-    for ent in span.ents:
-        if ent.label_ not in _ENTITY_LABELS:
-            continue
-        key = entity_key(article_id, ent.start_char, ent.end_char) if entity_key else None
-        keys.add(key or _name_key(ent))
+    for start, end, name in spans:
+        key = entity_key(article_id, start, end) if entity_key else None
+        keys.add(key or name)
     return frozenset(keys)
+
+
+def with_entity_keys(unit: ClaimUnit, entity_key: EntityKeyer | None) -> ClaimUnit:
+    """``unit`` with its names keyed by resolved entity where ``entity_key`` knows them: a
+    unit found before entities were resolved is keyed once they are."""
+    return replace(unit, entities=_entities(unit.article_id, unit.entity_spans, entity_key))
 
 
 def _name_key(ent: Span) -> str:

@@ -16,11 +16,15 @@ from newsweave.model import span_from, span_json
 MAX_FRAMING_GROUPS = 12
 
 
-def unit_json(u: ClaimUnit) -> dict[str, Any]:
+def unit_json(u: ClaimUnit, with_spans: bool = False) -> dict[str, Any]:
+    """A claim unit as stored: with its name spans when it is to be keyed again later."""
     data = dataclasses.asdict(u)
     data.pop("text")  # the text is the article's: text[start:end]
     data["entities"] = sorted(u.entities)
     data["dates"] = sorted(u.dates)
+    spans = data.pop("entity_spans")
+    if with_spans:
+        data["entity_spans"] = [list(s) for s in spans]
     return data
 
 
@@ -37,6 +41,7 @@ def unit_from(d: dict[str, Any], article_text: str) -> ClaimUnit:
         quantities=tuple(Quantity(**q) for q in d["quantities"]),
         dates=frozenset(d["dates"]),
         attribution=d.get("attribution"),
+        entity_spans=tuple((s, e, name) for s, e, name in d.get("entity_spans", ())),
     )
 
 

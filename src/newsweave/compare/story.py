@@ -1,7 +1,8 @@
 """Compare one story: claims aligned across outlets, who carries each and who is silent,
 where they differ, framing terms and the sources each outlet relies on.
 
-A pure function over parsed articles, so the stage can run it per story anywhere.
+Pure functions: over parsed articles (``compare_story``), or over what was prepared when
+each was parsed (``compare_prepared``, which the compare stage uses).
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsweave.compare.align import Difference, align, differences
-from newsweave.compare.claims import ClaimUnit, DatedSpan, EntityKeyer, split_claims
-from newsweave.compare.framing import FramingGroup, Phrase, framing_groups, phrases, renamings
+from newsweave.compare.claims import ClaimUnit, DatedSpan, EntityKeyer, with_entity_keys
+from newsweave.compare.framing import FramingGroup, Phrase, framing_groups
 from newsweave.compare.numbers import primary
 from newsweave.compare.outlets import outlet_name
-from newsweave.compare.sources import SourceUse, find_sources
+from newsweave.compare.prepared import PreparedArticle, prepare
+from newsweave.compare.sources import SourceUse
 from newsweave.model import Article, Claim, Disagreement, Span, sha256_hex
 
 #: A claim only one outlet carries is kept when it states a figure, a date or several names.
@@ -43,18 +45,26 @@ def compare_story(
     entity_key: EntityKeyer | None = None,
 ) -> StoryComparison:
     """Claims, framing and sources of a story's (already parsed, de-duplicated) articles."""
+    prepared = [
+        prepare(a, doc, (dates or {}).get(a.id, ())) for a, doc in zip(articles, docs, strict=True)
+    ]
+    return compare_prepared(story_id, articles, prepared, entity_key)
+
+
+def compare_prepared(
+    story_id: str,
+    articles: Sequence[Article],
+    prepared: Sequence[PreparedArticle],
+    entity_key: EntityKeyer | None = None,
+) -> StoryComparison:
+    """``compare_story`` over the articles' inputs found when each was parsed; names are
+    keyed by ``entity_key`` (their resolved entities) here."""
     outlets = sorted({outlet_name(a) for a in articles})
     result = StoryComparison(story_id, outlets)
-    units: list[ClaimUnit] = []
-    found: list[Phrase] = []
-    renamed: list[tuple[Phrase, Phrase]] = []
-    for article, doc in zip(articles, docs, strict=True):
-        outlet = outlet_name(article)
-        units += split_claims(article, doc, outlet, (dates or {}).get(article.id, ()), entity_key)
-        article_phrases = phrases(doc, article.id, outlet)
-        found += article_phrases
-        renamed += _renamed_phrases(doc, article_phrases)
-        result.sources += find_sources(article, doc, outlet)
+    units = [with_entity_keys(u, entity_key) for p in prepared for u in p.units]
+    found: list[Phrase] = [ph for p in prepared for ph in p.phrases]
+    renamed = [(p.phrases[a], p.phrases[b]) for p in prepared for a, b in p.renamed]
+    result.sources = [s for p in prepared for s in p.sources]
     # One statement, one unit: a span found twice (e.g. by two clause cuts) would make
     # two claims with the same evidence and so the same id.
     units = list({(u.article_id, u.start, u.end): u for u in units}.values())
@@ -63,16 +73,6 @@ def compare_story(
     result.claims = list({c.id: c for c in claims}.values())
     result.framing = framing_groups(found, renamed)
     return result
-
-
-def _renamed_phrases(doc: Doc, found: Sequence[Phrase]) -> list[tuple[Phrase, Phrase]]:
-    out = []
-    for thing, name in renamings(doc):
-        a = [p for p in found if thing.start_char <= p.span.start and p.span.end <= thing.end_char]
-        b = [p for p in found if name.start_char <= p.span.start and p.span.end <= name.end_char]
-        if a and b:
-            out.append((a[0], b[0]))
-    return out
 
 
 def _worth_keeping(group: Sequence[ClaimUnit]) -> bool:

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from newsweave import nlp
+from newsweave.compare import prepared
+from newsweave.compare.claims import DatedSpan
 from newsweave.extract.entities import find_mentions
 from newsweave.extract.events import extract_events
 from newsweave.extract.quotes import extract_quotes
@@ -65,6 +67,7 @@ def _article_facts(article: Article, doc: Doc) -> ArticleFacts:
     timexes = find_timexes(article.text, article.published)
     quotes = extract_quotes(doc, article.id, outlet_aliases=article.cited_outlets)
     events = extract_events(doc, article.id, timexes=timexes, mentions=mentions)
+    dated = [DatedSpan(t.start, t.end, t.value, t.precision) for t in timexes if t.value]
     return ArticleFacts(
         article.id,
         analysed=True,
@@ -72,6 +75,7 @@ def _article_facts(article: Article, doc: Doc) -> ArticleFacts:
         quotes=quotes,
         timexes=[PlacedTimex(t) for t in timexes],
         events=events,
+        comparable=prepared.to_json(prepared.prepare(article, doc, dated)),
     )
 
 

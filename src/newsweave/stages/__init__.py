@@ -31,7 +31,7 @@ STORE_STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         "extract",
-        "2",
+        "3",
         "one spaCy parse per article: mentions, quotes, dates, event mentions",
         extract.run,
     ),

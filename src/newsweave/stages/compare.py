@@ -12,11 +12,11 @@ outlet carried what the original says (and was silent where the original is).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
-from newsweave.compare.claims import DatedSpan, EntityKeyer
+from newsweave.compare.claims import EntityKeyer
 from newsweave.compare.outlets import outlet_name
+from newsweave.errors import StoreError
 from newsweave.model import Article, Claim, sha256_hex
 from newsweave.stages.base import Context, Stage
 from newsweave.store import compare_sql
@@ -68,19 +68,11 @@ def _entity_keyer(store: SqlStore, article_ids: Sequence[str]) -> EntityKeyer:
     return key
 
 
-def _dates(store: SqlStore, article_ids: Sequence[str]) -> dict[str, list[DatedSpan]]:
-    out: dict[str, list[DatedSpan]] = defaultdict(list)
-    for r in store.timex_rows(article_ids):
-        if r["field"] == "text" and r["value"]:
-            out[r["article_id"]].append(DatedSpan(r["start"], r["end"], r["value"], r["precision"]))
-    return dict(out)
-
-
 def run(ctx: Context, stage: Stage) -> int:
     """Compare every story whose articles changed; return how many stories were compared."""
+    from newsweave.compare.prepared import from_json
     from newsweave.compare.records import framing_json, groups_json, sources_json
-    from newsweave.compare.story import compare_story
-    from newsweave.nlp import parse
+    from newsweave.compare.story import compare_prepared
 
     store = ctx.store
     pending = store.pending_stories(stage.name, stage.version)
@@ -92,10 +84,15 @@ def run(ctx: Context, stage: Stage) -> int:
         members, copies = _members(found), _copies(found)
         signature = _signature(stage.version, members + [a for a, _ in copies])
         ids = [a.id for a in members]
-        docs = list(parse([a.text for a in members]))
-        result = compare_story(
-            story_id, members, docs, _dates(store, ids), _entity_keyer(store, ids)
-        )
+        inputs = store.compare_inputs(ids)
+        missing = [a for a in members if a.id not in inputs]
+        if missing:  # the extract stage runs first and prepares every analysed article
+            raise StoreError(
+                f"story {story_id}: {len(missing)} article(s) have no comparison inputs "
+                f"(first {missing[0].id}); run `newsweave run` again to extract them"
+            )
+        prepared = [from_json(a.id, inputs[a.id], a.text) for a in members]
+        result = compare_prepared(story_id, members, prepared, _entity_keyer(store, ids))
         claims = [_with_copies(c, copies) for c in result.claims]
         extra = {
             "outlets": list(dict.fromkeys([*result.outlets, *(outlet_name(a) for a, _ in copies)])),

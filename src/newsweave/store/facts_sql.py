@@ -28,6 +28,7 @@ from newsweave.model import (
 )
 from newsweave.store.chunking import chunks
 from newsweave.store.schema import (
+    compare_inputs,
     entities,
     event_mentions,
     events,
@@ -37,7 +38,7 @@ from newsweave.store.schema import (
 )
 from newsweave.store.stamps import StampsMixin
 
-_FACT_TABLES = (mentions, quotes, timexes, event_mentions)
+_FACT_TABLES = (mentions, quotes, timexes, event_mentions, compare_inputs)
 #: Ties broken by id, so that every backend returns the same order.
 MENTION_ORDER = (mentions.c.article_id, mentions.c.start, mentions.c.id)
 
@@ -183,6 +184,12 @@ class FactsMixin(StampsMixin):
         rows.sort(key=lambda d: (d["article_id"],))
         return [EventMention(**{**d, "participants": tuple(d["participants"])}) for d in rows]
 
+    def compare_inputs(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Article id → its comparison inputs (``compare.prepared``, as JSON), of these
+        articles; an article analysed before they were kept has none."""
+        query = select(compare_inputs.c.article_id, compare_inputs.c.data)
+        return {r.article_id: r.data for r in self._of_articles(query, compare_inputs, article_ids)}
+
     def entity_keys(self, article_ids: Sequence[str]) -> dict[tuple[str, int, int], str]:
         """(article id, start, end) → entity id of the resolved body-text mentions of these
         articles."""
@@ -272,6 +279,8 @@ def _fact_rows(facts: Sequence[ArticleFacts]) -> dict[Any, list[dict[str, Any]]]
     rows: dict[Any, list[dict[str, Any]]] = {t: [] for t in _FACT_TABLES}
     for f in facts:
         rows[mentions] += [_mention_row(m) for m in f.mentions]
+        if f.comparable is not None:
+            rows[compare_inputs].append({"article_id": f.article_id, "data": f.comparable})
         rows[quotes] += [_quote_row(q) for q in f.quotes]
         rows[timexes] += [_timex_row(f.article_id, p) for p in f.timexes]
         for e in f.events:

@@ -131,6 +131,15 @@ story_stages = Table(
 
 # -- extraction ---------------------------------------------------------------
 
+#: What the compare stage needs from each article (``compare.prepared``), found on the
+#: extract stage's parse so that comparing a story never parses its articles again.
+compare_inputs = Table(
+    "compare_inputs",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("data", JSON, nullable=False),
+)
+
 mentions = Table(
     "mentions",
     metadata,
