@@ -10,12 +10,13 @@ from a model hub: the weights live inside the installed package.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from newsweave.errors import NewsweaveError
 
@@ -43,3 +44,43 @@ def is_analysed(language: str | None) -> bool:
 def parse(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
     """Parse texts in input order with ``nlp.pipe`` (one parse per article, shared by all)."""
     yield from english().pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+_ENTS = "newsweave.ents"
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per parse: spaCy builds every entity Span again on each
+    access, and the extractors ask for a token's entity thousands of times an article."""
+    cached: tuple[Span, ...] | None = doc.user_data.get(_ENTS)
+    if cached is None:
+        cached = tuple(doc.ents)
+        doc.user_data[_ENTS] = cached
+    return cached
+
+
+def entity_at(token: Token) -> Span | None:
+    """The named entity that contains ``token``, if any."""
+    if not token.ent_type_:
+        return None
+    ents = entities(token.doc)
+    k = bisect_right([e.start for e in ents], token.i) - 1
+    return ents[k] if k >= 0 and token.i < ents[k].end else None
+
+
+def entities_within(span: Span) -> list[Span]:
+    """The named entities that lie wholly inside ``span`` (as ``Span.ents``)."""
+    return [e for e in entities(span.doc) if span.start <= e.start and e.end <= span.end]
+
+
+_TEXT = "newsweave.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per parse: spaCy joins every token again on each access,
+    which made slicing a few characters out of a parse cost as much as the whole text."""
+    cached: str | None = doc.user_data.get(_TEXT)
+    if cached is None:
+        cached = doc.text
+        doc.user_data[_TEXT] = cached
+    return cached

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from newsweave.compare.numbers import Quantity, find_quantities
 from newsweave.compare.sources import attribution_of
 from newsweave.model import Article
+from newsweave.nlp import entities_within, text_of
 
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -128,7 +129,7 @@ def _trim(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
     if begin >= end:
         return None
     start, stop = doc[begin].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    text = doc.text[start:stop]
+    text = text_of(doc)[start:stop]
     if "\n" in text.strip():
         return None
     return start, stop
@@ -153,7 +154,7 @@ def _unit(
     start, end = span.start_char, span.end_char
     spans = tuple(
         (ent.start_char, ent.end_char, _name_key(ent))
-        for ent in span.ents
+        for ent in entities_within(span)
         if ent.label_ in _ENTITY_LABELS
     )
     return ClaimUnit(

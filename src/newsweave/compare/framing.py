@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.model import Span as TextSpan
+from newsweave.nlp import text_of
 
 _SLOT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "nsubj", "attr"})
 _RENAME_VERBS = frozenset(
@@ -71,7 +72,7 @@ def _phrase_tokens(chunk: Span) -> list[Token]:
 
 def _key(doc: Doc, tokens: Sequence[Token]) -> str:
     """The phrase as written, lower-cased, without its article or possessor."""
-    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    text = text_of(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     return " ".join(text.lower().split()).strip("\"“”'‘’ ")
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from newsweave.extract.quotes import according_to, is_speech, subject_of
 from newsweave.model import Article, Quote
 from newsweave.model import Span as TextSpan
+from newsweave.nlp import entity_at, text_of
 
 # Reporting verbs whose subject (or object, for "told") is a source the outlet relies on.
 _REPORT_LEMMAS = frozenset({"report", "write", "say", "state", "note", "tell", "cite", "quote"})
@@ -54,7 +55,7 @@ class SourceUse:
 
 def name_phrase(tok: Token) -> str:
     """The name at a head token: its named entity, an apposed name, or compounds and modifiers."""
-    named = _entity_at(tok) or _apposed_name(tok)
+    named = entity_at(tok) or _apposed_name(tok)
     if named is not None:
         return named.text.removesuffix("'s").removesuffix("’s")
     left = tok
@@ -66,24 +67,15 @@ def name_phrase(tok: Token) -> str:
     return text or tok.text
 
 
-def _entity_at(tok: Token) -> Span | None:
-    if not tok.ent_type_:
-        return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
-
-
 def _apposed_name(tok: Token) -> Span | None:
     """ "the state news agency RIA Novosti": the name right after (or apposed to) a common noun."""
     if tok.pos_ != "NOUN":
         return None
     for child in tok.rights:
         if child.dep_ == "appos" and child.ent_type_:
-            return _entity_at(child)
+            return entity_at(child)
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "B":
-        return _entity_at(tok.doc[tok.i + 1])
+        return entity_at(tok.doc[tok.i + 1])
     return None
 
 
@@ -122,7 +114,7 @@ def find_sources(article: Article, doc: Doc, outlet: str) -> list[SourceUse]:
             continue
         left, right = min(src.left_edge.i, cue.i), max(src.i, cue.i)
         start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
-        if "\n" in doc.text[start:end]:
+        if "\n" in text_of(doc)[start:end]:
             continue
         name = name_phrase(src)
         if _is_media(src) and name.lower() == src.text.lower():
@@ -142,7 +134,7 @@ def find_sources(article: Article, doc: Doc, outlet: str) -> list[SourceUse]:
 
 def _has_name(tok: Token) -> bool:
     """ "the Interfax news agency" names a source; "state media" does not."""
-    named = _entity_at(tok) or _apposed_name(tok)
+    named = entity_at(tok) or _apposed_name(tok)
     if named is not None and named.label_ != "NORP":
         return True
     return any(

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsweave.extract.entities.names import fold, lexicon, name_words, strip_possessive
 from newsweave.model import Mention, SpanField
+from newsweave.nlp import entities, text_of
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _ROLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "PART", "NUM"})
@@ -39,14 +40,14 @@ def find_mentions(
     cleaned ``text``, or caption ``index`` when ``field="caption"``).
     """
     found: list[tuple[Mention, Span]] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in LABELS:
             continue
         trimmed = _trim(ent)
         if trimmed is None:
             continue
         start, end, glued_role = trimmed
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         mention = Mention(
             article_id=article_id,
             start=start,
@@ -131,7 +132,7 @@ def _trim(ent: Span) -> tuple[int, int, str | None] | None:
     if not tokens:
         return None
     start = tokens[0].idx
-    text = ent.doc.text[start : tokens[-1].idx + len(tokens[-1].text)]
+    text = text_of(ent.doc)[start : tokens[-1].idx + len(tokens[-1].text)]
     text = strip_possessive(text).rstrip(" ,;:")
     if not text or not (text[0].isupper() or text[0].isdigit()):
         return None

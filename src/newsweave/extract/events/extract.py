@@ -37,6 +37,7 @@ from newsweave.extract.events.lexicon import lexicon
 from newsweave.extract.events.summary import figure_of, summary_text, summary_tokens
 from newsweave.extract.events.triggers import Trigger, find_triggers, quoted_ranges
 from newsweave.model import EventMention, Mention, SpanField, Timex
+from newsweave.nlp import entities, text_of
 
 __all__ = ["entity_mentions", "extract_events"]
 
@@ -49,7 +50,7 @@ def entity_mentions(
     """Mentions straight from spaCy's entities: a stand-in until ``find_mentions`` lands."""
     return [
         Mention(article_id, e.start_char, e.end_char, e.text, e.label_, field=field, index=index)
-        for e in doc.ents
+        for e in entities(doc)
         if e.label_ in _ENTITY_LABELS
     ]
 
@@ -57,7 +58,7 @@ def entity_mentions(
 def _paragraph(sent: SentSpan, trig: Trigger) -> tuple[int, int]:
     """The paragraph holding the trigger: a parser sentence may run over a line break
     (a subheading glued to the next paragraph), evidence must not."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     start = text.rfind("\n", sent.start_char, trig.start) + 1 or sent.start_char
     end = text.find("\n", trig.end, sent.end_char)
     return max(start, sent.start_char), end if end != -1 else sent.end_char
@@ -65,7 +66,7 @@ def _paragraph(sent: SentSpan, trig: Trigger) -> tuple[int, int]:
 
 def _sentence_bounds(sent: SentSpan, start: int, end: int) -> tuple[int, int]:
     """The evidence: the sentence within the paragraph, without edge whitespace."""
-    text = sent.doc.text[start:end]
+    text = text_of(sent.doc)[start:end]
     return start + (len(text) - len(text.lstrip())), start + len(text.rstrip())
 
 
@@ -100,8 +101,8 @@ def _mention(
         end=end,
         trigger_start=trig.start,
         trigger_end=trig.end,
-        trigger=sent.doc.text[trig.start : trig.end],
-        summary=summary_text(tokens) or sent.doc.text[trig.start : trig.end],
+        trigger=text_of(sent.doc)[trig.start : trig.end],
+        summary=summary_text(tokens) or text_of(sent.doc)[trig.start : trig.end],
         participants=tuple(people),
         location=location,
         date=date.value if date else None,
@@ -146,7 +147,7 @@ def extract_events(
     """
     own = [m for m in mentions if m.field == field and m.index == caption_index]
     index = MentionIndex(doc, own)
-    quoted = quoted_ranges(doc.text)
+    quoted = quoted_ranges(text_of(doc))
     out: list[EventMention] = []
     for sent in doc.sents:
         triggers = find_triggers(sent, quoted)

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from newsweave.extract.events.args import setting_of, syntactic_subject
 from newsweave.extract.events.triggers import Trigger
+from newsweave.nlp import entity_at
 
 MAX_TOKENS = 28
 _DROP = frozenset(
@@ -169,7 +170,7 @@ def figure_of(tokens: Iterable[Token], labels: frozenset[str]) -> str | None:
     """The first number the summary states as fact ("90 billion", "eight")."""
     for tok in tokens:
         if tok.ent_type_ in labels:
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            ent = entity_at(tok)
             if ent is not None:
                 return ent.text
     return None

@@ -19,6 +19,7 @@ from newsweave.extract.quotes.lexicon import (
     NOUN_LIKE_CUES,
     SPEECH_LEMMAS,
 )
+from newsweave.nlp import entity_at, text_of
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "dep", "prep"})
@@ -130,7 +131,7 @@ def _named_after_quote(verb: Token) -> Token | None:
     first = next((t for t in window if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
     if first is None:
         return None
-    ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    ent = entity_at(first)
     if ent is not None:
         return doc[ent.end - 1]
     while first.i + 1 < verb.i and doc[first.i + 1].dep_ in ("compound", "flat"):
@@ -150,7 +151,7 @@ def _bare_gerund_subject(child: Token, verb: Token) -> bool:
 def _same_paragraph(subject: Token, verb: Token) -> Token | None:
     """The parse may take a heading above as the subject; then the nearest name before wins."""
     lo, hi = sorted((subject.idx, verb.idx))
-    if "\n" not in subject.doc.text[lo:hi]:
+    if "\n" not in text_of(subject.doc)[lo:hi]:
         return subject
     return _nearest_before(verb)
 
@@ -195,7 +196,7 @@ def colon_cue(doc: Doc, start: int, open_at: int) -> Cue | None:
 def lead_in_cue(doc: Doc, para: tuple[int, int], inside: Sequence[tuple[int, int]]) -> Cue | None:
     """``He said:`` ending the paragraph before a quote that opens its own paragraph."""
     p_start, p_end = para
-    if not doc.text[p_start:p_end].rstrip().endswith(":"):
+    if not text_of(doc)[p_start:p_end].rstrip().endswith(":"):
         return None
     cues = cues_in(doc, p_start, p_end, inside)
     return cues[-1] if cues else colon_cue(doc, p_start, p_end)

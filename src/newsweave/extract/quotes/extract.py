@@ -46,6 +46,7 @@ from newsweave.extract.quotes.lexicon import INDIRECT_LEMMAS, NAMING_LEMMAS, WOR
 from newsweave.extract.quotes.spans import QuotedSpan, find_quoted_spans, paragraphs
 from newsweave.extract.quotes.speakers import NameIndex, Speaker, cited_outlet, resolve
 from newsweave.model import Quote, QuoteKind
+from newsweave.nlp import text_of
 
 _SENTENCE_END = ".!?"
 _MAX_SCARE_WORDS = 3
@@ -72,7 +73,7 @@ class _Context:
 
     def __init__(self, doc: Doc, outlet_aliases: Sequence[str]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.spans = find_quoted_spans(self.text)
         self.outer = [(s.outer_start, s.outer_end) for s in self.spans]
         self.paras = paragraphs(self.text)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.extract.quotes.cues import according_to
+from newsweave.nlp import entities, entity_at
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
@@ -113,7 +114,7 @@ class NameIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.full: dict[str, str] = {}
-        self.persons: list[Span] = [e for e in doc.ents if e.label_ in _NAME_LABELS]
+        self.persons: list[Span] = [e for e in entities(doc) if e.label_ in _NAME_LABELS]
         for ent in self.persons:
             words = name_words(ent)
             if len(words) >= 2 and all(w[:1].isupper() for w in words):
@@ -148,10 +149,8 @@ class NameIndex:
 def phrase_of(token: Token) -> Span:
     """The named entity containing ``token``, else the noun phrase it heads (without clauses)."""
     doc = token.doc
-    if token.ent_type_ and token.ent_iob_ in ("B", "I"):
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
+    if token.ent_iob_ in ("B", "I") and (ent := entity_at(token)) is not None:
+        return ent
     start = token.i
     for child in token.lefts:
         if child.dep_ in _PHRASE_DEPS:
@@ -285,7 +284,7 @@ def resolve(
         if low in PERSON_PRONOUNS:
             cands = names.person_like
         else:
-            cands = [e for e in doc.ents if e.label_ in _GROUP_LABELS]
+            cands = [e for e in entities(doc) if e.label_ in _GROUP_LABELS]
             if low == "they":
                 cands = sorted(cands + names.person_like, key=lambda e: e.start)
         ent = _antecedent(doc, token, cands, quotes)
