@@ -91,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
             per_chunk.append((len(chunk), time.perf_counter() - t0))
             for name, seconds in report.seconds.items():
                 totals[name] += seconds
-            if report.rejected:
-                print(f"  {len(report.rejected)} rejected in {path.name}")
+            for rejection in report.rejected[:3]:
+                print(f"  rejected in {path.name}: {rejection.reason}")
             done = sum(n for n, _ in per_chunk)
             rate = per_chunk[-1][0] / per_chunk[-1][1]
             print(f"  {done:>7} articles  {rate:6.2f} art/s this chunk", flush=True)
