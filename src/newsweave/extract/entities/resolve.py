@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from newsweave.extract.entities.cluster import LocalCluster, cluster_article, label_class
+from newsweave.extract.entities.index import DraftIndex
 from newsweave.extract.entities.match import EntityDraft, best_match
 from newsweave.extract.entities.mentions import role_says_person
 from newsweave.extract.entities.names import (
@@ -42,12 +43,17 @@ __all__ = ["entity_for_span", "relabel", "resolve_entities"]
 
 
 def resolve_entities(
-    mentions_by_article: Mapping[str, Sequence[Mention]], *, existing: Sequence[Entity] = ()
+    mentions_by_article: Mapping[str, Sequence[Mention]],
+    *,
+    existing: Sequence[Entity] = (),
+    exhaustive: bool = False,
 ) -> list[Entity]:
     """Resolve new articles' mentions into ``existing`` entities or new ones.
 
     Returns every entity (the existing ones, possibly grown, and the new ones),
-    ordered by number of mentions, most mentioned first.
+    ordered by number of mentions, most mentioned first. Each cluster is scored
+    against the candidates of a :class:`DraftIndex` (the same choice as scoring every
+    draft, which ``exhaustive`` does instead, for checking that).
     """
     known = [m for e in existing for m in e.mentions]
     new_articles = {a: list(ms) for a, ms in mentions_by_article.items()}
@@ -56,13 +62,32 @@ def resolve_entities(
     _add_existing_context(drafts)
     clusters = [c for a, ms in relabelled.items() for c in cluster_article(a, ms)]
     clusters.sort(key=lambda c: (c.cls != "PERSON", len(c.words) < 2, c.article_id))
+    match_clusters(clusters, drafts, None if exhaustive else DraftIndex(drafts))
+    return _finish(drafts)
+
+
+def match_clusters(
+    clusters: Sequence[LocalCluster], drafts: list[EntityDraft], index: DraftIndex | None
+) -> None:
+    """Each cluster joins its best draft or starts a new one (appended to ``drafts``).
+
+    With an ``index`` of ``drafts``, a cluster is scored against its candidates only;
+    without one (or when the index says a key is over its bound), against every draft.
+    """
     for cluster in clusters:
-        draft = best_match(cluster, drafts)
+        candidates = index.candidates(cluster) if index is not None else None
+        draft = best_match(cluster, drafts if candidates is None else candidates)
         if draft is None:
             draft = EntityDraft(cls=cluster.cls, words=cluster.words)
             drafts.append(draft)
+            draft.absorb(cluster)
+            if index is not None:
+                index.add(draft)
+            continue
+        before = draft.words
         draft.absorb(cluster)
-    return _finish(drafts)
+        if index is not None and draft.words != before:
+            index.moved(draft, before)
 
 
 def relabel(
