@@ -22,7 +22,7 @@ def test_every_stored_stage_stamp_matches_the_registry(sample_db: str) -> None:
     store.close()
     per_article = {s.name for s in STORE_STAGES if s.unit == "article"}
     assert {stage for stage, _ in article_stamps} == per_article
-    assert {stage for stage, _ in saved_states} == {"dedupe", "cluster"}
+    assert {stage for stage, _ in saved_states} == {"dedupe", "cluster", "entities"}
     assert {stage for stage, _ in story_results} == {"compare", "brief"}
     for stage, version in [*article_stamps, *saved_states, *story_results]:
         assert version == versions[stage], f"{stage} stamped {version}, registry says so not"
