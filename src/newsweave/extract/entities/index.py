@@ -48,7 +48,7 @@ from functools import lru_cache
 
 from newsweave.extract.entities.cluster import LocalCluster
 from newsweave.extract.entities.match import NAME_SAME, SURNAME_MAYBE, EntityDraft
-from newsweave.extract.entities.names import skeleton
+from newsweave.extract.entities.names import similarity, skeleton
 
 __all__ = ["MAX_PER_KEY", "DraftIndex", "FuzzyVocab"]
 
@@ -83,6 +83,19 @@ def _plan(length: int, threshold: float) -> tuple[int, int]:
     raise AssertionError("unreachable")
 
 
+def _close(a: str, b: str, floor: float) -> bool:
+    """``similarity(a, b) >= floor``, with the shared-letter upper bound tried first."""
+    if a == b:
+        return True
+    shared = sum((_letters(a) & _letters(b)).values())
+    return 2 * shared / (len(a) + len(b)) >= floor and similarity(a, b) >= floor
+
+
+@lru_cache(maxsize=2**16)
+def _letters(text: str) -> Counter[str]:
+    return Counter(text)
+
+
 def _grams(text: str, q: int) -> list[str]:
     return [text[i : i + q] for i in range(len(text) - q + 1)]
 
@@ -110,8 +123,8 @@ class FuzzyVocab:
                         del self._postings[(len(text), gram)]
 
     def near(self, text: str) -> set[str] | None:
-        """Every stored string that may be ``threshold`` similar to ``text`` (a superset);
-        None when a posting it needs is longer than :data:`MAX_PER_KEY`."""
+        """Every stored string at least ``threshold`` similar to ``text``; None when a
+        posting it needs is longer than :data:`MAX_PER_KEY`."""
         if not text:
             return set()
         q, shared = _plan(len(text), self.threshold)
@@ -137,7 +150,8 @@ class FuzzyVocab:
             for p in postings(gram):
                 found |= p
             covered += occurrences[gram]
-        return found
+        floor = self.threshold - _SLACK
+        return {s for s in found if _close(text, s, floor)}
 
 
 class DraftIndex:
