@@ -44,7 +44,7 @@ from newsweave.model import Entity, Mention, Quote
 __all__ = ["FORMAT", "EntityBook", "Place", "Resolution", "Summary"]
 
 #: Bumped when the saved layout changes; an older state is then rebuilt from the store.
-FORMAT = 1
+FORMAT = 2
 
 #: Where a mention sits in the store's order: (article id, start, mention id).
 Place = tuple[str, int, str]
@@ -146,13 +146,14 @@ class EntityBook:
             s.context = book._context(s)
         return book
 
-    def _enter(self, s: Summary) -> None:
+    def _enter(self, s: Summary, *, count: bool = True) -> None:
         self.entities[s.id] = s
         for a in s.articles:
             self.article_entities.setdefault(a, set()).add(s.id)
         for n in s.names():
             self.by_name.setdefault(n, set()).add(s.id)
-        s.count_evidence(self.evidence, 1)
+        if count:
+            s.count_evidence(self.evidence, 1)
 
     def _context(self, s: Summary) -> Counter[str]:
         own = s.signature()
@@ -366,6 +367,13 @@ class EntityBook:
                 ]
                 for s in self.entities.values()
             ],
+            "evidence": {
+                "surnames": self.evidence.surnames,
+                "role_people": self.evidence.role_people,
+                "key_votes": self.evidence.key_votes,
+                "given": self.evidence.given,
+                "votes": self.evidence.votes,
+            },
             "speaker_quotes": {n: sorted(q) for n, q in self.speaker_quotes.items()},
             "tied": {q: sorted(ids) for q, ids in self.tied.items()},
             "recheck": sorted(self.recheck),
@@ -387,13 +395,32 @@ class EntityBook:
                 s.articles = set(row[7])
                 s.context = Counter({str(k): int(v) for k, v in dict(row[8]).items()})
                 s.size = int(row[9])
-                book._enter(s)
+                book._enter(s, count=False)
+            book.evidence = _evidence(saved["evidence"])
             book.speaker_quotes = {n: set(q) for n, q in dict(saved["speaker_quotes"]).items()}
             book.tied = {q: set(ids) for q, ids in dict(saved["tied"]).items()}
             book.recheck = set(saved["recheck"])
             return book
         except (zlib.error, ValueError, KeyError, TypeError, IndexError) as exc:
             raise ValueError(f"not an entity book: {exc}") from exc
+
+
+def _evidence(saved: Any) -> LabelEvidence:
+    """The label evidence in its saved layout (counts as JSON objects)."""
+
+    def counts(value: Any) -> Counter[str]:
+        return Counter({str(k): int(v) for k, v in dict(value).items()})
+
+    return LabelEvidence(
+        surnames=counts(saved["surnames"]),
+        role_people=counts(saved["role_people"]),
+        key_votes={k: counts(v) for k, v in dict(saved["key_votes"]).items()},
+        given={k: counts(v) for k, v in dict(saved["given"]).items()},
+        votes={
+            k: {label: counts(owners) for label, owners in dict(v).items()}
+            for k, v in dict(saved["votes"]).items()
+        },
+    )
 
 
 def _entity(d: EntityDraft, old: Summary | None) -> Entity:

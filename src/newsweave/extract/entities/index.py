@@ -26,13 +26,13 @@ matches, ``2*min(len)/S >= r`` (the length window searched). Consecutive blocks 
 separated by at least one unmatched character, so ``k - 1 <= S - 2M``; each block of
 length ``L`` gives ``L - q + 1`` q-grams of the query that also occur in the other
 string, so at least ``t = M - (S - 2M + 1)(q - 1)`` query q-gram occurrences are
-shared (``t = M`` for single characters). ``t`` is bounded below for a query length
-over every length in the window; with ``n`` q-gram occurrences in the query, any
-choice of distinct q-grams covering ``n - t + 1`` of those occurrences contains a
-shared one. So the query takes its rarest q-grams until they cover that many (q = 2
-where that bound is positive for every length in the window, else q = 1) and reads
-their postings: every string within the threshold is among them. The index
-itself keeps every q-gram of every string.
+shared (``t = M`` for single characters). For each length in the window, ``M`` and so
+``t`` are bounded below; with ``n`` q-gram occurrences in the query, any choice of
+distinct q-grams covering ``n - t + 1`` of those occurrences contains a shared one.
+So, per length, the query takes its rarest q-grams until they cover that many (q = 2
+where ``t >= 1``, else q = 1) and reads their postings at that length: every string
+within the threshold is among them, and only those are returned (checked with the
+real similarity). The index keeps every letter and bigram of every string, per length.
 
 Bound: a posting list longer than :data:`MAX_PER_KEY` is never read; a cluster that
 would need it is scored against every draft instead (the same answer, found the
@@ -65,35 +65,30 @@ def _window(length: int, threshold: float) -> range:
 
 
 @lru_cache(maxsize=4096)
-def _plan(length: int, threshold: float) -> tuple[int, int]:
-    """(q, t): q-gram size and how many query q-gram occurrences a match shares at least."""
-    for q in (2, 1):
-        shared: int | None = None
-        for other in _window(length, threshold):
-            total = length + other
-            matched = max(0, math.ceil(threshold * total / 2 - _SLACK))
-            if matched > min(length, other):
-                continue  # no string of this length can be that similar
-            t = matched - (total - 2 * matched + 1) * (q - 1)
-            shared = t if shared is None else min(shared, t)
-        if shared is None:
-            return (q, length + 1)  # nothing can match
-        if shared >= 1 or q == 1:
-            return (q, shared)
-    raise AssertionError("unreachable")
+def _plan(length: int, other: int, threshold: float) -> tuple[int, int] | None:
+    """(q, t) for a query of ``length`` against strings of length ``other``: q-gram size
+    (bigrams where they are guaranteed shared, else letters) and how many query q-gram
+    occurrences a match shares at least; None when no such pair can be that similar."""
+    total = length + other
+    matched = max(0, math.ceil(threshold * total / 2 - _SLACK))
+    if matched > min(length, other) or 2 * min(length, other) < (threshold - _SLACK) * total:
+        return None
+    bigrams = matched - (total - 2 * matched + 1)
+    return (2, bigrams) if bigrams >= 1 else (1, matched)
 
 
 def _close(a: str, b: str, floor: float) -> bool:
     """``similarity(a, b) >= floor``, with the shared-letter upper bound tried first."""
     if a == b:
         return True
-    shared = sum((_letters(a) & _letters(b)).values())
+    mine, theirs = _letters(a), _letters(b)
+    shared = sum(min(n, theirs.get(c, 0)) for c, n in mine.items())
     return 2 * shared / (len(a) + len(b)) >= floor and similarity(a, b) >= floor
 
 
 @lru_cache(maxsize=2**16)
-def _letters(text: str) -> Counter[str]:
-    return Counter(text)
+def _letters(text: str) -> dict[str, int]:
+    return dict(Counter(text))
 
 
 def _grams(text: str, q: int) -> list[str]:
@@ -107,13 +102,21 @@ class FuzzyVocab:
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
         self._postings: dict[tuple[int, str], set[str]] = {}
+        self._members: set[str] = set()
+        #: strings in the order added, and per query text its answer and how much of
+        #: this log it had seen (a repeated query checks only the strings added since)
+        self._added: list[str] = []
+        self._answers: dict[str, tuple[set[str], int]] = {}
 
     def add(self, text: str) -> None:
+        self._members.add(text)
+        self._added.append(text)
         for q in (1, 2):
             for gram in set(_grams(text, q)):
                 self._postings.setdefault((len(text), gram), set()).add(text)
 
     def discard(self, text: str) -> None:
+        self._members.discard(text)
         for q in (1, 2):
             for gram in set(_grams(text, q)):
                 found = self._postings.get((len(text), gram))
@@ -127,31 +130,36 @@ class FuzzyVocab:
         posting it needs is longer than :data:`MAX_PER_KEY`."""
         if not text:
             return set()
-        q, shared = _plan(len(text), self.threshold)
-        occurrences = Counter(_grams(text, q))
-        needed = sum(occurrences.values()) - shared + 1
-        if needed <= 0:
-            return set()
-        lengths = _window(len(text), self.threshold)
-
-        def postings(gram: str) -> list[set[str]]:
-            return [p for n in lengths if (p := self._postings.get((n, gram)))]
-
-        sized = sorted(
-            ((sum(len(p) for p in postings(g)), g) for g in occurrences), key=lambda x: x
-        )
-        found: set[str] = set()
-        covered = 0
-        for size, gram in sized:
-            if covered >= needed:
-                break
-            if size > MAX_PER_KEY:
-                return None
-            for p in postings(gram):
-                found |= p
-            covered += occurrences[gram]
         floor = self.threshold - _SLACK
-        return {s for s in found if _close(text, s, floor)}
+        known = self._answers.get(text)
+        if known is not None:
+            found, seen = known
+            found = {s for s in found if s in self._members}
+            found |= {
+                s for s in self._added[seen:] if s in self._members and _close(text, s, floor)
+            }
+            self._answers[text] = (found, len(self._added))
+            return set(found)
+        found = set()
+        for other in _window(len(text), self.threshold):
+            plan = _plan(len(text), other, self.threshold)
+            if plan is None:
+                continue
+            q, shared = plan
+            occurrences = Counter(_grams(text, q))
+            needed = sum(occurrences.values()) - shared + 1
+            sized = sorted((len(self._postings.get((other, g), ())), g) for g in occurrences)
+            covered = 0
+            for size, gram in sized:
+                if covered >= needed:
+                    break
+                if size > MAX_PER_KEY:
+                    return None
+                found |= self._postings.get((other, gram), set())
+                covered += occurrences[gram]
+        found = {s for s in found if _close(text, s, floor)}
+        self._answers[text] = (found, len(self._added))
+        return set(found)
 
 
 class DraftIndex:
