@@ -10,6 +10,10 @@ entities that changed, and is saved as the entities stage's state (JSON,
 compressed, like the clusterer's). :meth:`EntityBook.from_store` rebuilds it from
 stored entities and quotes when there is no usable saved state.
 
+What a run still does per stored entity (no mention is read): the book is loaded
+and saved whole, as the clusterer's state is, and every entity becomes a draft in
+the blocking index; these are the costs that grow with the store.
+
 Everything is kept so that a resumed run decides exactly as a run over every
 stored mention would: forms in the order their first mention is stored (the
 canonical name breaks ties by it), label votes with the entity that gave them
