@@ -27,7 +27,7 @@ def test_every_stored_stage_stamp_matches_the_registry(sample_db: str) -> None:
     assert {stage for stage, _ in story_stamps} == {
         s.name for s in STORE_STAGES if s.unit == "story"
     }
-    assert {stage for stage, _ in saved_states} == {"dedupe", "cluster"}
+    assert {stage for stage, _ in saved_states} == {"dedupe", "cluster", "entities"}
     assert {stage for stage, _ in story_results} == {"compare", "brief"}
     for stage, version in [*article_stamps, *story_stamps, *saved_states, *story_results]:
         assert version == versions[stage], f"{stage} stamped {version}, registry says so not"

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, bindparam, delete, func, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
 
 from newsweave.model import (
     ArticleFacts,
@@ -34,9 +34,13 @@ from newsweave.store.schema import (
     events,
     mentions,
     quotes,
+    stage_snapshots,
     timexes,
 )
 from newsweave.store.stamps import StampsMixin
+
+if TYPE_CHECKING:
+    from newsweave.store.stories_sql import Snapshot
 
 _FACT_TABLES = (mentions, quotes, timexes, event_mentions, compare_inputs)
 #: Ties broken by id, so that every backend returns the same order.
@@ -124,19 +128,7 @@ class FactsMixin(StampsMixin):
             conn.execute(update(mentions).values(entity_id=None))
             if not resolved:
                 return
-            conn.execute(
-                entities.insert(),
-                [
-                    {
-                        "id": e.id,
-                        "name": e.name,
-                        "type": e.type,
-                        "aliases": list(e.aliases),
-                        "roles": list(e.roles),
-                    }
-                    for e in resolved
-                ],
-            )
+            conn.execute(entities.insert(), [_entity_row(e) for e in resolved])
             # One executemany: a round trip per entity adds up on a server over the network.
             links = [
                 {"mention": mention_id(m), "entity": e.id, "type": e.type}
@@ -151,6 +143,56 @@ class FactsMixin(StampsMixin):
                     links,
                 )
 
+    def save_resolution(
+        self,
+        written: Sequence[Entity],
+        deleted: Sequence[str],
+        retyped: Mapping[str, str],
+        speakers: Mapping[str, str | None],
+        stamped: Sequence[str],
+        version: str,
+        state: Snapshot | None,
+        clears: Sequence[str] = (),
+        clears_stories: Sequence[str] = (),
+    ) -> None:
+        """One entities run in one transaction: the entities it wrote (each with its new
+        mentions only), those it removed, the stored mentions of entities whose type
+        changed, quote speakers, the articles' stamps and the stage's saved state."""
+        from newsweave.store.stories_sql import replace_snapshot
+
+        with self.engine.begin() as conn:
+            for ids in chunks([e.id for e in written] + list(deleted)):
+                conn.execute(delete(entities).where(entities.c.id.in_(ids)))
+            if written:
+                conn.execute(entities.insert(), [_entity_row(e) for e in written])
+            links = [
+                {"mention": mention_id(m), "entity": e.id, "type": e.type}
+                for e in written
+                for m in e.mentions
+            ]
+            if links:
+                conn.execute(
+                    update(mentions)
+                    .where(mentions.c.id == bindparam("mention"))
+                    .values(entity_id=bindparam("entity"), label=bindparam("type")),
+                    links,
+                )
+            if retyped:
+                conn.execute(
+                    update(mentions)
+                    .where(mentions.c.entity_id == bindparam("entity"))
+                    .values(label=bindparam("type")),
+                    [{"entity": e, "type": t} for e, t in retyped.items()],
+                )
+            self._set_speakers(conn, speakers)
+            self.mark_stage(
+                conn, stamped, "entities", version, clears=clears, clears_stories=clears_stories
+            )
+            if state is not None:
+                replace_snapshot(conn, "entities", version, state)
+            else:
+                conn.execute(delete(stage_snapshots).where(stage_snapshots.c.stage == "entities"))
+
     # -- quotes, timexes, events --------------------------------------------------
 
     def quotes(self) -> list[Quote]:
@@ -158,10 +200,24 @@ class FactsMixin(StampsMixin):
             query = select(quotes).order_by(quotes.c.article_id, quotes.c.start, quotes.c.id)
             return [row_quote(r) for r in conn.execute(query)]
 
+    def quotes_in(self, article_ids: Sequence[str]) -> list[Quote]:
+        """The quotes of these articles, in the order of :meth:`quotes`."""
+        query = select(quotes).order_by(quotes.c.article_id, quotes.c.start, quotes.c.id)
+        with self.engine.connect() as conn:
+            found = [
+                row_quote(r)
+                for ids in chunks(article_ids)
+                for r in conn.execute(query.where(quotes.c.article_id.in_(ids)))
+            ]
+        return sorted(found, key=lambda q: (q.article_id, q.start, q.id))
+
     def set_quote_speakers(self, speaker_entities: dict[str, str | None]) -> None:
-        if not speaker_entities:
-            return
         with self.engine.begin() as conn:
+            self._set_speakers(conn, speaker_entities)
+
+    @staticmethod
+    def _set_speakers(conn: Connection, speaker_entities: Mapping[str, str | None]) -> None:
+        if speaker_entities:
             conn.execute(
                 update(quotes)
                 .where(quotes.c.id == bindparam("quote"))
@@ -293,6 +349,31 @@ def _fact_rows(facts: Sequence[ArticleFacts]) -> dict[Any, list[dict[str, Any]]]
                 }
             )
     return rows
+
+
+def _entity_row(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": list(e.aliases),
+        "roles": list(e.roles),
+    }
+
+
+def _row_quote(r: Any) -> Quote:
+    return Quote(
+        r.article_id,
+        r.start,
+        r.end,
+        r.text,
+        r.kind,
+        r.speaker,
+        r.speaker_start,
+        r.speaker_end,
+        r.cue,
+        r.speaker_entity_id,
+    )
 
 
 def _mention_row(m: Mention) -> dict[str, Any]:

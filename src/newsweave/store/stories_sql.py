@@ -86,7 +86,7 @@ class StoriesMixin(StampsMixin):
         with the detector state that found them (``snapshot``) if given."""
         with self.engine.begin() as conn:
             if snapshot is not None:
-                _replace_snapshot(conn, "dedupe", version, snapshot)
+                replace_snapshot(conn, "dedupe", version, snapshot)
             _set_column(conn, "duplicate_of", links)
             ids = list(found)
             if ids:
@@ -121,7 +121,7 @@ class StoriesMixin(StampsMixin):
         never describes stories that were not saved."""
         with self.engine.begin() as conn:
             if snapshot is not None:
-                _replace_snapshot(conn, "cluster", version, snapshot)
+                replace_snapshot(conn, "cluster", version, snapshot)
             _set_column(conn, "story_id", story_of)
             written = [s.id for s in changed]
             for ids in chunks([*written, *gone]):
@@ -194,7 +194,8 @@ def stories_in_order(rows: Sequence[Any], members: Mapping[str, Sequence[str]]) 
     return out
 
 
-def _replace_snapshot(conn: Connection, stage: str, version: str, snapshot: Snapshot) -> None:
+def replace_snapshot(conn: Connection, stage: str, version: str, snapshot: Snapshot) -> None:
+    """The one saved state of ``stage``, in the caller's transaction."""
     conn.execute(delete(stage_snapshots).where(stage_snapshots.c.stage == stage))
     conn.execute(
         stage_snapshots.insert(),

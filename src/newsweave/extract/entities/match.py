@@ -33,16 +33,27 @@ _STOP_ROLE_WORDS = frozenset({"of", "the", "and", "s", "a", "an", "for", "to", "
 
 @dataclass
 class EntityDraft:
-    """One entity being built: its names, mentions, roles and the company it keeps."""
+    """One entity being built: its names, mentions, roles and the company it keeps.
+
+    ``mentions`` are the ones held in memory; ``base`` counts stored mentions that
+    are not (a stored entity resumed from its summary brings its count, not its
+    mentions).
+    """
 
     cls: str
     words: tuple[str, ...]
     id: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    base: int = 0
     forms: Counter[str] = field(default_factory=Counter)
     roles: Counter[str] = field(default_factory=Counter)
     context: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
+
+    @property
+    def size(self) -> int:
+        """How many mentions the entity has, stored and new."""
+        return self.base + len(self.mentions)
 
     @property
     def surname(self) -> str:
@@ -138,7 +149,7 @@ def best_match(cluster: LocalCluster, drafts: Sequence[EntityDraft]) -> EntityDr
             continue
         s = _person_score(cluster, d) if cluster.cls == "PERSON" else _name_score(cluster, d)
         if s is not None:
-            scored.append((s, len(d.mentions), d))
+            scored.append((s, d.size, d))
     if not scored:
         return None
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)

@@ -108,8 +108,9 @@ def name_words(text: str) -> list[str]:
     return [w for w in fold(text).split() if w not in honorifics]
 
 
+@lru_cache(maxsize=2**18)
 def skeleton(word: str) -> str:
-    """Transliteration-insensitive spelling of one folded word."""
+    """Transliteration-insensitive spelling of one folded word (cached: names recur)."""
     for pattern, replacement in _rewrites():
         word = pattern.sub(replacement, word)
     return word
@@ -138,8 +139,10 @@ def alias_canonical(text: str) -> str | None:
     return _alias_groups().get(fold(text))
 
 
+@lru_cache(maxsize=2**18)
 def similarity(a: str, b: str) -> float:
-    """Similarity in [0, 1] of two skeletons (difflib ratio; 1.0 when equal)."""
+    """Similarity in [0, 1] of two skeletons (difflib ratio; 1.0 when equal); cached,
+    since the resolver compares the same surnames over and over."""
     if a == b:
         return 1.0
     if not a or not b:

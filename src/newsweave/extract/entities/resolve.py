@@ -24,9 +24,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from newsweave.extract.entities.cluster import LocalCluster, cluster_article, label_class
+from newsweave.extract.entities.index import DraftIndex
 from newsweave.extract.entities.match import EntityDraft, best_match
 from newsweave.extract.entities.mentions import role_says_person
 from newsweave.extract.entities.names import (
@@ -42,12 +43,17 @@ __all__ = ["entity_for_span", "relabel", "resolve_entities"]
 
 
 def resolve_entities(
-    mentions_by_article: Mapping[str, Sequence[Mention]], *, existing: Sequence[Entity] = ()
+    mentions_by_article: Mapping[str, Sequence[Mention]],
+    *,
+    existing: Sequence[Entity] = (),
+    exhaustive: bool = False,
 ) -> list[Entity]:
     """Resolve new articles' mentions into ``existing`` entities or new ones.
 
     Returns every entity (the existing ones, possibly grown, and the new ones),
-    ordered by number of mentions, most mentioned first.
+    ordered by number of mentions, most mentioned first. Each cluster is scored
+    against the candidates of a :class:`DraftIndex` (the same choice as scoring every
+    draft, which ``exhaustive`` does instead, for checking that).
     """
     known = [m for e in existing for m in e.mentions]
     new_articles = {a: list(ms) for a, ms in mentions_by_article.items()}
@@ -56,41 +62,120 @@ def resolve_entities(
     _add_existing_context(drafts)
     clusters = [c for a, ms in relabelled.items() for c in cluster_article(a, ms)]
     clusters.sort(key=lambda c: (c.cls != "PERSON", len(c.words) < 2, c.article_id))
-    for cluster in clusters:
-        draft = best_match(cluster, drafts)
-        if draft is None:
-            draft = EntityDraft(cls=cluster.cls, words=cluster.words)
-            drafts.append(draft)
-        draft.absorb(cluster)
+    match_clusters(clusters, drafts, None if exhaustive else DraftIndex(drafts))
     return _finish(drafts)
 
 
-def relabel(
-    mentions_by_article: Mapping[str, Sequence[Mention]], *, known: Iterable[Mention] = ()
-) -> dict[str, list[Mention]]:
-    """Fix one-word labels with evidence from every article (see the module docstring)."""
-    surnames: set[str] = set()
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    everything = [*known, *(m for ms in mentions_by_article.values() for m in ms)]
-    people: set[str] = set()
-    key_votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in everything:
-        words = name_words(m.text)
-        if m.label == "PERSON" and len(words) >= 2:
-            surnames.add(skeleton(words[-1]))
-            if m.role and role_says_person(m.role):
-                people.add(_person_key(words))
+def match_clusters(
+    clusters: Sequence[LocalCluster], drafts: list[EntityDraft], index: DraftIndex | None
+) -> None:
+    """Each cluster joins its best draft or starts a new one (appended to ``drafts``).
+
+    With an ``index`` of ``drafts``, a cluster is scored against its candidates only;
+    without one (or when the index says a key is over its bound), against every draft.
+    """
+    for cluster in clusters:
+        candidates = index.candidates(cluster) if index is not None else None
+        draft = best_match(cluster, drafts if candidates is None else candidates)
+        if draft is None:
+            draft = EntityDraft(cls=cluster.cls, words=cluster.words)
+            drafts.append(draft)
+            draft.absorb(cluster)
+            if index is not None:
+                index.add(draft)
+            continue
+        before = draft.words
+        draft.absorb(cluster)
+        if index is not None and draft.words != before:
+            index.moved(draft, before)
+
+
+@dataclass
+class LabelEvidence:
+    """Store-wide label evidence as counts, so that :func:`relabel` needs no stored mention.
+
+    Every count is kept per name form and label, so an entity that changes type or
+    grows moves its share from one label to another (:meth:`add` with a negative
+    ``count``). ``votes`` also records which entity gave each label (``owner``):
+    among labels with equal votes the one seen first wins, and stored mentions are
+    seen in entity id order.
+    """
+
+    surnames: Counter[str] = field(default_factory=Counter)
+    role_people: Counter[str] = field(default_factory=Counter)
+    key_votes: dict[str, Counter[str]] = field(default_factory=dict)
+    given: dict[str, Counter[str]] = field(default_factory=dict)
+    votes: dict[str, dict[str, Counter[str]]] = field(default_factory=dict)
+
+    def add(self, text: str, label: str, count: int, person_roles: int, owner: str) -> None:
+        """Count ``count`` mentions reading ``text`` labelled ``label`` (``person_roles`` of
+        them with a role that says person); negative counts take them back."""
+        words = name_words(text)
+        if label == "PERSON" and len(words) >= 2:
+            _bump(self.surnames, skeleton(words[-1]), count)
+            _bump(self.role_people, _person_key(words), person_roles)
         if len(words) >= 2:
-            key_votes[_person_key(words)][m.label] += 1
-        votes[fold(m.text)][m.label] += 1
-    for key, count in key_votes.items():
-        if count["PERSON"] and count["PERSON"] >= max(count["ORG"], count["GPE"], count["FAC"]):
-            people.add(key)
-    given_names: dict[str, set[str]] = defaultdict(set)
-    for m in everything:
-        words = name_words(m.text)
-        if m.label == "PERSON" and len(words) == 2:
-            given_names[skeleton(words[-1])].add(words[0])
+            _bump(self.key_votes.setdefault(_person_key(words), Counter()), label, count)
+        if label == "PERSON" and len(words) == 2:
+            _bump(self.given.setdefault(skeleton(words[-1]), Counter()), words[0], count)
+        by_label = self.votes.setdefault(fold(text), {})
+        _bump(by_label.setdefault(label, Counter()), owner, count)
+        if not by_label[label]:
+            del by_label[label]
+
+    def add_mentions(self, mentions: Iterable[Mention], owner: str) -> None:
+        for m in mentions:
+            self.add(m.text, m.label, 1, int(bool(m.role and role_says_person(m.role))), owner)
+
+    def vote(self, folded: str) -> Counter[str]:
+        """Labels given to a folded form, in the order they were first seen."""
+        by_label = self.votes.get(folded, {})
+        first = sorted(by_label, key=lambda label: min(by_label[label]))
+        return Counter({label: sum(by_label[label].values()) for label in first})
+
+
+def _bump(counter: Counter[str], key: str, count: int) -> None:
+    if count:
+        counter[key] += count
+        if counter[key] <= 0:
+            del counter[key]
+
+
+def relabel(
+    mentions_by_article: Mapping[str, Sequence[Mention]],
+    *,
+    known: Iterable[Mention] = (),
+    evidence: LabelEvidence | None = None,
+) -> dict[str, list[Mention]]:
+    """Fix one-word labels with evidence from every article (see the module docstring).
+
+    The evidence of articles other than these comes from ``known`` mentions, or
+    already counted in ``evidence``.
+    """
+    if evidence is None:
+        evidence = LabelEvidence()
+        for n, m in enumerate(known):
+            evidence.add_mentions([m], f"{n:012d}")
+    fresh = LabelEvidence()
+    for m in (m for ms in mentions_by_article.values() for m in ms):
+        fresh.add_mentions([m], "")
+
+    def surname(s: str) -> bool:
+        return s in evidence.surnames or s in fresh.surnames
+
+    def person(key: str) -> bool:
+        if evidence.role_people[key] or fresh.role_people[key]:
+            return True
+        count = evidence.key_votes.get(key, Counter()) + fresh.key_votes.get(key, Counter())
+        return bool(count["PERSON"]) and count["PERSON"] >= max(
+            count["ORG"], count["GPE"], count["FAC"]
+        )
+
+    def votes(text: str) -> Counter[str]:
+        count = evidence.vote(fold(text))
+        count.update(fresh.vote(fold(text)))
+        return count
+
     out: dict[str, list[Mention]] = {}
     for article, ms in mentions_by_article.items():
         fixed: list[Mention] = []
@@ -98,25 +183,26 @@ def relabel(
             words = name_words(m.text)
             label = m.label
             if len(words) >= 2 and label in {"ORG", "GPE", "FAC"}:
-                firsts = given_names.get(skeleton(words[-1]), set())
-                if _person_key(words) in people or (
+                last = skeleton(words[-1])
+                firsts = [*evidence.given.get(last, ()), *fresh.given.get(last, ())]
+                if person(_person_key(words)) or (
                     len(words) == 2 and any(given_names_compatible(words[0], g) for g in firsts)
                 ):
                     label = "PERSON"
-            if len(words) == 1 and label == "NORP" and skeleton(words[0]) in surnames:
+            if len(words) == 1 and label == "NORP" and surname(skeleton(words[0])):
                 # "Putin's" in a caption tagged NORP; a demonym that is also a
                 # surname ("French") keeps NORP where most mentions say so.
-                count = votes[fold(m.text)]
+                count = votes(m.text)
                 label = "PERSON" if count["PERSON"] >= count["NORP"] else label
             elif len(words) == 1 and label != "NORP":
-                if skeleton(words[0]) in surnames and label in {"ORG", "GPE", "LOC", "FAC"}:
+                if surname(skeleton(words[0])) and label in {"ORG", "GPE", "LOC", "FAC"}:
                     label = "PERSON" if m.text[:1].isupper() and not m.text.isupper() else label
                 elif (
                     label == "PERSON"
-                    and skeleton(words[0]) not in surnames
+                    and not surname(skeleton(words[0]))
                     and not (m.role and role_says_person(m.role))
                 ):
-                    others = votes[fold(m.text)].copy()
+                    others = votes(m.text)
                     del others["PERSON"]
                     if others:
                         label = others.most_common(1)[0][0]
@@ -162,13 +248,13 @@ def _finish(drafts: Sequence[EntityDraft]) -> list[Entity]:
     """Entities with canonical names, stable ids and majority types."""
     taken = {d.id for d in drafts if d.id}
     entities: list[Entity] = []
-    for d in sorted(drafts, key=lambda d: (-len(d.mentions), d.key)):
-        if not d.mentions:
+    for d in sorted(drafts, key=lambda d: (-d.size, d.key)):
+        if not d.size:
             continue
         label = Counter(m.label for m in d.mentions).most_common(1)[0][0]
         name = canonical_name(d.forms, label)
         if d.id is None:
-            d.id = _new_id(label, name, taken)
+            d.id = new_id(label, name, taken)
             taken.add(d.id)
         aliases = tuple(sorted({f for f in d.forms if f != name}))
         mentions = tuple(
@@ -191,7 +277,8 @@ def canonical_name(forms: Counter[str], label: str) -> str:
     return max(forms, key=rank)
 
 
-def _new_id(label: str, name: str, taken: set[str]) -> str:
+def new_id(label: str, name: str, taken: set[str]) -> str:
+    """A readable id from type and name, numbered when ``taken`` already has it."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "x"
     base = f"{label.lower()}-{slug}"
     candidate, n = base, 2

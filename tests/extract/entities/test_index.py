@@ -1,0 +1,85 @@
+"""The blocking index: its candidates lose no match and stay bounded."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from newsweave.extract.entities import resolve_entities
+from newsweave.extract.entities.cluster import cluster_article
+from newsweave.extract.entities.index import MAX_PER_KEY, DraftIndex, FuzzyVocab
+from newsweave.extract.entities.match import NAME_SAME, SURNAME_MAYBE, EntityDraft, best_match
+from newsweave.extract.entities.mentions import find_mentions
+from newsweave.extract.entities.names import similarity
+from newsweave.model import Mention
+from newsweave.nlp import english
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def mentions() -> dict[str, list[Mention]]:
+    """Mentions of the sample articles and the test texts, parsed once."""
+    nlp = english()
+    paths = sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT / "tests/data/text").glob("*"))
+    return {p.stem: find_mentions(nlp(p.read_text("utf-8")), p.stem) for p in paths}
+
+
+@pytest.mark.parametrize("threshold", [SURNAME_MAYBE, NAME_SAME])
+def test_fuzzy_vocab_finds_every_similar_string(threshold: float) -> None:
+    rng = random.Random(5)
+    letters = "aeiouknrstlmbdz "
+    words = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 14))) for _ in range(600)}
+    # Near variants: one or two letters changed, dropped or added.
+    for w in list(words)[:300]:
+        for _ in range(2):
+            i = rng.randrange(len(w) + 1)
+            words.add(w[:i] + rng.choice(letters) + w[i + rng.randint(0, 1) :])
+    vocab = FuzzyVocab(threshold)
+    for w in words:
+        vocab.add(w)
+    for query in list(words)[:400]:
+        near = vocab.near(query)
+        assert near is not None
+        expected = {w for w in words if similarity(query, w) >= threshold}
+        assert expected <= near
+
+
+def test_index_resolves_like_scoring_every_draft(mentions: dict[str, list[Mention]]) -> None:
+    ids = sorted(mentions)
+    assert resolve_entities(mentions) == resolve_entities(mentions, exhaustive=True)
+    first = {a: mentions[a] for a in ids[: len(ids) // 2]}
+    rest = {a: mentions[a] for a in ids[len(ids) // 2 :]}
+    stored = resolve_entities(first)
+    assert resolve_entities(rest, existing=stored) == resolve_entities(
+        rest, existing=stored, exhaustive=True
+    )
+
+
+def test_candidates_are_bounded_and_hold_the_best_match(
+    mentions: dict[str, list[Mention]],
+) -> None:
+    clusters = [c for a, ms in mentions.items() for c in cluster_article(a, ms)]
+    drafts: list[EntityDraft] = []
+    index = DraftIndex()
+    read = 0
+    for cluster in clusters:
+        candidates = index.candidates(cluster)
+        assert candidates is not None
+        read += len(candidates)
+        draft = best_match(cluster, drafts)
+        assert draft is best_match(cluster, candidates)
+        if draft is None:
+            draft = EntityDraft(cls=cluster.cls, words=cluster.words)
+            drafts.append(draft)
+            index.add(draft)
+        before = draft.words
+        draft.absorb(cluster)
+        if draft.words != before:
+            index.moved(draft, before)
+    assert index.overflows == 0
+    assert index.largest <= MAX_PER_KEY
+    # Far fewer drafts scored than the exhaustive scan's one per draft per cluster.
+    assert read < 0.2 * sum(range(len(drafts)))

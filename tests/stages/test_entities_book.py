@@ -1,0 +1,53 @@
+"""The entities stage resumes from its saved book: a second batch of articles resolved
+from the book leaves the entities, mention links and quote speakers that rebuilding the
+book from every stored entity and quote leaves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import delete
+
+from newsweave import pipeline
+from newsweave.extract.entities.book import EntityBook
+from newsweave.present import export_json
+from newsweave.store import open_store
+from newsweave.store.schema import stage_snapshots
+from tests.conftest import SAMPLES
+
+TEXTS = Path(__file__).resolve().parents[1] / "data" / "text"
+
+
+def _two_batches(path: Path, *, forget_book: bool) -> tuple[dict[str, Any], int]:
+    store = open_store(str(path))
+    pipeline.ingest([str(SAMPLES)], store)
+    pipeline.run_stages(store, until="entities")
+    if forget_book:
+        with store.engine.begin() as conn:
+            conn.execute(delete(stage_snapshots).where(stage_snapshots.c.stage == "entities"))
+    pipeline.ingest([str(TEXTS)], store)
+    rebuilt = 0
+    original = EntityBook.from_store
+
+    def counting(*args: Any, **kwargs: Any) -> EntityBook:
+        nonlocal rebuilt
+        rebuilt += 1
+        return original(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(EntityBook, "from_store", staticmethod(counting))
+        pipeline.run_stages(store, until="entities")
+    exported = export_json(store)
+    store.close()
+    return {k: exported[k] for k in ("entities", "quotes", "articles")}, rebuilt
+
+
+def test_resumed_book_equals_rebuilt_book(tmp_path: Path) -> None:
+    resumed, rebuilt_resumed = _two_batches(tmp_path / "resumed.db", forget_book=False)
+    replayed, rebuilt_replayed = _two_batches(tmp_path / "replayed.db", forget_book=True)
+    assert (rebuilt_resumed, rebuilt_replayed) == (0, 1)
+    assert resumed["entities"]
+    assert any(q.get("speaker_entity_id") for q in resumed["quotes"])
+    assert resumed == replayed
