@@ -128,20 +128,7 @@ class FactsMixin(StampsMixin):
             conn.execute(update(mentions).values(entity_id=None))
             if not resolved:
                 return
-            conn.execute(entities.insert(), [_entity_row(e) for e in resolved])
-            # One executemany: a round trip per entity adds up on a server over the network.
-            links = [
-                {"mention": mention_id(m), "entity": e.id, "type": e.type}
-                for e in resolved
-                for m in e.mentions
-            ]
-            if links:
-                conn.execute(
-                    update(mentions)
-                    .where(mentions.c.id == bindparam("mention"))
-                    .values(entity_id=bindparam("entity"), label=bindparam("type")),
-                    links,
-                )
+            _write_entities(conn, resolved)
 
     def save_resolution(
         self,
@@ -163,20 +150,7 @@ class FactsMixin(StampsMixin):
         with self.engine.begin() as conn:
             for ids in chunks([e.id for e in written] + list(deleted)):
                 conn.execute(delete(entities).where(entities.c.id.in_(ids)))
-            if written:
-                conn.execute(entities.insert(), [_entity_row(e) for e in written])
-            links = [
-                {"mention": mention_id(m), "entity": e.id, "type": e.type}
-                for e in written
-                for m in e.mentions
-            ]
-            if links:
-                conn.execute(
-                    update(mentions)
-                    .where(mentions.c.id == bindparam("mention"))
-                    .values(entity_id=bindparam("entity"), label=bindparam("type")),
-                    links,
-                )
+            _write_entities(conn, written)
             if retyped:
                 conn.execute(
                     update(mentions)
@@ -329,6 +303,25 @@ class NamedEntity:
     name: str
     aliases: tuple[str, ...]
     mentions: int
+
+
+def _write_entities(conn: Connection, written: Sequence[Entity]) -> None:
+    """Entity rows, and each of their mentions pointed at them (and typed as they are)."""
+    if written:
+        conn.execute(entities.insert(), [_entity_row(e) for e in written])
+    # One executemany: a round trip per entity adds up on a server over the network.
+    links = [
+        {"mention": mention_id(m), "entity": e.id, "type": e.type}
+        for e in written
+        for m in e.mentions
+    ]
+    if links:
+        conn.execute(
+            update(mentions)
+            .where(mentions.c.id == bindparam("mention"))
+            .values(entity_id=bindparam("entity"), label=bindparam("type")),
+            links,
+        )
 
 
 def _fact_rows(facts: Sequence[ArticleFacts]) -> dict[Any, list[dict[str, Any]]]:
