@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from distributed import Client, Future
 
 In = TypeVar("In")
+F = TypeVar("F")
 Out = TypeVar("Out")
 
 
@@ -95,14 +96,12 @@ def pool_mapper(workers: int | None = None) -> Iterator[BatchMapper]:
             if second is _END:
                 yield fn(first)
                 return
-            window = max(2, IN_FLIGHT_PER_THREAD * count)
-            pending: deque[PoolFuture[Out]] = deque()
-            for batch in chain((first, second), items):
-                pending.append(pool().submit(fn, batch))
-                if len(pending) >= window:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
+            yield from in_order(
+                lambda batch: pool().submit(fn, batch),
+                PoolFuture.result,
+                chain((first, second), items),
+                max(2, IN_FLIGHT_PER_THREAD * count),
+            )
 
         yield run
 
@@ -168,15 +167,26 @@ def map_in_order(client: Client, fn: Callable[[In], Out], batches: Iterable[In])
     killed run has saved a prefix. A slow batch holds back at most the window behind it.
     """
     threads = sum(client.nthreads().values())  # type: ignore[no-untyped-call]
-    window = max(2, IN_FLIGHT_PER_THREAD * threads)
-    pending: deque[Future[Out]] = deque()
-    for batch in batches:
+
+    def submit(batch: In) -> Future[Out]:
         # pure=False: two equal batches are still two tasks; results never cached by key.
-        pending.append(client.submit(fn, batch, pure=False))
+        return client.submit(fn, batch, pure=False)
+
+    yield from in_order(submit, _take, batches, max(2, IN_FLIGHT_PER_THREAD * threads))
+
+
+def in_order(
+    submit: Callable[[In], F], take: Callable[[F], Out], batches: Iterable[In], window: int
+) -> Iterator[Out]:
+    """``take`` of each submitted batch, in input order, with at most ``window`` in flight:
+    the one ordering the local pool and Dask share."""
+    pending: deque[F] = deque()
+    for batch in batches:
+        pending.append(submit(batch))
         if len(pending) >= window:
-            yield _take(pending.popleft())
+            yield take(pending.popleft())
     while pending:
-        yield _take(pending.popleft())
+        yield take(pending.popleft())
 
 
 def _take(future: Future[Out]) -> Out:

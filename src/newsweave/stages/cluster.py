@@ -45,7 +45,8 @@ def run(ctx: Context, stage: Stage) -> int:
         if links[article_id][0] is None:
             clusterer.assign(_cluster_input(fresh[article_id], persons))
         ctx.tick(stage.name, n, len(pending))
-    story_of = _with_copies(clusterer.assignments(), {a: d for a, (d, _) in links.items()})
+    assigned = clusterer.assignments()
+    story_of = _with_copies(assigned, {a: d for a, (d, _) in links.items()})
     moved = {a: story for a, story in story_of.items() if links[a][1] != story}
     left = {links[a][1] for a in moved} - {None}
     changed = set(moved.values()) | {s for s in left if s in clusterer.stories}
@@ -60,7 +61,7 @@ def run(ctx: Context, stage: Stage) -> int:
     ]
     state = saveable(
         stage.name,
-        snapshot.fingerprint(clusterer.assignments(), clusterer.model),
+        snapshot.fingerprint(assigned, clusterer.model),
         snapshot.dump(clusterer),
     )
     store.save_stories(

@@ -34,7 +34,8 @@ def run(ctx: Context, stage: Stage) -> int:
         batch = pending[start : start + size]
         merged: list[Event] = []
         for story_id in batch:
-            members = [s.article.id for s in store.articles_of(story_id)]
+            story = store.story(story_id)
+            members = list(story.article_ids) if story is not None else []
             found = merge_events(
                 store.event_mentions(members), story_of=dict.fromkeys(members, story_id)
             )

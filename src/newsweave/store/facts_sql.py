@@ -88,17 +88,8 @@ class FactsMixin(StampsMixin):
         if label is not None:
             query = query.where(mentions.c.label == label)
         out: dict[str, list[Mention]] = defaultdict(list)
-        with self.engine.connect() as conn:
-            if article_ids is None:
-                rows = list(conn.execute(query))
-            else:
-                rows = [
-                    r
-                    for ids in chunks(article_ids)
-                    for r in conn.execute(query.where(mentions.c.article_id.in_(ids)))
-                ]
-            for r in rows:
-                out[r.article_id].append(row_mention(r))
+        for r in self._of_articles(query, mentions, article_ids):
+            out[r.article_id].append(row_mention(r))
         return dict(sorted(out.items()))
 
     def entities(self) -> list[Entity]:
@@ -177,12 +168,7 @@ class FactsMixin(StampsMixin):
     def quotes_in(self, article_ids: Sequence[str]) -> list[Quote]:
         """The quotes of these articles, in the order of :meth:`quotes`."""
         query = select(quotes).order_by(quotes.c.article_id, quotes.c.start, quotes.c.id)
-        with self.engine.connect() as conn:
-            found = [
-                row_quote(r)
-                for ids in chunks(article_ids)
-                for r in conn.execute(query.where(quotes.c.article_id.in_(ids)))
-            ]
+        found = [row_quote(r) for r in self._of_articles(query, quotes, article_ids)]
         return sorted(found, key=lambda q: (q.article_id, q.start, q.id))
 
     def set_quote_speakers(self, speaker_entities: dict[str, str | None]) -> None:
@@ -352,21 +338,6 @@ def _entity_row(e: Entity) -> dict[str, Any]:
         "aliases": list(e.aliases),
         "roles": list(e.roles),
     }
-
-
-def _row_quote(r: Any) -> Quote:
-    return Quote(
-        r.article_id,
-        r.start,
-        r.end,
-        r.text,
-        r.kind,
-        r.speaker,
-        r.speaker_start,
-        r.speaker_end,
-        r.cue,
-        r.speaker_entity_id,
-    )
 
 
 def _mention_row(m: Mention) -> dict[str, Any]:
