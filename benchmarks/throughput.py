@@ -24,11 +24,15 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
+from typing import cast
 
+from benchmarks.corpora.replay import ReplayMapper, person_words, replicas, span_days
 from benchmarks.corpora.stream import load_sources, stream, write_jsonl
 from newsweave import pipeline
-from newsweave.distributed import local_workers, pool_mapper
+from newsweave.distributed import BatchMapper, local_workers, pool_mapper
 from newsweave.stages import STORE_STAGES
 from newsweave.store import open_store
 
@@ -38,6 +42,37 @@ def peak_rss_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, children
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds this process has used (user and system)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _rss_now_mb() -> float:
+    """Resident memory of this process now, in MB (Linux)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def _chunks(
+    base: list[dict[str, str]], n: int, size: int, replay: ReplayMapper | None
+) -> Iterator[list[dict[str, str]]]:
+    """The stream a chunk at a time: the base records, then (with ``replay``) replicas made
+    as they are needed, named after the people the base's real analysis found."""
+    for start in range(0, len(base), size):
+        yield base[start : start + size]
+    if replay is None or n <= len(base):
+        return
+
+    def names(record: dict[str, str]) -> set[str]:
+        pair = replay.base.get(record["url"])
+        return person_words(pair[1]) if pair else set()
+
+    more = replicas(base, n - len(base), names)
+    while chunk := list(islice(more, size)):
+        yield chunk
 
 
 def spacy_pass(texts: list[str]) -> float:
@@ -58,6 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", help="store target (default: a fresh SQLite file in a temp dir)")
     parser.add_argument("--workers", type=int, default=1, help="parse worker processes")
     parser.add_argument("--chunk", type=int, default=1000, help="articles per run")
+    parser.add_argument(
+        "--parsed",
+        type=int,
+        help="parse only the first N articles; the rest are replicas whose analysis is "
+        "derived from theirs (benchmarks/corpora/replay.py), to measure the stages around "
+        "the parse at 100,000 articles in an hour",
+    )
     parser.add_argument("--no-spacy", action="store_true", help="skip the bare spaCy pass")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
@@ -66,15 +108,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no PolNeAR folder at {polnear}: pass --data DIR (../shared/data)", file=sys.stderr)
         return 2
     work = Path(tempfile.mkdtemp(prefix="newsweave-throughput-"))
-    records = stream(load_sources(polnear), args.articles, args.seed)
-    chunks = [records[k : k + args.chunk] for k in range(0, len(records), args.chunk)]
-    paths = []
-    for i, chunk in enumerate(chunks):
-        paths.append(work / f"stream-{i:04d}.jsonl")
-        write_jsonl(chunk, paths[-1])
+    parsed = min(args.parsed or args.articles, args.articles)
+    records = stream(load_sources(polnear), parsed, args.seed)
     words = sum(len(r["text"].split()) for r in records)
-    print(f"stream: {len(records)} articles, {words / len(records):.0f} words on average")
-    print(f"tuned_on=none reported_on=polnear-stream n={len(records)} seed={args.seed}")
+    print(f"stream: {args.articles} articles, {words / len(records):.0f} words on average")
+    replay = ReplayMapper(span_days(records)) if parsed < args.articles else None
+    if replay is not None:
+        print(
+            f"{parsed} articles parsed, {args.articles - parsed} replicas whose analysis "
+            "is derived from theirs (benchmarks/corpora/replay.py)"
+        )
+    print(f"tuned_on=none reported_on=polnear-stream n={args.articles} seed={args.seed}")
 
     target = args.db or str(work / "throughput.db")
     store = open_store(target)
@@ -82,20 +126,33 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{target} already holds articles: give an empty store", file=sys.stderr)
         return 2
     totals = {"ingest": 0.0, **{s.name: 0.0 for s in STORE_STAGES}}
-    per_chunk: list[tuple[int, float]] = []
+    per_chunk: list[tuple[int, float, dict[str, float]]] = []
+    cpu_chunk: list[float] = []
     started = time.perf_counter()
-    with pool_mapper(args.workers or local_workers()) as mapper:
-        for path, chunk in zip(paths, chunks, strict=True):
-            t0 = time.perf_counter()
+    with pool_mapper(args.workers or local_workers()) as pool:
+        # Only the extract stage maps batches, and the replay mapper serves exactly it.
+        mapper = pool if replay is None else cast(BatchMapper, replay)
+        for i, chunk in enumerate(_chunks(records, args.articles, args.chunk, replay)):
+            path = work / f"stream-{i:04d}.jsonl"
+            write_jsonl(chunk, path)
+            t0, cpu0 = time.perf_counter(), _cpu_seconds()
             report = pipeline.run([str(path)], store, mapper=mapper)
-            per_chunk.append((len(chunk), time.perf_counter() - t0))
+            per_chunk.append((len(chunk), time.perf_counter() - t0, dict(report.seconds)))
+            cpu_chunk.append(_cpu_seconds() - cpu0)
+            path.unlink()
             for name, seconds in report.seconds.items():
                 totals[name] += seconds
             for rejection in report.rejected[:3]:
                 print(f"  rejected in {path.name}: {rejection.reason}")
-            done = sum(n for n, _ in per_chunk)
+            done = sum(n for n, _, _ in per_chunk)
             rate = per_chunk[-1][0] / per_chunk[-1][1]
-            print(f"  {done:>7} articles  {rate:6.2f} art/s this chunk", flush=True)
+            own, _ = peak_rss_mb()
+            print(
+                f"  {done:>7} articles  {rate:6.2f} art/s this chunk  "
+                f"{1000 * cpu_chunk[-1] / len(chunk):5.0f} CPU ms/article  "
+                f"{_rss_now_mb():6.0f} MB now, {own:6.0f} MB peak",
+                flush=True,
+            )
     elapsed = time.perf_counter() - started
     stored = store.article_count()
     stories = len(store.stories())
@@ -103,23 +160,39 @@ def main(argv: list[str] | None = None) -> int:
 
     own, children = peak_rss_mb()
     spacy_seconds = None if args.no_spacy else spacy_pass([r["text"] for r in records])
-    rate = len(records) / elapsed
+    rate = args.articles / elapsed
     print(
-        f"\nnewsweave: {len(records)} articles in {elapsed:.1f} s = {rate:.2f} art/s "
+        f"\nnewsweave: {args.articles} articles in {elapsed:.1f} s = {rate:.2f} art/s "
         f"({args.workers} worker(s)); {stored} stored, {stories} stories"
     )
     print(f"{'stage':<10}{'seconds':>10}{'share':>8}{'ms/article':>12}")
     for name, seconds in totals.items():
         print(
             f"{name:<10}{seconds:>10.1f}{seconds / elapsed:>8.1%}"
-            f"{1000 * seconds / len(records):>12.1f}"
+            f"{1000 * seconds / args.articles:>12.1f}"
         )
     print(
-        "cost per article per thousand (ms): "
-        + " ".join(f"{1000 * s / n:.0f}" for n, s in per_chunk)
+        "cost per article per chunk (ms): "
+        + " ".join(f"{1000 * s / n:.0f}" for n, s, _ in per_chunk)
     )
+    print(
+        "of which outside the extract stage (ms): "
+        + " ".join(
+            f"{1000 * (s - stages.get('extract', 0.0)) / n:.0f}" for n, s, stages in per_chunk
+        )
+    )
+    print(
+        "CPU of this process per article per chunk (ms; what other jobs on the machine "
+        "do not change): "
+        + " ".join(f"{1000 * c / n:.0f}" for (n, _, _), c in zip(per_chunk, cpu_chunk, strict=True))
+    )
+    if replay is not None:
+        print(
+            f"extract: {replay.parsed} articles parsed, {replay.derived} derived, "
+            f"{replay.mismatched} replicas parsed because their text was not their base's"
+        )
     ratio = float("nan")
-    if spacy_seconds is not None:
+    if spacy_seconds is not None and replay is None:
         spacy_rate = len(records) / spacy_seconds
         ratio = elapsed / spacy_seconds
         print(
