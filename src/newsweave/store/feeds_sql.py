@@ -1,0 +1,85 @@
+"""Reading and writing the state of watched feeds, as plain functions over a store.
+
+``newsweave watch`` keeps one row per feed (``schema.feeds``) and asks which item URLs
+are already stored (as a document's or a rejection's source) so that a restarted watch
+never fetches a page twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from newsweave.model import FeedState
+from newsweave.store.chunking import chunks
+from newsweave.store.schema import documents, feeds, rejections
+from newsweave.store.sql import SqlStore
+
+
+def feed_states(store: SqlStore) -> list[FeedState]:
+    """Every watched feed, in URL order."""
+    with store.engine.connect() as conn:
+        return [_state(r) for r in conn.execute(select(feeds).order_by(feeds.c.url)).mappings()]
+
+
+def feed_state(store: SqlStore, url: str) -> FeedState | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(feeds).where(feeds.c.url == url)).mappings().first()
+    return _state(row) if row is not None else None
+
+
+def save_feed_state(store: SqlStore, state: FeedState) -> None:
+    """Write one feed's state, replacing what was stored (one transaction)."""
+    with store.engine.begin() as conn:
+        conn.execute(delete(feeds).where(feeds.c.url == state.url))
+        conn.execute(
+            feeds.insert().values(
+                url=state.url,
+                kind=state.kind,
+                title=state.title,
+                etag=state.etag,
+                last_modified=state.last_modified,
+                last_poll=state.last_poll,
+                last_status=state.last_status,
+                next_poll=state.next_poll,
+                consecutive_errors=state.consecutive_errors,
+                last_error=state.last_error,
+                articles_found=state.articles_found,
+            )
+        )
+
+
+def known_sources(store: SqlStore, urls: Sequence[str]) -> set[str]:
+    """Which of these URLs are already stored as a document's or a rejection's source."""
+    found: set[str] = set()
+    with store.engine.connect() as conn:
+        for wanted in chunks(sorted(set(urls))):
+            for column in (documents.c.source, rejections.c.source):
+                found.update(conn.execute(select(column).where(column.in_(wanted))).scalars())
+    return found
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; every stored time is UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
+def _state(row: Any) -> FeedState:
+    return FeedState(
+        url=row["url"],
+        kind=row["kind"],
+        title=row["title"],
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        last_poll=_aware(row["last_poll"]),
+        last_status=row["last_status"],
+        next_poll=_aware(row["next_poll"]),
+        consecutive_errors=row["consecutive_errors"],
+        last_error=row["last_error"],
+        articles_found=row["articles_found"],
+    )
