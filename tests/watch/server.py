@@ -110,7 +110,7 @@ class FeedServer:
         return [r for r in self.requests if r.path == path]
 
     def start(self) -> None:
-        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True).start()
 
     def stop(self) -> None:
         self._httpd.shutdown()
