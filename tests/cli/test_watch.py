@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import feedparser
+from fastapi.testclient import TestClient
+
 from newsweave.store import open_store
 from newsweave.store.feeds_sql import feed_states
+from newsweave.web import create_app
+from newsweave.web.atom import tag_uri
 from tests.cli.runner import run_cli
 from tests.conftest import SAMPLES
 from tests.watch.server import article_page, rss, running, sample_texts
@@ -91,6 +96,15 @@ def test_watch_twice_stores_each_article_once_with_conditional_requests(tmp_path
     code, out, _ = run_cli("feeds", "--db", db)
     assert code == 0
     assert "/feed.rss" in out and "304" in out
+
+    # Each story's Atom feed lists the articles the watch placed in it.
+    with TestClient(create_app(db)) as client:
+        listed: set[str] = set()
+        for story_id in {s for _dup, s in links_of.values() if s}:
+            feed = feedparser.parse(client.get(f"/stories/{story_id}/feed.atom").content)
+            assert not feed.bozo
+            listed.update(e.id for e in feed.entries if ":article/" in e.id)
+    assert listed == {tag_uri("article", a.id) for a in stored}
 
 
 def test_watch_needs_a_contact(tmp_path: Path, monkeypatch: object) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 
 from newsweave.model import FeedState
 from newsweave.store.chunking import chunks
-from newsweave.store.schema import documents, feeds, rejections
+from newsweave.store.schema import articles, documents, feeds, rejections
 from newsweave.store.sql import SqlStore
 
 
@@ -83,3 +83,18 @@ def _state(row: Any) -> FeedState:
         last_error=row["last_error"],
         articles_found=row["articles_found"],
     )
+
+
+def stored_at(store: SqlStore, article_ids: Sequence[str]) -> dict[str, datetime]:
+    """When each article's document was stored: the ``updated`` time of its Atom entries."""
+    found: dict[str, datetime] = {}
+    query = select(articles.c.id, documents.c.ingested_at).join(
+        documents, documents.c.content_hash == articles.c.document_hash
+    )
+    with store.engine.connect() as conn:
+        for wanted in chunks(sorted(set(article_ids))):
+            for row in conn.execute(query.where(articles.c.id.in_(wanted))):
+                when = _aware(row.ingested_at)
+                if when is not None:
+                    found[row.id] = when
+    return found
