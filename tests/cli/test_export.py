@@ -45,3 +45,56 @@ def test_export_follows_the_contract_and_offsets_map_to_raw(tmp_path: Path) -> N
                 == raw[raw_start : raw_start + length]
             )
     store.close()
+
+
+def test_csv_export_holds_the_json_tables_with_spans_into_the_text(
+    sample_db: str, tmp_path: Path
+) -> None:
+    import csv
+
+    folder = tmp_path / "csv"
+    code, _out, err = run_cli("export", "--db", sample_db, "--format", "csv", "-o", str(folder))
+    assert code == 0, err
+    json_file = tmp_path / "all.json"
+    assert run_cli("export", "--db", sample_db, "-o", str(json_file))[0] == 0
+    data = json.loads(json_file.read_text(encoding="utf-8"))
+
+    def rows(name: str) -> list[dict[str, str]]:
+        with (folder / name).open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    names = ("articles", "stories", "quotes", "claims", "events", "entities")
+    tables = {f"{n}.csv": n for n in names}
+    assert sorted(p.name for p in folder.iterdir()) == sorted(tables)
+    for name, table in tables.items():
+        found = rows(name)
+        assert len(found) == len(data[table]), name
+        assert found, f"the sample store has {table}"
+        # The same fields as the JSON, and the same values (lists and objects as JSON).
+        assert list(found[0]) == list(data[table][0]), name
+        for row, record in zip(found, data[table], strict=True):
+            for key, value in record.items():
+                if isinstance(value, list | dict):
+                    assert json.loads(row[key]) == value, (name, key)
+                else:
+                    assert row[key] == ("" if value is None else str(value)), (name, key)
+
+    text = {a["id"]: a["text"] for a in rows("articles.csv")}
+    for quote in rows("quotes.csv"):
+        assert text[quote["article_id"]][int(quote["start"]) : int(quote["end"])] == quote["text"]
+    for entity in rows("entities.csv"):
+        for m in json.loads(entity["mentions"]):
+            if m.get("field", "text") == "text":
+                assert text[m["article_id"]][m["start"] : m["end"]] == m["text"]
+    evidence = [s for c in rows("claims.csv") for s in json.loads(c["evidence"])]
+    assert evidence and all(0 <= s["start"] < s["end"] <= len(text[s["article_id"]])
+                            for s in evidence)  # fmt: skip
+
+
+def test_csv_export_needs_a_folder(sample_db: str, tmp_path: Path) -> None:
+    code, _out, err = run_cli("export", "--db", sample_db, "--format", "csv")
+    assert code == 2 and "-o DIR" in err
+    a_file = tmp_path / "f.csv"
+    a_file.write_text("x")
+    code, _out, err = run_cli("export", "--db", sample_db, "--format", "csv", "-o", str(a_file))
+    assert code == 2 and "is a file" in err
