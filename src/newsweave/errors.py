@@ -46,6 +46,10 @@ WARC_NO_HTML = "the WARC archive holds {records} record(s) but no HTML response:
 
 # Reasons a watched feed or page could not be read (``newsweave watch``).
 ROBOTS_DISALLOWED = "robots.txt of {host} disallows this page for newsweave: skipped"
+ROBOTS_UNKNOWN = (
+    "robots.txt of {host} could not be read, so nothing is fetched from it: "
+    "it is tried again at the next poll"
+)
 HTTP_STATUS = "the server answered HTTP {status} {phrase}: check the URL"
 FETCH_FAILED = "could not fetch the page ({detail}): it is tried again at the next poll"
 TOO_LARGE_PAGE = "the page is over the {limit:,}-byte limit: stopped reading it"

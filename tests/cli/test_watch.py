@@ -3,11 +3,15 @@ server that publishes the sample articles as HTML pages over two polls."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import click
 import feedparser
+import pytest
 from fastapi.testclient import TestClient
 
+from newsweave.cli.watch import parse_duration, seconds_until
 from newsweave.store import open_store
 from newsweave.store.feeds_sql import feed_states
 from newsweave.web import create_app
@@ -107,7 +111,25 @@ def test_watch_twice_stores_each_article_once_with_conditional_requests(tmp_path
     assert listed == {tag_uri("article", a.id) for a in stored}
 
 
-def test_watch_needs_a_contact(tmp_path: Path, monkeypatch: object) -> None:
+def test_watch_needs_a_contact(tmp_path: Path) -> None:
     code, out, err = run_cli("watch", "http://127.0.0.1:9/feed.rss", "--db", str(tmp_path / "x.db"))
     assert code == 2
     assert "--contact" in out + err
+
+
+def test_durations_and_sleep_between_polls() -> None:
+    assert [parse_duration(v) for v in ("90s", "15m", "2h", "1d", "30")] == [
+        90,
+        900,
+        7200,
+        86400,
+        30,
+    ]
+    for bad in ("", "15x", "-1m", "0"):
+        with pytest.raises(click.BadParameter):
+            parse_duration(bad)
+    now = datetime.now(UTC)
+    assert seconds_until(None, 900) == 900
+    assert seconds_until(now - timedelta(minutes=5), 900) == 1.0
+    assert 590 < seconds_until(now + timedelta(minutes=10), 900) <= 600
+    assert seconds_until(now + timedelta(hours=3), 900) == 900

@@ -127,3 +127,15 @@ def test_crawl_delay_raises_the_delay() -> None:
         started = time.monotonic()
         fetcher.get(server.url("/p"))
         assert time.monotonic() - started >= 0.9
+
+
+def test_unreadable_robots_txt_fetches_nothing_for_now() -> None:
+    with running() as server, _fetcher(retries=0) as fetcher:
+        server.put("/robots.txt", status=503)
+        server.put("/page", "ok")
+        found = fetcher.get(server.url("/page"))
+        assert not found.ok and found.transient
+        assert found.error is not None and "could not be read" in found.error
+        assert server.hits("/page") == []
+        server.put("/robots.txt", "", content_type="text/plain")
+        assert fetcher.get(server.url("/page")).ok  # asked again, not cached

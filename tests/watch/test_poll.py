@@ -40,6 +40,7 @@ def test_failing_feed_backs_off_and_never_stops_the_others(store: SqlStore) -> N
         outcome = {f.url: f for f in report.feeds}
         assert outcome[good].stored == 1
         assert outcome[bad].outcome == "error" and "malformed XML" in (outcome[bad].error or "")
+        assert report.next_due == t0 + timedelta(seconds=EVERY)  # the good feed's turn
         failing = feed_state(store, bad)
         assert failing is not None and failing.consecutive_errors == 1
         assert failing.next_poll == t0 + timedelta(seconds=2 * EVERY)

@@ -14,7 +14,6 @@ from rich.table import Table
 
 from newsweave import errors, settings
 from newsweave.cli.common import cli_store, db_option
-from newsweave.model import FeedState
 from newsweave.store.feeds_sql import feed_states
 from newsweave.watch import Fetcher, FetchOptions, PollReport, poll
 
@@ -97,18 +96,16 @@ def watch(
                 _print_report(out, report)
                 if once:
                     break
-                time.sleep(_until_next_poll(feed_states(store), every))
+                time.sleep(seconds_until(report.next_due, every))
         except KeyboardInterrupt:
             out.print("stopped: the next watch resumes where this one left off")
 
 
-def _until_next_poll(states: list[FeedState], every: float) -> float:
-    """Seconds until the earliest watched feed is due (at least 1, at most ``every``)."""
-    now = datetime.now(UTC)
-    due = [s.next_poll for s in states if s.next_poll is not None]
-    if not due:
+def seconds_until(due: datetime | None, every: float) -> float:
+    """Seconds to sleep until ``due`` (at least 1, at most ``every``)."""
+    if due is None:
         return every
-    return min(every, max(1.0, (min(due) - now).total_seconds()))
+    return min(every, max(1.0, (due - datetime.now(UTC)).total_seconds()))
 
 
 def _print_report(out: Console, report: PollReport) -> None:

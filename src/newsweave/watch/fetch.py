@@ -119,8 +119,13 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         current = url
         for _hop in range(self.options.max_redirects + 1):
-            if check_robots and not self.robots.allows(current):
-                reason = errors.ROBOTS_DISALLOWED.format(host=urlsplit(current).netloc)
+            verdict = self.robots.check(current) if check_robots else "allowed"
+            if verdict != "allowed":
+                host = urlsplit(current).netloc
+                if verdict == "unknown":
+                    reason = errors.ROBOTS_UNKNOWN.format(host=host)
+                    return Fetched(url, current, 0, error=reason, transient=True)
+                reason = errors.ROBOTS_DISALLOWED.format(host=host)
                 return Fetched(url, current, 0, error=reason)
             answer = self._with_retries(url, current, headers)
             if answer.status not in _REDIRECTS:

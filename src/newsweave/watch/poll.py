@@ -54,6 +54,8 @@ class PollReport:
     #: Sources that named no feed (an unreadable OPML file, a path that is not a URL).
     unusable: list[Rejection] = field(default_factory=list)
     stages: dict[str, int] = field(default_factory=dict)
+    #: When the first of these sources is due again (None: no source names a feed).
+    next_due: datetime | None = None
 
     @property
     def stored(self) -> int:
@@ -112,6 +114,8 @@ def poll(
             )
             report.feeds.append(feed)
     report.stages = pipeline.run_stages(store)
+    due_times = [s.next_poll for u in urls if (s := feed_state(store, u)) and s.next_poll]
+    report.next_due = min(due_times, default=None)
     return report
 
 

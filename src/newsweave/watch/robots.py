@@ -3,7 +3,8 @@
 The rules are parsed by the standard library's ``urllib.robotparser``; this module only
 fetches, caches and applies them the way RFC 9309 asks: a missing robots.txt (4xx)
 allows everything, one that cannot be fetched (5xx, network error) allows nothing until
-it can be read, and 401/403 forbid the whole site.
+it can be read (the verdict is "unknown", so the page is tried again later rather than
+skipped for good), and 401/403 forbid the whole site.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -32,16 +33,19 @@ class Answer(Protocol):
     def body(self) -> bytes: ...
 
 
+Verdict = Literal["allowed", "disallowed", "unknown"]
+
+
 @dataclass
 class _Rules:
-    parser: RobotFileParser | None  # None: the rule is allow_all / deny_all below
-    allow_all: bool
+    parser: RobotFileParser | None  # None: the verdict below holds for every path
+    verdict: Verdict
     read_at: float
 
-    def allows(self, url: str) -> bool:
+    def check(self, url: str) -> Verdict:
         if self.parser is None:
-            return self.allow_all
-        return self.parser.can_fetch(AGENT_TOKEN, url)
+            return self.verdict
+        return "allowed" if self.parser.can_fetch(AGENT_TOKEN, url) else "disallowed"
 
     def delay(self) -> float | None:
         if self.parser is None:
@@ -66,8 +70,10 @@ class Robots:
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
-    def allows(self, url: str) -> bool:
-        return self._rules_for(host_of(url)).allows(url)
+    def check(self, url: str) -> Verdict:
+        """``unknown`` while the host's robots.txt cannot be fetched (5xx, network error):
+        nothing is fetched from the host then, and the caller asks again later."""
+        return self._rules_for(host_of(url)).check(url)
 
     def crawl_delay(self, url: str) -> float | None:
         """The host's Crawl-delay if its robots.txt was read and names one (never fetches)."""
@@ -88,12 +94,12 @@ class Robots:
         answer = self._fetch(f"{host}/robots.txt")
         now = time.monotonic()
         if answer.status in (401, 403):
-            return _Rules(None, False, now)
+            return _Rules(None, "disallowed", now)
         if 400 <= answer.status < 500:
-            return _Rules(None, True, now)
+            return _Rules(None, "allowed", now)
         if answer.status != 200:
             # Unreachable: allow nothing, and ask again at the next request, not after the TTL.
-            return _Rules(None, False, now - self._ttl - 1)
+            return _Rules(None, "unknown", now - self._ttl - 1)
         parser = RobotFileParser()
         parser.parse(answer.body.decode("utf-8", errors="replace").splitlines())
-        return _Rules(parser, True, now)
+        return _Rules(parser, "allowed", now)
