@@ -1,13 +1,13 @@
 """Reading and writing the state of watched feeds, as plain functions over a store.
 
-``newsweave watch`` keeps one row per feed (``schema.feeds``) and asks which item URLs
-are already stored (as a document's or a rejection's source) so that a restarted watch
-never fetches a page twice.
+``newsweave watch`` keeps one row per feed (``schema.feeds``) and one per item URL it has
+handled (``schema.feed_items``), and asks which item URLs are known so that a restarted
+watch never fetches a page twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 
 from newsweave.model import FeedState
 from newsweave.store.chunking import chunks
-from newsweave.store.schema import articles, documents, feeds, rejections
+from newsweave.store.schema import articles, documents, feed_items, feeds, rejections
 from newsweave.store.sql import SqlStore
 
 
@@ -53,13 +53,32 @@ def save_feed_state(store: SqlStore, state: FeedState) -> None:
 
 
 def known_sources(store: SqlStore, urls: Sequence[str]) -> set[str]:
-    """Which of these URLs are already stored as a document's or a rejection's source."""
+    """Which of these URLs a watch has handled, or are stored as a document's or a
+    rejection's source (read by ``newsweave run`` or before the watch recorded them)."""
     found: set[str] = set()
     with store.engine.connect() as conn:
         for wanted in chunks(sorted(set(urls))):
-            for column in (documents.c.source, rejections.c.source):
+            for column in (feed_items.c.url, documents.c.source, rejections.c.source):
                 found.update(conn.execute(select(column).where(column.in_(wanted))).scalars())
     return found
+
+
+def mark_items(store: SqlStore, feed_url: str, outcomes: Mapping[str, str]) -> None:
+    """Record item URLs as handled (``outcome``: fetched, rejected), in one transaction; a
+    URL recorded before keeps its first record."""
+    now = datetime.now(UTC)
+    with store.engine.begin() as conn:
+        for wanted in chunks(sorted(outcomes)):
+            seen = set(
+                conn.execute(select(feed_items.c.url).where(feed_items.c.url.in_(wanted))).scalars()
+            )
+            rows = [
+                {"url": u, "feed_url": feed_url, "outcome": outcomes[u], "seen_at": now}
+                for u in wanted
+                if u not in seen
+            ]
+            if rows:
+                conn.execute(feed_items.insert(), rows)
 
 
 def _aware(value: datetime | None) -> datetime | None:

@@ -277,3 +277,14 @@ feeds = Table(
     Column("last_error", Text),
     Column("articles_found", Integer, nullable=False),
 )
+
+#: Every item URL a watch has handled (its page stored, found a copy of a stored one, or
+#: rejected), so that no later poll fetches it again whatever became of its content.
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("feed_url", Text, nullable=False),
+    Column("outcome", String(16), nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)

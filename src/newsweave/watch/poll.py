@@ -23,12 +23,16 @@ from newsweave.ingest.decode import DecodeFailure, decode
 from newsweave.ingest.formats import is_truncated_html
 from newsweave.model import Document, FeedKind, FeedState, Rejection, sha256_hex
 from newsweave.store import SqlStore
-from newsweave.store.feeds_sql import feed_state, known_sources, save_feed_state
+from newsweave.store.chunking import chunks
+from newsweave.store.feeds_sql import feed_state, known_sources, mark_items, save_feed_state
 from newsweave.watch import state as feed_states
 from newsweave.watch.fetch import Fetched, Fetcher
 from newsweave.watch.sources import Item, Listing, read_listing, read_opml
 
 log = logging.getLogger(__name__)
+
+#: Pages fetched at once and stored in one go: what a killed watch fetches again at most.
+PAGE_BATCH = 32
 
 
 @dataclass
@@ -172,20 +176,8 @@ def _poll_feed(
     fresh = [i for i in listing.items if i.url not in known and i.url not in claimed]
     claimed.update(i.url for i in fresh)
     feed.new_items = len(fresh)
-    pages = list(pool.map(lambda item: fetcher.get(item.url), fresh))
-    inputs: list[Document | Rejection] = []
-    for item, page in zip(fresh, pages, strict=True):
-        made = page_document(item, page)
-        if isinstance(made, Document):
-            inputs.append(made)
-        elif page.transient:
-            feed.retry.append(made)
-        else:
-            feed.skipped.append(made)
-            inputs.append(made)
-    ingested = pipeline.ingest_documents(inputs, store)
-    feed.stored = ingested.articles_stored
-    feed.skipped.extend(r for r in ingested.rejected if r not in feed.skipped)
+    for batch in chunks(fresh, PAGE_BATCH):
+        _ingest_pages(store, fetcher, pool, url, batch, feed)
     kind: FeedKind = "sitemap" if listing.kind == "sitemap" else "feed"
     done = feed_states.succeeded(
         dataclasses.replace(state, kind=kind),
@@ -200,6 +192,35 @@ def _poll_feed(
     )
     save_feed_state(store, done)
     return feed
+
+
+def _ingest_pages(
+    store: SqlStore,
+    fetcher: Fetcher,
+    pool: ThreadPoolExecutor,
+    feed_url: str,
+    items: Sequence[Item],
+    feed: FeedReport,
+) -> None:
+    """Fetch a batch of pages at once, store them, then record their URLs as handled."""
+    pages = list(pool.map(lambda item: fetcher.get(item.url), items))
+    inputs: list[Document | Rejection] = []
+    handled: dict[str, str] = {}
+    for item, page in zip(items, pages, strict=True):
+        made = page_document(item, page)
+        if isinstance(made, Document):
+            inputs.append(made)
+            handled[item.url] = "fetched"
+        elif page.transient:
+            feed.retry.append(made)
+        else:
+            feed.skipped.append(made)
+            inputs.append(made)
+            handled[item.url] = "rejected"
+    ingested = pipeline.ingest_documents(inputs, store)
+    feed.stored += ingested.articles_stored
+    feed.skipped.extend(r for r in ingested.rejected if r not in feed.skipped)
+    mark_items(store, feed_url, handled)
 
 
 def page_document(item: Item, page: Fetched) -> Document | Rejection:

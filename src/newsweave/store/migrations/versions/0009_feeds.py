@@ -1,4 +1,5 @@
-"""Watched feeds: conditional-GET validators, poll times, errors and articles found.
+"""Watched feeds (conditional-GET validators, poll times, errors, articles found) and the
+item URLs a watch has handled.
 
 Revision ID: 0009_feeds
 Revises: 0008
@@ -30,7 +31,15 @@ def upgrade() -> None:
         sa.Column("last_error", sa.Text),
         sa.Column("articles_found", sa.Integer, nullable=False),
     )
+    op.create_table(
+        "feed_items",
+        sa.Column("url", sa.Text, primary_key=True),
+        sa.Column("feed_url", sa.Text, nullable=False),
+        sa.Column("outcome", sa.String(16), nullable=False),
+        sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("feed_items")
     op.drop_table("feeds")
