@@ -77,11 +77,12 @@ def test_csv_export_holds_the_json_tables_with_spans_into_the_text(
                 if isinstance(value, list | dict):
                     assert json.loads(row[key]) == value, (name, key)
                 else:
-                    assert row[key] == ("" if value is None else str(value)), (name, key)
+                    assert unformula(row[key]) == ("" if value is None else str(value)), key
 
-    text = {a["id"]: a["text"] for a in rows("articles.csv")}
+    text = {a["id"]: unformula(a["text"]) for a in rows("articles.csv")}
     for quote in rows("quotes.csv"):
-        assert text[quote["article_id"]][int(quote["start"]) : int(quote["end"])] == quote["text"]
+        quoted = unformula(quote["text"])
+        assert text[quote["article_id"]][int(quote["start"]) : int(quote["end"])] == quoted
     for entity in rows("entities.csv"):
         for m in json.loads(entity["mentions"]):
             if m.get("field", "text") == "text":
@@ -89,6 +90,32 @@ def test_csv_export_holds_the_json_tables_with_spans_into_the_text(
     evidence = [s for c in rows("claims.csv") for s in json.loads(c["evidence"])]
     assert evidence and all(0 <= s["start"] < s["end"] <= len(text[s["article_id"]])
                             for s in evidence)  # fmt: skip
+
+
+def unformula(value: str) -> str:
+    """A cell's value without the apostrophe that keeps a spreadsheet from running it."""
+    return value[1:] if value.startswith("'") and value[1:2] in tuple("=+-@\t\r") else value
+
+
+def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    from newsweave.present.spreadsheet import write_table
+
+    records = [{"id": "a", "text": '=HYPERLINK("http://evil.example","x")', "n": -3},
+               {"id": "b", "text": "@SUM(1)", "n": 2}, {"id": "c", "text": "- a bullet", "n": 0},
+               {"id": "d", "text": "plain", "n": 1}]  # fmt: skip
+    write_table(tmp_path / "t.csv", records, ("id", "text", "n"))
+    import csv
+
+    with (tmp_path / "t.csv").open(encoding="utf-8", newline="") as handle:
+        found = list(csv.DictReader(handle))
+    assert [r["text"] for r in found] == [
+        '\'=HYPERLINK("http://evil.example","x")',
+        "'@SUM(1)",
+        "'- a bullet",
+        "plain",
+    ]
+    assert [r["n"] for r in found] == ["-3", "2", "0", "1"]  # numbers stay numbers
+    assert [unformula(r["text"]) for r in found] == [r["text"] for r in records]
 
 
 def test_csv_export_needs_a_folder(sample_db: str, tmp_path: Path) -> None:

@@ -68,12 +68,22 @@ def write_table(path: Path, records: Sequence[Mapping[str, Any]], leading: Seque
     return len(records)
 
 
+#: First characters that make a spreadsheet read a cell as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def cell(value: Any) -> str | int | float:
-    """A value as a spreadsheet cell: empty for null, JSON for lists and objects."""
+    """A value as a spreadsheet cell: empty for null, JSON for lists and objects.
+
+    Article text is written by strangers: a text cell that would start a formula gets a
+    leading apostrophe, which spreadsheets read as "this is text" (OWASP's advice), so
+    opening the file never runs ``=HYPERLINK(…)`` or ``=cmd|…``. Offsets count from the
+    text without it."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float | str):
+    if isinstance(value, int | float):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
