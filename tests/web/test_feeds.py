@@ -133,3 +133,18 @@ def test_text_is_escaped_and_controls_dropped() -> None:
     assert entry.summary == clean
     assert entry.author == "<i>Evil</i>"
     assert entry.updated == "2025-12-22T00:00:00Z"
+
+
+def test_a_reader_polling_an_unchanged_feed_gets_304(client: TestClient, web_db: str) -> None:
+    store = open_store(web_db)
+    try:
+        story_id = store.stories()[0].id
+    finally:
+        store.close()
+    for path in (f"/stories/{story_id}/feed.atom", "/search/feed.atom?q=Witkoff",
+                 "/search/feed.atom?q=nothingmatchesthis"):  # fmt: skip
+        first = client.get(path)
+        etag = first.headers["etag"]
+        again = client.get(path, headers={"If-None-Match": etag})
+        assert again.status_code == 304 and again.content == b""
+        assert client.get(path, headers={"If-None-Match": '"other"'}).status_code == 200

@@ -70,14 +70,15 @@ def atom_document(
     entries: Sequence[Entry],
     subtitle: str | None = None,
 ) -> bytes:
-    """The feed as UTF-8 XML, newest entry first. With no entries, ``updated`` is now."""
+    """The feed as UTF-8 XML, newest entry first."""
     ordered = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
     feed = Element("feed", {"xmlns": ATOM_NS})
     SubElement(feed, "id").text = feed_id
     SubElement(feed, "title").text = xml_text(title)
     if subtitle:
         SubElement(feed, "subtitle").text = xml_text(subtitle)
-    updated = ordered[0].updated if ordered else datetime.now(UTC)
+    # An empty feed says "never updated" (the epoch), so its bytes, and its ETag, hold still.
+    updated = ordered[0].updated if ordered else datetime.fromtimestamp(0, UTC)
     SubElement(feed, "updated").text = stamp(updated)
     SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": self_url})
     SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": page_url})

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from newsweave.compare.outlets import outlet_name
+from newsweave.model import sha256_hex
 from newsweave.present.story import load_story
 from newsweave.store import ArticleHead, SqlStore, compare_sql
 from newsweave.store.feeds_sql import stored_at
@@ -38,8 +39,12 @@ def _absolute(request: Request, path: str) -> str:
     return str(request.base_url).rstrip("/") + path
 
 
-def _atom(body: bytes) -> Response:
-    return Response(body, media_type=MEDIA_TYPE)
+def _atom(request: Request, body: bytes) -> Response:
+    """The feed with an ETag of its bytes; a reader that sends it back gets a bodiless 304."""
+    etag = f'"{sha256_hex(body)[:32]}"'
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers={"ETag": etag})
+    return Response(body, media_type=MEDIA_TYPE, headers={"ETag": etag})
 
 
 def _lead(text: str, standfirst: str | None) -> str:
@@ -97,7 +102,7 @@ def story_feed(request: Request, story_id: str, store: Store) -> Response:
         entries,
         subtitle="New articles in this story across outlets, and each new version of its briefing.",
     )
-    return _atom(body)
+    return _atom(request, body)
 
 
 @router.get("/entities/{entity_id}/feed.atom")
@@ -137,7 +142,7 @@ def entity_feed(request: Request, entity_id: str, store: Store) -> Response:
         entries,
         subtitle=f"Articles that mention {entity.name}.",
     )
-    return _atom(body)
+    return _atom(request, body)
 
 
 @router.get("/search/feed.atom")
@@ -168,4 +173,4 @@ def search_feed(
         entries,
         subtitle=f"Articles matching every word of “{q}”.",
     )
-    return _atom(body)
+    return _atom(request, body)
