@@ -40,6 +40,7 @@ def _duration(_ctx: click.Context, _param: click.Parameter, value: str) -> float
     "--every",
     default="15m",
     show_default=True,
+    metavar="DURATION",
     callback=_duration,
     help="Time between polls of a feed (90s, 15m, 2h); a failing feed waits longer.",
 )
@@ -56,6 +57,7 @@ def _duration(_ctx: click.Context, _param: click.Parameter, value: str) -> float
     type=click.FloatRange(min=0),
     default=settings.FETCH_HOST_DELAY,
     show_default=True,
+    metavar="SECONDS",
     help="Seconds between two requests to one host (a robots.txt Crawl-delay raises it).",
 )
 @click.option(
@@ -63,6 +65,7 @@ def _duration(_ctx: click.Context, _param: click.Parameter, value: str) -> float
     type=click.FloatRange(min=0.1),
     default=settings.FETCH_TIMEOUT,
     show_default=True,
+    metavar="SECONDS",
     help="Seconds to wait for a server to connect or send the next bytes.",
 )
 def watch(
@@ -77,7 +80,7 @@ def watch(
     """Poll RSS/Atom feeds, news sitemaps and OPML files of feeds; store every new article.
 
     Each poll sends a conditional GET (ETag / If-Modified-Since), fetches the page of each
-    new item (robots.txt honoured, one host at a time at --delay), and runs every stage,
+    new item (robots.txt honoured, requests to one host --delay apart), and runs every stage,
     so new articles land in their stories. Stop it any time: nothing is lost or stored
     twice. A failing feed is reported and retried less often; it never stops the others.
 
