@@ -152,3 +152,19 @@ def test_a_watch_killed_before_saving_feed_state_duplicates_nothing(tmp_path: Pa
                                                          "/news/0.html?x=1"))  # fmt: skip
     assert store.article_count() == 2
     store.close()
+
+
+def test_sitemap_index_reads_its_sitemaps_and_reports_a_broken_one(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "w.db"))
+    with running() as server, _fetcher() as fetcher:
+        link = _publish(server, 4)
+        ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        server.put("/s1.xml", f"<urlset {ns}><url><loc>{link}</loc></url></urlset>")
+        children = "".join(
+            f"<sitemap><loc>{server.url(p)}</loc></sitemap>" for p in ("/s1.xml", "/s2.xml")
+        )
+        server.put("/index.xml", f"<sitemapindex {ns}>{children}</sitemapindex>")
+        (feed,) = poll(store, [server.url("/index.xml")], fetcher, EVERY).feeds
+    assert feed.stored == 1
+    assert feed.warning is not None and "/s2.xml" in feed.warning and "404" in feed.warning
+    store.close()

@@ -131,12 +131,16 @@ def _fetch_listing(fetcher: Fetcher, state: FeedState) -> tuple[Fetched, Listing
     listing = read_listing(answer.body, answer.final_url)
     if isinstance(listing, Listing) and listing.kind == "sitemap-index":
         items: list[Item] = []
+        problems: list[str] = []
         for child in listing.sources:
             found = fetcher.get(child)
-            inner = read_listing(found.body, found.final_url) if found.ok else None
+            inner = read_listing(found.body, found.final_url) if found.ok else found.error
             if isinstance(inner, Listing):
                 items.extend(inner.items)
-        listing = Listing("sitemap", listing.title, tuple(items))
+            else:
+                problems.append(f"{child}: {inner}")
+        warning = "; ".join(problems) or None
+        listing = Listing("sitemap", listing.title, tuple(items), warning=warning)
     return answer, listing
 
 
