@@ -43,3 +43,24 @@ BAD_WARC = "cannot read the WARC archive ({detail}): check that the file is comp
 BAD_FEED = "cannot parse the RSS/Atom feed ({detail}): check that the file is complete"
 FEED_NO_CONTENT = "feed item {item} has no content or summary: nothing to read"
 WARC_NO_HTML = "the WARC archive holds {records} record(s) but no HTML response: nothing to read"
+
+# Reasons a watched feed or page could not be read (``newsweave watch``).
+ROBOTS_DISALLOWED = "robots.txt of {host} disallows this page for newsweave: skipped"
+ROBOTS_UNKNOWN = (
+    "robots.txt of {host} could not be read, so nothing is fetched from it: "
+    "it is tried again at the next poll"
+)
+HTTP_STATUS = "the server answered HTTP {status} {phrase}: check the URL"
+FETCH_FAILED = "could not fetch the page ({detail}): it is tried again at the next poll"
+TOO_LARGE_PAGE = "the page is over the {limit:,}-byte limit: stopped reading it"
+TOO_MANY_REDIRECTS = "more than {limit} redirects: check the URL"
+FEED_UNSAFE_XML = (
+    "the XML declares entities or a DTD ({detail}), which newsweave never expands: "
+    "ask the publisher for a plain feed"
+)
+FEED_UNREADABLE = "neither an RSS/Atom feed, an OPML list nor a sitemap ({detail}): check the URL"
+OPML_UNREADABLE = "cannot read the OPML file ({detail}): check that it is complete"
+NO_CONTACT = (
+    "newsweave watch needs a contact for its User-Agent, so that site operators can reach you: "
+    "pass --contact you@example.org or set NEWSWEAVE_CONTACT"
+)

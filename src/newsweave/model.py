@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal
 
 DocFormat = Literal["text", "html", "jsonl"]
@@ -400,3 +401,28 @@ def summary_json(sentences: Sequence[SummarySentence]) -> list[dict[str, Any]]:
         {"sentence": s.sentence, "citations": [span_json(c) for c in s.citations]}
         for s in sentences
     ]
+
+
+FeedKind = Literal["feed", "sitemap"]
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What newsweave knows of one watched feed (or sitemap) between polls.
+
+    ``etag`` and ``last_modified`` are the validators the next conditional GET sends;
+    ``next_poll`` moves further out with each consecutive error, so a failing feed is
+    retried less often without holding up the others.
+    """
+
+    url: str
+    kind: FeedKind = "feed"
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    last_poll: datetime | None = None
+    last_status: int | None = None
+    next_poll: datetime | None = None
+    consecutive_errors: int = 0
+    last_error: str | None = None
+    articles_found: int = 0

@@ -28,3 +28,36 @@ EXTRACT_BATCH_SIZE = 64
 
 #: Stories whose events are merged and written per transaction by the events stage.
 STORY_BATCH_SIZE = 50
+
+# -- newsweave watch: polling feeds over HTTP ------------------------------------
+
+#: Seconds between polls of a feed when nothing goes wrong (``watch --every``).
+WATCH_EVERY = 15 * 60
+
+#: The longest a failing feed waits before it is tried again (its wait doubles per error).
+WATCH_MAX_BACKOFF = 24 * 60 * 60
+
+#: Seconds a request may take to connect, or between two chunks of its answer.
+FETCH_TIMEOUT = 20.0
+
+#: Times a request that timed out, could not connect or got a 429/5xx is tried again.
+FETCH_RETRIES = 2
+
+#: Seconds before the first retry; each further retry waits twice as long.
+FETCH_BACKOFF = 1.0
+
+#: Seconds between the starts of two requests to one host (raised by a robots.txt Crawl-delay).
+FETCH_HOST_DELAY = 1.0
+
+#: Requests in flight at once to one host, and in all.
+FETCH_HOST_CONCURRENCY = 2
+FETCH_CONCURRENCY = 8
+
+#: Bytes read of one page or feed before the download is stopped and the item rejected.
+FETCH_MAX_BYTES = 5 * 1024 * 1024
+
+#: Redirects followed for one request (each hop is checked against robots.txt).
+FETCH_MAX_REDIRECTS = 5
+
+#: Seconds a host's robots.txt is trusted before it is fetched again.
+ROBOTS_TTL = 6 * 60 * 60

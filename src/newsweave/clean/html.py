@@ -96,7 +96,8 @@ def clean_html(doc: Document) -> list[Article]:
         return []
     if extraction is None or tree is None:
         return []
-    title = hints.get("title") or extraction.title
+    # Hints a file or upload states win; a feed's (``feed_*``) only fill what the page lacks.
+    title = hints.get("title") or extraction.title or hints.get("feed_title")
     lines = [" ".join(line.split()) for line in (extraction.text or "").split("\n")]
     lines = [line for line in lines if line]
     lines += _continuations(tree, lines)
@@ -119,12 +120,15 @@ def clean_html(doc: Document) -> list[Article]:
             headline=title or None,
             published=published,
             published_from=published_from,
-            outlet=hints.get("outlet") or extraction.sitename or _domain(page_url),
+            outlet=hints.get("outlet")
+            or extraction.sitename
+            or hints.get("feed_outlet")
+            or _domain(page_url),
             agency=agency,
             dateline=dateline,
             url=page_url,
             captions=_locate_captions(doc.raw, captions),
-            extra={"author": extraction.author} if extraction.author else {},
+            extra=_extra(extraction.author, hints),
         )
     ]
 
@@ -304,12 +308,24 @@ def _published(
         meta = None
     if meta:
         return str(meta), "html-meta"
+    if hints.get("feed_published"):
+        return hints["feed_published"], "input"
     m = _URL_DATE.search(url or "")
     if m:
         return "-".join(m.groups()), "url"
     if found:
         return str(found), "inferred"
     return None, None
+
+
+def _extra(author: str | None, hints: dict[str, str]) -> dict[str, Any]:
+    """The page's author (else the feed's) and the categories a feed gave the item."""
+    extra: dict[str, Any] = {}
+    if author or hints.get("feed_author"):
+        extra["author"] = author or hints["feed_author"]
+    if hints.get("feed_categories"):
+        extra["feed_categories"] = hints["feed_categories"].split("\n")
+    return extra
 
 
 def _agency(lines: list[str], author: str | None) -> tuple[str | None, str | None]:

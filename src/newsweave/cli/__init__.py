@@ -15,6 +15,7 @@ from newsweave.cli.export import export
 from newsweave.cli.lists import articles, entities, stories
 from newsweave.cli.run import run
 from newsweave.cli.serve import serve
+from newsweave.cli.watch import feeds, watch
 
 __all__ = ["main"]
 
@@ -25,5 +26,5 @@ def main() -> None:
     """newsweave: raw news articles in, a cited, structured picture of each story out."""
 
 
-for _verb in (run, export, articles, stories, entities, brief, report, serve):
+for _verb in (run, watch, feeds, export, articles, stories, entities, brief, report, serve):
     main.add_command(_verb)

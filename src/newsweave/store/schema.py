@@ -257,3 +257,34 @@ story_comparisons = Table(
     Column("sources", JSON, nullable=False),
     Column("groups", JSON, nullable=False),
 )
+
+# -- watched feeds (newsweave watch) -------------------------------------------
+
+#: One row per watched feed: what the next conditional GET sends (ETag, Last-Modified),
+#: when it was polled and is next due, and how it has fared, so a killed ``watch`` resumes.
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("title", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_poll", DateTime(timezone=True)),
+    Column("last_status", Integer),
+    Column("next_poll", DateTime(timezone=True)),
+    Column("consecutive_errors", Integer, nullable=False),
+    Column("last_error", Text),
+    Column("articles_found", Integer, nullable=False),
+)
+
+#: Every item URL a watch has handled (its page stored, found a copy of a stored one, or
+#: rejected), so that no later poll fetches it again whatever became of its content.
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("feed_url", Text, nullable=False),
+    Column("outcome", String(16), nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)

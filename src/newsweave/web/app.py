@@ -62,9 +62,10 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
 
-    from newsweave.web.routes import api, pages
+    from newsweave.web.routes import api, feeds, pages
 
     app.include_router(api.router)
+    app.include_router(feeds.router)
     app.include_router(pages.router)
     _add_error_handlers(app)
 
