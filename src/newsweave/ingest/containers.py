@@ -1,7 +1,7 @@
 """Containers holding many articles: RSS/Atom feeds (feedparser) and WARC archives (warcio).
 
 Both are read with well-kept libraries; newsweave only maps their items to
-Documents with hints (url, title, published, outlet) and rejects bad items alone.
+Documents with hints (url, title, published, outlet, category) and rejects bad items alone.
 """
 
 from __future__ import annotations
@@ -83,6 +83,7 @@ def feed_documents(name: str, text: str) -> Iterator[Document | Rejection]:
             "title": entry.get("title"),
             "outlet": outlet,
             "published": _entry_date(entry),
+            "category": _entry_category(entry),
         }
         yield _html_item(
             source,
@@ -95,6 +96,15 @@ def _entry_body(entry: Any) -> str:
     contents = entry.get("content") or []
     values = [c.get("value", "") for c in contents if c.get("value")]
     return str(max(values, key=len)) if values else str(entry.get("summary") or "")
+
+
+def _entry_category(entry: Any) -> str | None:
+    """The item's first ``<category>`` (Atom ``term``): the section the feed files it under."""
+    for tag in entry.get("tags") or []:
+        term = tag.get("term") or tag.get("label")
+        if isinstance(term, str) and term.strip():
+            return term.strip()
+    return None
 
 
 def _entry_date(entry: Any) -> str | None:
