@@ -28,3 +28,6 @@ EXTRACT_BATCH_SIZE = 64
 
 #: Stories whose events are merged and written per transaction by the events stage.
 STORY_BATCH_SIZE = 50
+
+#: Words an adult reads per minute: an article's reading time is its words over this.
+READING_WORDS_PER_MINUTE = 230
