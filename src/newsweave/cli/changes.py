@@ -4,6 +4,7 @@ the terminal or as one file fit to email. Thin Click verbs over ``present``."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -13,6 +14,7 @@ from rich.table import Table
 from newsweave.changes import parse_since
 from newsweave.cli.common import cli_store, db_option
 from newsweave.present.changes import MAX_CHANGES, changes_view
+from newsweave.present.digest import digest_context, render_html, render_markdown
 
 
 def _since(text: str) -> datetime:
@@ -73,3 +75,42 @@ def print_changes(out: Console, rows: list[dict[str, object]], title: str) -> No
         story = str(r["story_title"] or r["story_id"])
         table.add_row(when, escape(story), str(r["kind"]), escape(str(r["text"])))
     out.print(table)
+
+
+@click.command()
+@db_option
+@since_option
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default=None,
+    type=click.Path(dir_okay=False, writable=True),
+    help="File to write: .html for one self-contained page, .md for Markdown "
+    "(default: Markdown on standard output).",
+)
+def digest(target: str, since: str, output: str | None) -> None:
+    """Write a digest of the stories that are new or grew since a time, ranked by the
+    outlets and articles that joined them: each with its cited briefing, what changed
+    and the people in it.
+
+    \b
+    Example: newsweave digest --since 24h -o digest.html --db newsweave.db
+             newsweave digest --since 7d -o week.md
+    """
+    moment = _since(since)
+    with cli_store(target) as store:
+        context = digest_context(store, moment)
+    if output is None:
+        click.echo(render_markdown(context), nl=False)
+        return
+    path = Path(output)
+    markdown = path.suffix.lower() in (".md", ".markdown")
+    text = render_markdown(context) if markdown else render_html(context)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot write {output!r}: {exc.strerror}; choose another -o"
+        ) from exc
+    click.echo(f"wrote {path.resolve()}: {len(context['stories'])} story(ies)")
