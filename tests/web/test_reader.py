@@ -81,6 +81,9 @@ def test_story_json_groups_outlets_by_their_first_article(api: TestClient) -> No
     firsts = [g["first_published"] or "9999" for g in groups]
     assert firsts == sorted(firsts)
     assert story["updated"] and story["updated_ago"].endswith(("ago", "now"))
+    listed = {s["id"]: s for s in api.get("/api/stories").json()["stories"]}
+    assert listed[story["id"]]["updated"] == story["updated"]
+    assert f'datetime="{story["updated"]}"' in api.get("/").text
 
 
 def test_permalinks_redirect_and_unknown_ones_are_404(api: TestClient) -> None:

@@ -54,7 +54,10 @@ def span_dict(span: Span) -> dict[str, Any]:
 
 
 def story_list(store: SqlStore) -> list[dict[str, Any]]:
-    """Every story with its size, outlets and dates, biggest and latest first."""
+    """Every story with its size, outlets, dates and when it last changed, biggest and
+    latest first."""
+    listed = stories_view(store)
+    updated = changes_sql.last_changed(store, [s["id"] for s in listed])
     return [
         {
             "id": s["id"],
@@ -65,9 +68,15 @@ def story_list(store: SqlStore) -> list[dict[str, Any]]:
             "copies": s["copies"],
             "outlets": s["outlets"],
             "url": f"/stories/{s['id']}",
+            "updated": _iso(updated.get(s["id"])),
+            "updated_ago": ago(updated[s["id"]]) if s["id"] in updated else None,
         }
-        for s in stories_view(store)
+        for s in listed
     ]
+
+
+def _iso(at: datetime | None) -> str | None:
+    return at.isoformat(timespec="seconds") if at is not None else None
 
 
 #: Changes a story page lists when no ``since`` is asked for (the newest).

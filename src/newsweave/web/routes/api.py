@@ -31,6 +31,9 @@ class StoryBrief(BaseModel):
     copies: int
     outlets: list[str]
     url: str
+    #: When the story's change log last changed (ISO, UTC), and how long ago in words.
+    updated: str | None = None
+    updated_ago: str | None = None
 
 
 class StoryList(BaseModel):
