@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from importlib import resources
+from pathlib import Path
 
-from sqlalchemy import update
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import MetaData, create_engine, update
 
 from newsweave import permalinks
 from newsweave.model import Article, Document, OffsetMap, StoryChange, sha256_hex
-from newsweave.store import Ingested, SqlStore
+from newsweave.store import Ingested, SqlStore, open_store
 from newsweave.store import changes_sql as log
 from newsweave.store.schema import articles
 
@@ -81,3 +85,44 @@ def test_a_taken_short_makes_the_next_article_take_a_longer_one(store: SqlStore)
     short = store.heads_by_id([later.articles[0].id])[later.articles[0].id].short
     assert short == permalinks.candidates(later.articles[0].id)[1] and len(short) == 9
     assert store.article_by_short(wanted) == earlier.articles[0].id
+
+
+def test_upgrading_an_older_store_gives_its_articles_their_shorts(tmp_path: Path) -> None:
+    """A store made before the change log (migration 0008) keeps its rows and gets a short
+    for every article when it is opened."""
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option(
+        "script_location", str(resources.files("newsweave.store") / "migrations")
+    )
+    ids = ["0123456789abcdef", "fedcba9876543210"]
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0008")
+        old = MetaData()
+        old.reflect(conn)
+        assert "short" not in old.tables["articles"].c and "story_changes" not in old.tables
+        conn.execute(
+            old.tables["documents"].insert(),
+            {"content_hash": "h", "source": "old.txt", "format": "text", "encoding": "utf-8",
+             "raw": "Old text.", "hints": {}, "ingested_at": T0},
+        )  # fmt: skip
+        conn.execute(
+            old.tables["articles"].insert(),
+            [
+                {"id": i, "document_hash": "h", "part": n, "source": "old.txt", "text": "Old text.",
+                 "text_hash": "t", "word_count": 2, "cited_outlets": [], "captions": [],
+                 "offsets": [], "extra": {}}
+                for n, i in enumerate(ids)
+            ],
+        )  # fmt: skip
+    engine.dispose()
+    store = open_store(str(path))
+    try:
+        heads = store.heads_by_id(ids)
+        assert [heads[i].short for i in ids] == [permalinks.candidates(i)[0] for i in ids]
+        assert [heads[i].section for i in ids] == [None, None]
+        assert log.changes_since(store, T0) == []
+    finally:
+        store.close()
