@@ -10,7 +10,7 @@ import pytest
 
 from newsweave.changes import parse_since
 from newsweave.present.digest import digest_context, md, render_html, render_markdown
-from newsweave.store import SqlStore, open_store
+from newsweave.store import SqlStore, changes_sql, open_store
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +36,20 @@ def test_grown_stories_are_ranked_and_every_sentence_cites_its_spans(grown: SqlS
         assert any(r["kind"] == "article" for r in s["changed"]["rows"])
         named = {e.name for e in grown.entities_of(s["id"]) if e.type == "PERSON"}
         assert {p["name"] for p in s["people"]} <= named
+
+
+def test_since_the_second_run_a_story_grew_rather_than_appeared(grown: SqlStore) -> None:
+    every = changes_sql.changes_since(grown, datetime(2000, 1, 1, tzinfo=UTC))
+    latest = max(c.at for c in every if c.kind == "article")  # the second run's cluster stage
+    later = {c.story_id: c for c in changes_sql.changes_since(grown, latest) if c.kind == "article"}
+    context = digest_context(grown, latest)
+    listed = {s["id"]: s for s in context["stories"]}
+    assert set(listed) == set(later)  # only the stories articles joined in the second run
+    for story_id, s in listed.items():
+        arrived = [c for c in changes_sql.changes_since(grown, latest) if c.story_id == story_id]
+        assert s["grown"]["articles"] == sum(1 for c in arrived if c.kind == "article")
+        assert s["grown"]["new"] is any(c.kind == "story" for c in arrived)
+    assert any(not s["grown"]["new"] for s in listed.values()), "a story grew in the second run"
 
 
 def test_a_window_with_no_change_says_so() -> None:
