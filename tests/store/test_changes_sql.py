@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
 
@@ -126,3 +126,11 @@ def test_upgrading_an_older_store_gives_its_articles_their_shorts(tmp_path: Path
         assert log.changes_since(store, T0) == []
     finally:
         store.close()
+
+
+def test_a_window_in_another_zone_means_the_same_moment(store: SqlStore) -> None:
+    with store.engine.begin() as conn:
+        log.record(conn, [_change("story-a", "article", "a1", 2)])  # 10:00 UTC
+    kyiv = timezone(timedelta(hours=2))
+    assert len(log.changes_since(store, datetime(2026, 12, 6, 11, 30, tzinfo=kyiv))) == 1
+    assert log.changes_since(store, datetime(2026, 12, 6, 12, 30, tzinfo=kyiv)) == []

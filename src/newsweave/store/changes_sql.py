@@ -37,7 +37,7 @@ def record(conn: Connection, changes: Sequence[StoryChange]) -> int:
                 {
                     "id": c.id,
                     "story_id": c.story_id,
-                    "at": c.at,
+                    "at": _utc(c.at),
                     "kind": c.kind,
                     "subject": c.subject,
                     "detail": c.detail,
@@ -56,6 +56,11 @@ def move(conn: Connection, merged_into: Mapping[str, str]) -> None:
         )
 
 
+def _utc(at: datetime) -> datetime:
+    """Times are stored in UTC (SQLite keeps no zone, so every writer and reader agrees)."""
+    return at.astimezone(UTC) if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
 def _change(r: Any) -> StoryChange:
     at = r.at if r.at.tzinfo is not None else r.at.replace(tzinfo=UTC)  # SQLite drops it
     return StoryChange(r.story_id, at, r.kind, r.subject, r.detail)
@@ -67,7 +72,7 @@ def changes_of(
     """One story's changes (since ``since``), newest first."""
     query = select(story_changes).where(story_changes.c.story_id == story_id)
     if since is not None:
-        query = query.where(story_changes.c.at >= since)
+        query = query.where(story_changes.c.at >= _utc(since))
     query = query.order_by(story_changes.c.at.desc(), story_changes.c.kind, story_changes.c.id)
     if limit is not None:
         query = query.limit(limit)
@@ -79,7 +84,7 @@ def changes_since(store: SqlStore, since: datetime, limit: int | None = None) ->
     """Every story's changes since ``since`` (a range on the time index), newest first."""
     query = (
         select(story_changes)
-        .where(story_changes.c.at >= since)
+        .where(story_changes.c.at >= _utc(since))
         .order_by(story_changes.c.at.desc(), story_changes.c.story_id, story_changes.c.id)
     )
     if limit is not None:
