@@ -85,3 +85,16 @@ def test_a_feed_item_category_is_the_section_when_the_page_says_none() -> None:
     assert isinstance(doc, Document) and doc.hints["category"] == "Coast"
     [article] = clean_document(doc)
     assert (article.section, article.extra["section_from"]) == ("Coast", "feed")
+
+
+def test_reading_a_category_leaves_an_item_identity_as_it_was() -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Herald</title>'
+        "<item><title>T</title><link>https://herald.example/a</link>{cat}"
+        "<description>&lt;p&gt;The harbour reopened on Tuesday.&lt;/p&gt;</description>"
+        "</item></channel></rss>"
+    )
+    [with_category] = list(feed_documents("f.rss", feed.format(cat="<category>Coast</category>")))
+    [without] = list(feed_documents("f.rss", feed.format(cat="")))
+    assert isinstance(with_category, Document) and isinstance(without, Document)
+    assert with_category.content_hash == without.content_hash

@@ -117,7 +117,10 @@ def _entry_date(entry: Any) -> str | None:
 
 def _html_item(source: str, payload: bytes, hints: dict[str, str]) -> Document | Rejection:
     decoded = decode(payload)
-    item_hash = sha256_hex(payload + repr(sorted(hints.items())).encode())
+    # The category is left out of the item's identity: items stored before it was read
+    # keep their hash, so reading the feed again stores nothing twice.
+    keyed = sorted((k, v) for k, v in hints.items() if k != "category")
+    item_hash = sha256_hex(payload + repr(keyed).encode())
     if isinstance(decoded, DecodeFailure):
         return Rejection(source, decoded.reason, item_hash)
     if is_truncated_html(decoded.text):
