@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from newsweave import permalinks
 from newsweave.compare.outlets import outlet_name
 from newsweave.model import Event, Quote, Span
-from newsweave.present.changes import ago, changes_view
+from newsweave.present.changes import MAX_CHANGES, ago, changes_view
 from newsweave.present.story import (
     StoryData,
     load_story,
@@ -96,7 +96,7 @@ def story_detail(
     members = [_member(a) for a in data.articles]
     updated = changes_sql.last_changed(store, [story_id]).get(story_id)
     short = _story_short(store, story_id)
-    limit = RECENT_CHANGES if since is None else None
+    limit = RECENT_CHANGES if since is None else MAX_CHANGES
     return {
         "id": view["id"],
         "title": view["title"],
@@ -105,10 +105,10 @@ def story_detail(
         "outlets": view["outlets"],
         "short": short,
         "permalink": permalinks.story_url(short) if short else None,
-        "updated": updated.isoformat(timespec="seconds") if updated else None,
+        "updated": _iso(updated),
         "updated_ago": ago(updated) if updated else None,
-        "since": since.isoformat(timespec="seconds") if since else None,
-        "changes": _with_links(changes_view(store, since, story_id, limit or 500)),
+        "since": _iso(since),
+        "changes": _with_links(changes_view(store, since, story_id, limit)),
         "articles": members,
         "by_outlet": by_outlet(members),
         "timeline": _timeline(data, view["timeline"]),
