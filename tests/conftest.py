@@ -43,6 +43,27 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return path
 
 
+#: The samples a followed story starts with; the rest arrive in a second run.
+FIRST_SAMPLES = ("000_", "001_", "002_")
+
+
+@pytest.fixture(scope="session")
+def grown_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store that saw the samples arrive in two runs, as a follower's store does: three
+    files first, then the whole folder, so its stories have grown and logged changes.
+
+    Tests must only read it; a test that writes makes its own store.
+    """
+    from newsweave.pipeline import run
+
+    path = str(tmp_path_factory.mktemp("grown-store") / "grown.db")
+    opened = open_store(path)
+    run([str(p) for p in sorted(SAMPLES.iterdir()) if p.name.startswith(FIRST_SAMPLES)], opened)
+    run([str(SAMPLES)], opened)
+    opened.close()
+    return path
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """A throwaway real PostgreSQL server, started on first use and stopped at the end of the

@@ -136,6 +136,8 @@ class Article:
     cited_outlets: tuple[str, ...] = ()
     captions: tuple[Caption, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The section the page, its URL, its feed or the scrape files it under ("World").
+    section: str | None = None
 
     @property
     def id(self) -> str:
@@ -353,6 +355,34 @@ class Claim:
     outlets_silent: tuple[str, ...]
     disagreements: tuple[Disagreement, ...]
     evidence: tuple[Span, ...]
+
+
+ChangeKind = Literal["story", "article", "outlet", "merge", "claims", "claim", "disagreement"]
+
+
+@dataclass(frozen=True)
+class StoryChange:
+    """One entry of a story's change log: what changed and when newsweave learned of it.
+
+    ``kind``: ``story`` (it appeared), ``article`` (one joined), ``outlet`` (its first
+    article from an outlet), ``merge`` (another story joined it; ``subject`` is that
+    story's id), ``claims`` (first comparison: how many claims and disagreements),
+    ``claim`` (a fact new articles brought), ``disagreement`` (outlets newly state one
+    fact differently). ``subject`` is what it is about (article id, outlet, story id,
+    claim id); ``detail`` holds what a reader is shown (headline, claim text, values,
+    evidence spans as the contract writes them).
+    """
+
+    story_id: str
+    at: datetime
+    kind: ChangeKind
+    subject: str
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        """The same change of the same story is recorded once, whenever it is found again."""
+        return sha256_hex(f"change:{self.story_id}:{self.kind}:{self.subject}")[:16]
 
 
 @dataclass(frozen=True)

@@ -61,3 +61,6 @@ FETCH_MAX_REDIRECTS = 5
 
 #: Seconds a host's robots.txt is trusted before it is fetched again.
 ROBOTS_TTL = 6 * 60 * 60
+
+#: Words an adult reads per minute: an article's reading time is its words over this.
+READING_WORDS_PER_MINUTE = 230

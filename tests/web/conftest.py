@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from newsweave.model import Article, Caption, Document, OffsetMap, sha256_hex
 from newsweave.store import Ingested, open_store
 from newsweave.web import create_app
+from tests.web.browser import CHROMIUM, record_and_dismiss
 
 TOKEN = "test-token-7f3a"
 HOSTILE_TEXT = (
@@ -67,3 +69,31 @@ def hostile_db(tmp_path: Path) -> tuple[str, str]:
     store.save([Ingested(doc, [article])])
     store.close()
     return str(path), article.id
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium is not installed at {CHROMIUM}: the browser tests need Debian's "
+            "Chromium. Install it with `apt-get install -y chromium` (make test does this).",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    dialogs: list[str] = []
+    errors: list[str] = []
+    opened.on("dialog", lambda d: record_and_dismiss(d, dialogs))
+    opened.on("pageerror", lambda e: errors.append(str(e)))
+    yield opened
+    context.close()
+    assert dialogs == [], f"a page opened a dialog: {dialogs}"
+    assert errors == [], f"a page raised a script error: {errors}"

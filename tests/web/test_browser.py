@@ -6,99 +6,31 @@ Screenshots of the main pages go to test-artifacts/screenshots/ (git-ignored).
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import uvicorn
-from playwright.sync_api import Browser, Dialog, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from newsweave.web import create_app
-from tests.conftest import ROOT
-
-CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = ROOT / "test-artifacts" / "screenshots"
-
-
-def _serve(db: str) -> Iterator[str]:
-    """Uvicorn on a free 127.0.0.1 port in a thread; yields the base URL, stops after."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(db), log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+from tests.web.browser import record_and_dismiss, serve, shot
 
 
 @pytest.fixture(scope="module")
 def base_url(web_db: str) -> Iterator[str]:
-    yield from _serve(web_db)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"Chromium is not installed at {CHROMIUM}: the browser tests need Debian's "
-            "Chromium. Install it with `apt-get install -y chromium` (make test does this).",
-            pytrace=False,
-        )
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    dialogs: list[str] = []
-    errors: list[str] = []
-    opened.on("dialog", lambda d: _record_and_dismiss(d, dialogs))
-    opened.on("pageerror", lambda e: errors.append(str(e)))
-    yield opened
-    context.close()
-    assert dialogs == [], f"a page opened a dialog: {dialogs}"
-    assert errors == [], f"a page raised a script error: {errors}"
-
-
-def _record_and_dismiss(dialog: Dialog, seen: list[str]) -> None:
-    seen.append(dialog.message)
-    dialog.dismiss()
-
-
-def _shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+    yield from serve(web_db)
 
 
 def test_story_list_story_citation_and_entity(page: Page, base_url: str) -> None:
     page.goto(base_url + "/")
     expect(page.get_by_role("heading", name="Stories")).to_be_visible()
-    _shot(page, "01-stories")
+    shot(page, "01-stories")
     page.locator("a.story-link").first.click()
     expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
-    _shot(page, "02-story")
+    shot(page, "02-story")
     if page.locator("#compare").count():  # the compare stage's table, once it has run
         page.locator("#compare").scroll_into_view_if_needed()
         page.evaluate("document.getElementById('compare').scrollIntoView()")
-        _shot(page, "02b-story-compare")
+        shot(page, "02b-story-compare")
     citation = page.locator("ol.timeline a.citation").first
     href = citation.get_attribute("href") or ""
     assert "start=" in href and href.endswith("#cite")
@@ -112,10 +44,10 @@ def test_story_list_story_citation_and_entity(page: Page, base_url: str) -> None
     text = page.request.get(f"{base_url}/api/articles/{article_id}").json()["text"]
     pieces = page.locator("mark.cite").all_text_contents()  # split where it crosses a quote
     assert "".join(pieces) == text[start:end], "the marks hold exactly the cited words"
-    _shot(page, "03-article-cited")
+    shot(page, "03-article-cited")
     page.locator("#article-body a.ent").first.click()
     expect(page.get_by_role("heading", name="Mentions", exact=False)).to_be_visible()
-    _shot(page, "04-entity")
+    shot(page, "04-entity")
 
 
 def test_search_a_name(page: Page, base_url: str) -> None:
@@ -126,7 +58,7 @@ def test_search_a_name(page: Page, base_url: str) -> None:
     page.get_by_role("button", name="Search").click()
     expect(page.locator("ol.hits li").first).to_be_visible()
     expect(page.locator("ol.hits mark").first).to_have_text(name, ignore_case=True)
-    _shot(page, "05-search")
+    shot(page, "05-search")
     page.locator("a.hit").first.click()
     expect(page.locator("#article-body")).to_contain_text(name, ignore_case=True)
 
@@ -138,15 +70,15 @@ def test_hostile_article_is_shown_as_text_and_runs_nothing(
     context = browser.new_context()
     page = context.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda d: _record_and_dismiss(d, dialogs))
+    page.on("dialog", lambda d: record_and_dismiss(d, dialogs))
     try:
-        for base in _serve(db):
+        for base in serve(db):
             page.goto(f"{base}/articles/{article_id}")
             expect(page.locator("#article-body")).to_contain_text("<script>alert(1)</script>")
             expect(page.locator("#article-body")).to_contain_text("<img src=x onerror=alert(1)>")
             assert page.locator("main img").count() == 0
             page.wait_for_timeout(300)
-            _shot(page, "06-hostile-article")
+            shot(page, "06-hostile-article")
     finally:
         context.close()
     assert dialogs == [], "markup in an article ran as script"

@@ -1,7 +1,8 @@
 """The feed links as a person meets them in Chromium: each page names its Atom feed in its
 head and links it visibly, and following the link yields the feed (read back by feedparser).
 
-The server, browser and page fixtures are the browser tests' own (tests/web/test_browser.py).
+The browser and page fixtures are tests/web/conftest.py's; the server the browser tests' own
+(tests/web/test_browser.py).
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 import feedparser
 from playwright.sync_api import Page, expect
 
-from tests.web.test_browser import SHOTS, base_url, browser, page
+from tests.web.browser import SHOTS
+from tests.web.test_browser import base_url
 
-__all__ = ["base_url", "browser", "page"]  # fixtures used below
+__all__ = ["base_url"]  # a fixture used below
 
 
 def _follow(page: Page, base: str, link_text: str) -> feedparser.FeedParserDict:
@@ -32,7 +34,7 @@ def test_story_entity_and_search_pages_link_their_feeds(page: Page, base_url: st
     page.goto(base_url + "/")
     page.locator("a.story-link").first.click()
     story_feed = _follow(page, base_url, "Follow (Atom)")
-    titles = page.locator("#articles tbody tr").count()
+    titles = page.locator("#articles ul.members li").count()
     assert len([e for e in story_feed.entries if ":article/" in e.id]) == titles
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "06-story-feed-link.png"))

@@ -20,6 +20,7 @@ import trafilatura
 from tld import get_fld
 from trafilatura.utils import load_html
 
+from newsweave.clean import section
 from newsweave.clean.html_offsets import TextView, build_text, locate_span
 from newsweave.model import Article, Caption, Document, PublishedFrom
 
@@ -110,6 +111,12 @@ def clean_html(doc: Document) -> list[Article]:
     page_url = url or extraction.url
     published, published_from = _published(doc.raw, page_url, extraction.date, hints)
     agency, dateline = _agency(lines, extraction.author)
+    extra = _extra(extraction.author, hints)
+    found_section, section_from = section.pick(
+        meta=section.from_meta(tree) or _declared_category(extraction), url=page_url, hints=hints
+    )
+    if section_from is not None:
+        extra["section_from"] = section_from
     return [
         Article(
             source=doc.source,
@@ -128,9 +135,17 @@ def clean_html(doc: Document) -> list[Article]:
             dateline=dateline,
             url=page_url,
             captions=_locate_captions(doc.raw, captions),
-            extra=_extra(extraction.author, hints),
+            extra=extra,
+            section=found_section,
         )
     ]
+
+
+def _declared_category(extraction: Any) -> str | None:
+    """The first category trafilatura read from the page (JSON-LD ``articleSection``, its
+    post-meta category links)."""
+    categories = getattr(extraction, "categories", None) or []
+    return section.tidy(str(categories[0])) if categories else None
 
 
 def _extract(raw: str, url: str | None) -> Any:

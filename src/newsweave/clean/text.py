@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.clean import metadata
+from newsweave.clean import metadata, section
 from newsweave.clean.body import Layout, find_layout
 from newsweave.clean.lines import Line, split_lines
 from newsweave.clean.offsets import TextBuilder
@@ -181,6 +181,11 @@ def _assemble(doc: Document, part: _Part, header_date: str | None) -> Article | 
     place = metadata.dateline(lede)
     standfirst = "\n".join(infos[i].text for i in layout.standfirst) or None
     extra: dict[str, Any] = {"subheads": subheads}
+    found_section, section_from = section.pick(
+        line=_section_line(part), url=url, hints=doc.hints if first else None
+    )
+    if section_from is not None:
+        extra["section_from"] = section_from
     if is_truncated(paragraphs):
         extra["truncated"] = True
     return Article(
@@ -200,4 +205,15 @@ def _assemble(doc: Document, part: _Part, header_date: str | None) -> Article | 
         cited_outlets=cited,
         captions=_captions(raw, part),
         extra=extra,
+        section=found_section,
     )
+
+
+def _section_line(part: _Part) -> str | None:
+    """A section line among the lines above the article's body (not its headline)."""
+    for i in range(part.lo, part.layout.start):
+        if i != part.layout.headline:
+            found = section.from_line(part.infos[i].text)
+            if found:
+                return found
+    return None

@@ -11,6 +11,7 @@ import click
 
 from newsweave import __version__
 from newsweave.cli.brief import brief, report
+from newsweave.cli.changes import changes, digest
 from newsweave.cli.export import export
 from newsweave.cli.lists import articles, entities, stories
 from newsweave.cli.run import run
@@ -26,5 +27,7 @@ def main() -> None:
     """newsweave: raw news articles in, a cited, structured picture of each story out."""
 
 
-for _verb in (run, watch, feeds, export, articles, stories, entities, brief, report, serve):
+for _verb in (
+    run, watch, feeds, export, articles, stories, entities, brief, report, changes, digest, serve
+):
     main.add_command(_verb)

@@ -1,7 +1,7 @@
 """Containers holding many articles: RSS/Atom feeds (feedparser) and WARC archives (warcio).
 
 Both are read with well-kept libraries; newsweave only maps their items to
-Documents with hints (url, title, published, outlet) and rejects bad items alone.
+Documents with hints (url, title, published, outlet, category) and rejects bad items alone.
 """
 
 from __future__ import annotations
@@ -83,6 +83,7 @@ def feed_documents(name: str, text: str) -> Iterator[Document | Rejection]:
             "title": entry.get("title"),
             "outlet": outlet,
             "published": _entry_date(entry),
+            "category": _entry_category(entry),
         }
         yield _html_item(
             source,
@@ -97,6 +98,15 @@ def _entry_body(entry: Any) -> str:
     return str(max(values, key=len)) if values else str(entry.get("summary") or "")
 
 
+def _entry_category(entry: Any) -> str | None:
+    """The item's first ``<category>`` (Atom ``term``): the section the feed files it under."""
+    for tag in entry.get("tags") or []:
+        term = tag.get("term") or tag.get("label")
+        if isinstance(term, str) and term.strip():
+            return term.strip()
+    return None
+
+
 def _entry_date(entry: Any) -> str | None:
     for key in ("published_parsed", "updated_parsed"):
         stamp = entry.get(key)
@@ -107,7 +117,10 @@ def _entry_date(entry: Any) -> str | None:
 
 def _html_item(source: str, payload: bytes, hints: dict[str, str]) -> Document | Rejection:
     decoded = decode(payload)
-    item_hash = sha256_hex(payload + repr(sorted(hints.items())).encode())
+    # The category is left out of the item's identity: items stored before it was read
+    # keep their hash, so reading the feed again stores nothing twice.
+    keyed = sorted((k, v) for k, v in hints.items() if k != "category")
+    item_hash = sha256_hex(payload + repr(keyed).encode())
     if isinstance(decoded, DecodeFailure):
         return Rejection(source, decoded.reason, item_hash)
     if is_truncated_html(decoded.text):

@@ -12,7 +12,7 @@ from newsweave.ingest.discover import Source
 from newsweave.ingest.formats import is_truncated_html, sniff
 from newsweave.model import DocFormat, Document, Rejection, sha256_hex
 
-_HINT_FIELDS = ("url", "title", "published", "outlet")
+_HINT_FIELDS = ("url", "title", "published", "outlet", "section")
 
 
 def read_source(src: Source) -> Iterator[Document | Rejection]:

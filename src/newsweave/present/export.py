@@ -62,6 +62,7 @@ def article_json(a: Article, duplicate_of: str | None, story_id: str | None) -> 
         "story_id": story_id,
         "url": a.url,
         "standfirst": a.standfirst,
+        "section": a.section,
         "cited_outlets": list(a.cited_outlets),
         "words": a.word_count,
         "part": a.part,

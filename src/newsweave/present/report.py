@@ -48,8 +48,11 @@ def _citations(view: dict[str, Any]) -> Iterable[dict[str, Any]]:
             yield from s["citations"]
 
 
-def _evidence(c: dict[str, Any], article: Article | None) -> dict[str, Any] | None:
-    """The cited words and their surroundings, from the article body or one of its captions."""
+def cited_passage(
+    c: dict[str, Any], article: Article | None, context: int = _CONTEXT
+) -> dict[str, Any] | None:
+    """The cited words and ``context`` characters either side, from the article body or one
+    of its captions (None when the span does not fit the text)."""
     if article is None:
         return None
     text = article.text
@@ -66,9 +69,9 @@ def _evidence(c: dict[str, Any], article: Article | None) -> dict[str, Any] | No
         "article_id": article.id,
         "headline": article.headline,
         "field": c.get("field", "text"),
-        "before": ("…" if start > _CONTEXT else "") + text[max(0, start - _CONTEXT) : start],
+        "before": ("…" if start > context else "") + text[max(0, start - context) : start],
         "cited": text[start:end],
-        "after": text[end : end + _CONTEXT] + ("…" if end + _CONTEXT < len(text) else ""),
+        "after": text[end : end + context] + ("…" if end + context < len(text) else ""),
     }
 
 
@@ -87,7 +90,7 @@ def report_context(store: SqlStore) -> dict[str, Any]:
         for c in _citations(view):
             key = cite_id(c)
             if key not in evidence:
-                found = _evidence(c, articles.get(c["article_id"]))
+                found = cited_passage(c, articles.get(c["article_id"]))
                 if found is not None:
                     evidence[key] = found
         outlets = {a["id"]: a["outlet"] for a in view["articles"]}

@@ -23,7 +23,7 @@ from newsweave.store import SqlStore
 TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "articles.csv": ("articles", (
         "id", "source", "headline", "published", "published_from", "outlet", "agency",
-        "dateline", "language", "text", "duplicate_of", "story_id", "url", "standfirst",
+        "dateline", "language", "text", "duplicate_of", "story_id", "url", "standfirst", "section",
         "cited_outlets", "words", "part", "captions", "offsets", "extra", "analysis",
     )),
     "stories.csv": ("stories", (

@@ -8,12 +8,14 @@ is ``{article_id, start, end}`` (and ``field``/``index`` for a caption).
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from newsweave import settings
 from newsweave.brief.timeline import TimelineEntry, timeline
 from newsweave.compare.outlets import outlet_name, outlet_names
 from newsweave.model import (
@@ -29,6 +31,11 @@ from newsweave.model import (
 from newsweave.store import SqlStore, StoredArticle, compare_sql
 
 UNATTRIBUTED = "(unattributed)"
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read an article at ``settings.READING_WORDS_PER_MINUTE`` (at least one)."""
+    return max(1, math.ceil(words / settings.READING_WORDS_PER_MINUTE))
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,17 @@ Earlier assignments change in exactly two documented cases: a copy group gets an
 earlier original (dedupe), and a new article bridges two stories which the learned
 model then finds as alike as one story's own articles: they merge, the older story
 id kept (``StoryClusterer._merge_bridged``).
+
+What those decisions change in each story (a new story, articles added, outlets
+joining, merges) goes to the stories' change logs in the same transaction
+(``changes.membership``), from the members it already reads.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from newsweave.changes import Membership, membership_changes
 from newsweave.cluster import ClusterInput, ClusterModel, StoryClusterer, StorySummary, snapshot
 from newsweave.model import Article, Story
 from newsweave.stages.base import Context, Stage
@@ -55,10 +62,23 @@ def run(ctx: Context, stage: Stage) -> int:
     for article_id, story_id in story_of.items():
         if story_id in members:
             members[story_id].append(article_id)
-    dates = store.published_dates([a for ids in members.values() for a in ids])
+    heads = store.heads_by_id([a for ids in members.values() for a in ids])
+    dates = {a: h.published for a, h in heads.items()}
     summaries = [
         _story(s, members[s.id], dates) for s in clusterer.summaries(dates, sorted(changed))
     ]
+    changes, merged_into = membership_changes(
+        Membership(
+            members=members,
+            moved=moved,
+            before={a: links[a][1] for a in moved},
+            existed=frozenset(s for _, s in links.values() if s is not None),
+            gone=store.story_titles(gone),
+            heads=heads,
+            titles={s.id: s.title for s in summaries},
+        ),
+        datetime.now(UTC),
+    )
     state = saveable(
         stage.name,
         snapshot.fingerprint(assigned, clusterer.model),
@@ -73,6 +93,8 @@ def run(ctx: Context, stage: Stage) -> int:
         state,
         clears=ctx.dependents(stage.name),
         clears_stories=ctx.story_dependents(stage.name),
+        changes=changes,
+        merged_into=merged_into,
     )
     return len(pending)
 

@@ -8,16 +8,22 @@ computed from. Duplicates (syndicated
 copies) are left out of the alignment so a wire story is not aligned with itself,
 but each copy's outlet is then counted with its original: a copy shows that its
 outlet carried what the original says (and was silent where the original is).
+
+Each comparison is diffed against the story's stored one before it replaces it: the
+claims and disagreements new articles brought go to the story's change log
+(``changes.claims``) in the same transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
+from newsweave.changes import claim_changes
 from newsweave.compare.claims import EntityKeyer
 from newsweave.compare.outlets import outlet_name
 from newsweave.errors import StoreError
-from newsweave.model import Article, Claim, sha256_hex
+from newsweave.model import Article, Claim, StoryChange, sha256_hex
 from newsweave.stages.base import Context, Stage
 from newsweave.store import compare_sql
 from newsweave.store.readers import StoredArticle
@@ -68,6 +74,25 @@ def _entity_keyer(store: SqlStore, article_ids: Sequence[str]) -> EntityKeyer:
     return key
 
 
+def _changes(
+    store: SqlStore,
+    story_id: str,
+    stage: Stage,
+    claims: Sequence[Claim],
+    members: Sequence[str],
+    at: datetime,
+) -> list[StoryChange]:
+    """What this comparison changed, diffed against the story's stored result (keyed
+    reads of this story's rows); nothing when that result came from another version."""
+    before = compare_sql.comparison(store, story_id, stage.name)
+    if before is None:
+        return claim_changes(story_id, at, claims, members, None, None)
+    if before["version"] != stage.version:
+        return []
+    previous = compare_sql.claims(store, story_id)
+    return claim_changes(story_id, at, claims, members, previous, before.get("members"))
+
+
 def run(ctx: Context, stage: Stage) -> int:
     """Compare every story whose articles changed; return how many stories were compared."""
     from newsweave.compare.prepared import from_json
@@ -79,6 +104,7 @@ def run(ctx: Context, stage: Stage) -> int:
     ctx.tick(stage.name, 0, len(pending))
     done = 0
     clears = ctx.story_dependents(stage.name)
+    now = datetime.now(UTC)
     for n, story_id in enumerate(pending, 1):
         found = store.articles_of(story_id)
         members, copies = _members(found), _copies(found)
@@ -94,14 +120,17 @@ def run(ctx: Context, stage: Stage) -> int:
         prepared = [from_json(a.id, inputs[a.id], a.text) for a in members]
         result = compare_prepared(story_id, members, prepared, _entity_keyer(store, ids))
         claims = [_with_copies(c, copies) for c in result.claims]
+        compared = ids + [a.id for a, _ in copies]
         extra = {
             "outlets": list(dict.fromkeys([*result.outlets, *(outlet_name(a) for a, _ in copies)])),
             "framing": framing_json(result.framing),
             "sources": sources_json(result.sources),
             "groups": groups_json(result.groups),
+            "members": compared,
         }
+        changes = _changes(store, story_id, stage, claims, compared, now)
         compare_sql.save_compared(
-            store, story_id, claims, stage.name, stage.version, signature, extra, clears
+            store, story_id, claims, stage.name, stage.version, signature, extra, clears, changes
         )
         done += 1
         ctx.tick(stage.name, n, len(pending))

@@ -12,7 +12,16 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, select
 
-from newsweave.model import Claim, Disagreement, SummarySentence, claim_json, span_from, span_json
+from newsweave.model import (
+    Claim,
+    Disagreement,
+    StoryChange,
+    SummarySentence,
+    claim_json,
+    span_from,
+    span_json,
+)
+from newsweave.store import changes_sql
 from newsweave.store.schema import claims as claims_table
 from newsweave.store.schema import story_comparisons, summaries
 from newsweave.store.sql import SqlStore
@@ -27,10 +36,13 @@ def save_compared(
     signature: str,
     extra: dict[str, Any],
     clears: Sequence[str] = (),
+    changes: Sequence[StoryChange] = (),
 ) -> None:
     """A story's claims (``position`` keeps the stage's ranking) and comparison, with the
-    story stamped as compared (and the stamps of ``clears`` forgotten), atomically."""
+    story stamped as compared (and the stamps of ``clears`` forgotten) and what the
+    comparison changed logged, atomically."""
     with store.engine.begin() as conn:
+        changes_sql.record(conn, changes)
         conn.execute(delete(claims_table).where(claims_table.c.story_id == story_id))
         if found:
             rows = [{**claim_json(c), "position": i} for i, c in enumerate(found)]
@@ -135,6 +147,7 @@ def _replace_comparison(
             framing=extra.get("framing", []),
             sources=extra.get("sources", []),
             groups=extra.get("groups", []),
+            members=extra.get("members"),
         )
     )
 

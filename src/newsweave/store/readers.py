@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, Text, cast, func, select
 
 from newsweave.model import Article, Entity, Event, Mention, Quote, Story
+from newsweave.store.chunking import chunks
 from newsweave.store.facts_sql import MENTION_ORDER, row_event, row_mention, row_quote
 from newsweave.store.schema import (
     articles,
@@ -64,6 +65,8 @@ class ArticleHead:
     word_count: int
     duplicate_of: str | None
     story_id: str | None
+    section: str | None = None
+    short: str | None = None
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,28 @@ class ReadersMixin:
             .order_by(entities.c.id)
         )
         return {r["id"]: r["name"] for r in self._rows(query)}
+
+    def story_heads(self, story_id: str) -> list[ArticleHead]:
+        """The heads (no text) of a story's articles, oldest first."""
+        query = select(*_HEAD_COLUMNS).where(articles.c.story_id == story_id)
+        with self.engine.connect() as conn:
+            return [_head(r) for r in conn.execute(query.order_by(*_ARTICLE_ORDER))]
+
+    def heads_by_id(self, article_ids: Sequence[str]) -> dict[str, ArticleHead]:
+        """The heads (no text) of these articles."""
+        out: dict[str, ArticleHead] = {}
+        with self.engine.connect() as conn:
+            for ids in chunks(article_ids):
+                query = select(*_HEAD_COLUMNS).where(articles.c.id.in_(ids))
+                out.update((r.id, _head(r)) for r in conn.execute(query))
+        return out
+
+    def article_by_short(self, short: str) -> str | None:
+        """The id of the article whose permalink is ``short``, or None."""
+        query = select(articles.c.id).where(articles.c.short == short)
+        with self.engine.connect() as conn:
+            found = conn.execute(query).scalar()
+        return str(found) if found is not None else None
 
     def story_titles(self, story_ids: Sequence[str]) -> dict[str, str]:
         """Story id → title, for these ids."""

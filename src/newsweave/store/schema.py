@@ -11,6 +11,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -64,6 +65,10 @@ articles = Table(
     Column("extra", JSON, nullable=False),
     Column("duplicate_of", String(16), index=True),
     Column("story_id", String(32), index=True),
+    #: The section the page or feed files it under ("World", "Politics"), if it says.
+    Column("section", Text),
+    #: The article's short permalink (``permalinks``), assigned once when it is stored.
+    Column("short", String(16), unique=True, index=True),
 )
 
 rejections = Table(
@@ -256,6 +261,26 @@ story_comparisons = Table(
     Column("framing", JSON, nullable=False),
     Column("sources", JSON, nullable=False),
     Column("groups", JSON, nullable=False),
+    #: The member article ids the result was computed from (compare): what the next
+    #: comparison diffs against to log the claims new articles brought.
+    Column("members", JSON),
+)
+
+#: Each story's change log (``changes``): articles added, outlets joined, merges, new
+#: claims and disagreements, with when newsweave learned of them. Read by story and by
+#: time window, never whole.
+story_changes = Table(
+    "story_changes",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("story_id", String(32), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("detail", JSON, nullable=False),
+    Index("ix_story_changes_story_id_at", "story_id", "at"),
+    Index("ix_story_changes_at", "at"),
+    Index("ix_story_changes_subject", "subject"),
 )
 
 # -- watched feeds (newsweave watch) -------------------------------------------

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, create_engine, delete, event, func, s
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from newsweave import permalinks
 from newsweave.errors import StoreError
 from newsweave.model import Article, Caption, OffsetMap, Rejection, sha256_hex
 from newsweave.store import postgres
@@ -136,7 +137,11 @@ class SqlStore(FactsMixin, StoriesMixin, ReadersMixin):
             )
         )
         if item.articles:
-            conn.execute(articles.insert(), [_article_row(a) for a in item.articles])
+            shorts = _free_shorts(conn, [a.id for a in item.articles])
+            conn.execute(
+                articles.insert(),
+                [{**_article_row(a), "short": shorts[a.id]} for a in item.articles],
+            )
         # An input that reads now was fixed since it was rejected: forget the old reason.
         conn.execute(delete(rejections).where(rejections.c.source == doc.source))
         result.documents += 1
@@ -207,7 +212,22 @@ def _article_row(a: Article) -> dict[str, Any]:
         ],
         "offsets": a.offsets.to_json(),
         "extra": a.extra,
+        "section": a.section,
     }
+
+
+def _free_shorts(conn: Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    """Each new article's short permalink: its shortest candidate no stored article (nor
+    another of these) has taken. A keyed read of the candidates, never of every short."""
+    wanted = {a: permalinks.candidates(a) for a in article_ids}
+    every = [s for found in wanted.values() for s in found]
+    taken = set(conn.execute(select(articles.c.short).where(articles.c.short.in_(every))).scalars())
+    out: dict[str, str] = {}
+    for article_id, found in wanted.items():
+        short = next(s for s in found if s not in taken)
+        taken.add(short)
+        out[article_id] = short
+    return out
 
 
 def _row_article(row: Any) -> Article:
@@ -229,4 +249,5 @@ def _row_article(row: Any) -> Article:
         cited_outlets=tuple(row["cited_outlets"]),
         captions=tuple(Caption(**c) for c in row["captions"]),
         extra=row["extra"],
+        section=row["section"],
     )

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, select, update
 
-from newsweave.model import Article, Story
+from newsweave.model import Article, Story, StoryChange
+from newsweave.store import changes_sql
 from newsweave.store.chunking import chunks
 from newsweave.store.schema import (
     articles,
@@ -112,16 +113,22 @@ class StoriesMixin(StampsMixin):
         snapshot: Snapshot | None = None,
         clears: Sequence[str] = (),
         clears_stories: Sequence[str] = (),
+        changes: Sequence[StoryChange] = (),
+        merged_into: Mapping[str, str] | None = None,
     ) -> None:
         """Point articles at their stories (``story_of``: only those whose story is new or
         changed), write the rows of the ``changed`` stories, delete the ``gone`` ones (merged
         into another) with everything computed for them, and clear the per-story stamps in
         ``clears_stories`` of the changed ones, atomically. With ``snapshot``, the clusterer
         state that produced them is replaced in the same transaction, so a saved state
-        never describes stories that were not saved."""
+        never describes stories that were not saved. ``changes`` go to the stories' change
+        logs, and the log of each story in ``merged_into`` (gone → the story it joined)
+        becomes the joined story's, in the same transaction."""
         with self.engine.begin() as conn:
             if snapshot is not None:
                 replace_snapshot(conn, "cluster", version, snapshot)
+            changes_sql.move(conn, merged_into or {})
+            changes_sql.record(conn, changes)
             _set_column(conn, "story_id", story_of)
             written = [s.id for s in changed]
             for ids in chunks([*written, *gone]):

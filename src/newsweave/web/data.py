@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from markupsafe import Markup, escape
 
+from newsweave import permalinks
 from newsweave.compare.outlets import outlet_name
 from newsweave.model import Event, Quote, Span
+from newsweave.present.changes import MAX_CHANGES, ago, changes_view
 from newsweave.present.story import (
     StoryData,
     load_story,
     participants,
+    reading_minutes,
     stories_view,
     view_of,
 )
-from newsweave.store import ArticleHead, Hit, SqlStore, StoredArticle
+from newsweave.store import ArticleHead, Hit, SqlStore, StoredArticle, changes_sql
 from newsweave.store.search import MATCH_CLOSE, MATCH_OPEN
 
 
@@ -50,7 +54,10 @@ def span_dict(span: Span) -> dict[str, Any]:
 
 
 def story_list(store: SqlStore) -> list[dict[str, Any]]:
-    """Every story with its size, outlets and dates, biggest and latest first."""
+    """Every story with its size, outlets, dates and when it last changed, biggest and
+    latest first."""
+    listed = stories_view(store)
+    updated = changes_sql.last_changed(store, [s["id"] for s in listed])
     return [
         {
             "id": s["id"],
@@ -61,24 +68,49 @@ def story_list(store: SqlStore) -> list[dict[str, Any]]:
             "copies": s["copies"],
             "outlets": s["outlets"],
             "url": f"/stories/{s['id']}",
+            "updated": _iso(updated.get(s["id"])),
+            "updated_ago": ago(updated[s["id"]]) if s["id"] in updated else None,
         }
-        for s in stories_view(store)
+        for s in listed
     ]
 
 
-def story_detail(store: SqlStore, story_id: str) -> dict[str, Any] | None:
-    """A story's articles, dated timeline, quotes by speaker, briefing and comparison."""
+def _iso(at: datetime | None) -> str | None:
+    return at.isoformat(timespec="seconds") if at is not None else None
+
+
+#: Changes a story page lists when no ``since`` is asked for (the newest).
+RECENT_CHANGES = 30
+
+
+def story_detail(
+    store: SqlStore, story_id: str, since: datetime | None = None
+) -> dict[str, Any] | None:
+    """A story's articles (also grouped by outlet), dated timeline, quotes by speaker,
+    briefing, comparison, when it last changed and its changes (since ``since``, else
+    the newest)."""
     data = load_story(store, story_id)
     if data is None:
         return None
     view = with_urls(view_of(data))
+    members = [_member(a) for a in data.articles]
+    updated = changes_sql.last_changed(store, [story_id]).get(story_id)
+    short = _story_short(store, story_id)
+    limit = RECENT_CHANGES if since is None else MAX_CHANGES
     return {
         "id": view["id"],
         "title": view["title"],
         "first_published": view["first_published"],
         "last_published": view["last_published"],
         "outlets": view["outlets"],
-        "articles": [_member(a) for a in data.articles],
+        "short": short,
+        "permalink": permalinks.story_url(short) if short else None,
+        "updated": _iso(updated),
+        "updated_ago": ago(updated) if updated else None,
+        "since": _iso(since),
+        "changes": _with_links(changes_view(store, since, story_id, limit)),
+        "articles": members,
+        "by_outlet": by_outlet(members),
         "timeline": _timeline(data, view["timeline"]),
         "summary": view["summary"],
         "claims": view["claims"],
@@ -96,11 +128,95 @@ def _member(stored: StoredArticle) -> dict[str, Any]:
         "outlet": outlet_name(a),
         "published": a.published,
         "word_count": a.word_count,
+        "reading_minutes": reading_minutes(a.word_count),
+        "section": a.section,
         "duplicate_of": stored.duplicate_of,
         "story_id": stored.story_id,
         "language": a.language,
         "url": f"/articles/{a.id}",
     }
+
+
+def _head_member(h: ArticleHead) -> dict[str, Any]:
+    """A story member from its head (no text read), as ``_member`` shows it."""
+    return {
+        "id": h.id,
+        "headline": h.headline,
+        "outlet": outlet_name(h),
+        "published": h.published,
+        "word_count": h.word_count,
+        "reading_minutes": reading_minutes(h.word_count),
+        "section": h.section,
+        "duplicate_of": h.duplicate_of,
+        "story_id": h.story_id,
+        "language": h.language,
+        "url": f"/articles/{h.id}",
+    }
+
+
+def by_outlet(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Members grouped by outlet, the outlet that carried the story first leading; each
+    outlet's articles oldest first (undated last)."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in members:
+        groups[m["outlet"]].append(m)
+
+    def first(found: list[dict[str, Any]]) -> tuple[bool, str]:
+        dated = sorted(m["published"] for m in found if m["published"])
+        return (not dated, dated[0] if dated else "")
+
+    for found in groups.values():
+        found.sort(key=lambda m: (m["published"] is None, m["published"] or "", m["id"]))
+    ordered = sorted(groups.items(), key=lambda kv: (*first(kv[1]), kv[0].casefold()))
+    return [
+        {"outlet": outlet, "first_published": found[0]["published"], "articles": found}
+        for outlet, found in ordered
+    ]
+
+
+def _story_short(store: SqlStore, story_id: str) -> str | None:
+    """The story's short: its founding article's."""
+    founder = permalinks.founder(story_id)
+    if founder is None:
+        return None
+    head = store.heads_by_id([founder]).get(founder)
+    return head.short if head is not None else None
+
+
+def _with_links(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Change rows, each with the page it points at (an added article, a claim's evidence)."""
+    for r in rows:
+        d = r["detail"]
+        link: str | None = None
+        if r["kind"] == "article":
+            link = f"/articles/{r['subject']}"
+        elif r["kind"] == "outlet" and d.get("article_id"):
+            link = f"/articles/{d['article_id']}"
+        elif r["kind"] in ("claim", "disagreement") and d.get("evidence"):
+            link = with_urls(d["evidence"][0])["url"]
+        r["link"] = link
+    return rows
+
+
+def resolve_short(store: SqlStore, kind: str, short: str) -> str | None:
+    """The page a permalink leads to (``kind``: ``a`` article, ``s`` story), or None. A
+    story merged into another leads to the story it joined."""
+    if not permalinks.is_short(short):
+        return None
+    article_id = store.article_by_short(short)
+    if article_id is None:
+        return None
+    if kind == "a":
+        return f"/articles/{article_id}"
+    story_id = f"{permalinks.STORY_PREFIX}{article_id}"
+    for _ in range(50):  # a chain of merges, never a loop
+        if store.story(story_id) is not None:
+            return f"/stories/{story_id}"
+        joined = changes_sql.merged_into(store, story_id)
+        if joined is None:
+            return None
+        story_id = joined
+    return None
 
 
 def _timeline(data: StoryData, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -214,6 +330,8 @@ def article_detail(store: SqlStore, article_id: str) -> dict[str, Any] | None:
         return None
     article = stored.article
     facts = store.facts_of(article.id)
+    head = store.heads_by_id([article.id]).get(article.id)
+    short = head.short if head is not None else None
     return {
         "id": article.id,
         "source": article.source,
@@ -231,10 +349,30 @@ def article_detail(store: SqlStore, article_id: str) -> dict[str, Any] | None:
         "captions": [{"text": c.text, "credit": c.credit} for c in article.captions],
         "duplicate_of": stored.duplicate_of,
         "story_id": stored.story_id,
+        "section": article.section,
+        "word_count": article.word_count,
+        "reading_minutes": reading_minutes(article.word_count),
+        "short": short,
+        "permalink": permalinks.article_url(short) if short else None,
+        "more_coverage": more_coverage(store, stored),
         "mentions": [_fact(m, "entity_id", "entity_name", "label") for m in facts["mentions"]],
         "quotes": [_fact(q, "id", "speaker", "speaker_entity_id", "kind") for q in facts["quotes"]],
         "timexes": [_fact(t, "type", "value", "precision") for t in facts["timexes"]],
     }
+
+
+def more_coverage(store: SqlStore, stored: StoredArticle) -> list[dict[str, Any]]:
+    """The same story from the other outlets: their articles (heads only, one keyed read
+    of the story), grouped by outlet, the earliest outlet first."""
+    if stored.story_id is None:
+        return []
+    own = outlet_name(stored.article)
+    others = [
+        _head_member(h)
+        for h in store.story_heads(stored.story_id)
+        if h.id != stored.article.id and outlet_name(h) != own
+    ]
+    return by_outlet(others)
 
 
 def _fact(row: dict[str, Any], *keys: str) -> dict[str, Any]:

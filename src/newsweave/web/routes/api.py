@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import BaseModel
 
+from newsweave.changes import parse_since
 from newsweave.store import SqlStore
 from newsweave.web import data
 from newsweave.web.routes import store_of
@@ -30,6 +31,9 @@ class StoryBrief(BaseModel):
     copies: int
     outlets: list[str]
     url: str
+    #: When the story's change log last changed (ISO, UTC), and how long ago in words.
+    updated: str | None = None
+    updated_ago: str | None = None
 
 
 class StoryList(BaseModel):
@@ -65,9 +69,19 @@ def stories(store: Store) -> dict[str, Any]:
 
 
 @router.get("/stories/{story_id}", responses=NOT_FOUND)
-def story(story_id: str, store: Store) -> dict[str, Any]:
-    """One story: its articles, dated timeline with citations, quotes by speaker, briefing."""
-    found = data.story_detail(store, story_id)
+def story(
+    story_id: str, store: Store, since: Annotated[str | None, Query(max_length=40)] = None
+) -> dict[str, Any]:
+    """One story: its articles (also by outlet), dated timeline with citations, quotes by
+    speaker, briefing, when it last changed and its changes (``since``: 24h, 7d, an ISO
+    date; else the newest)."""
+    moment = None
+    if since:
+        try:
+            moment = parse_since(since)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from exc
+    found = data.story_detail(store, story_id, moment)
     if found is None:
         raise not_found("story", story_id)
     return found

@@ -1,12 +1,13 @@
-"""HTML pages: story list, story, article, entity, search."""
+"""HTML pages: story list, story, article, entity, search; short permalinks redirect to them."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
+from newsweave.changes import parse_since
 from newsweave.store import SqlStore
 from newsweave.web import data
 from newsweave.web.article_html import CITE_ANCHOR, body_html, parse_cite
@@ -27,11 +28,41 @@ def index(request: Request, store: Store) -> Response:
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, story_id: str, store: Store) -> Response:
-    found = data.story_detail(store, story_id)
+def story(
+    request: Request,
+    story_id: str,
+    store: Store,
+    since: Annotated[str | None, Query(max_length=40)] = None,
+) -> Response:
+    moment = None
+    if since:
+        try:
+            moment = parse_since(since)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from exc
+    found = data.story_detail(store, story_id, moment)
     if found is None:
         raise HTTPException(404, f"No story with id “{story_id}”.")
-    return page(request, "story.html", {"story": found})
+    return page(request, "story.html", {"story": found, "since": since or ""})
+
+
+@router.get("/s/{short}")
+def story_permalink(short: str, store: Store) -> Response:
+    """A story's short permalink: a redirect to its page (or the story it merged into)."""
+    return _permalink(store, "s", short, "story")
+
+
+@router.get("/a/{short}")
+def article_permalink(short: str, store: Store) -> Response:
+    """An article's short permalink: a redirect to its page."""
+    return _permalink(store, "a", short, "article")
+
+
+def _permalink(store: SqlStore, kind: str, short: str, name: str) -> Response:
+    target = data.resolve_short(store, kind, short)
+    if target is None:
+        raise HTTPException(404, f"No {name} has the permalink “{short}”.")
+    return RedirectResponse(target, status_code=302)
 
 
 @router.get("/articles/{article_id}")
