@@ -25,10 +25,47 @@ class UsageError(NewsweaveError):
 EMPTY = "empty input (0 bytes of text): nothing to read; check the scraper's output"
 BLANK = "input holds only whitespace: nothing to read; check the scraper's output"
 TOO_LARGE = (
-    "input is {size:,} bytes, over the {limit:,}-byte limit: split it into one article per file"
+    "input is {size:,} bytes, over the {limit:,}-byte limit (NEWSWEAVE_MAX_INPUT_BYTES): "
+    "split it into one article per file"
+)
+TOO_LARGE_STREAM = (
+    "input holds more than {limit:,} bytes (read stopped there; limit "
+    "NEWSWEAVE_MAX_INPUT_BYTES): split it into one article per file"
+)
+TOO_LARGE_UNPACKED = (
+    "compressed input unpacks to more than {limit:,} bytes (unpacking stopped there: a "
+    "decompression bomb or a dump; limit NEWSWEAVE_MAX_DECOMPRESSED_BYTES): split it into "
+    "smaller files"
+)
+TOO_LONG = (
+    "the text is {chars:,} characters, over the {limit:,}-character limit for one article "
+    "(NEWSWEAVE_MAX_DOCUMENT_CHARS): split it into one article per file"
+)
+PDF = (
+    "a PDF document: newsweave reads text, HTML, JSONL, RSS/Atom and WARC; extract its text "
+    "first (for example `pdftotext FILE.pdf`) and pass the .txt"
+)
+URL_INPUT = (
+    "a URL: `newsweave run` reads files, folders, globs and - (stdin), never the network; "
+    "use `newsweave watch URL` for feeds, or download the page and pass the file"
+)
+SYMLINK_LOOP = "symbolic link that loops or cannot be followed ({detail}): remove or fix the link"
+SYMLINK_DIR = (
+    "symbolic link to a folder: links inside an input folder are not followed (they can "
+    "loop); pass the folder it points to itself"
+)
+NOT_REGULAR = "not a regular file ({kind}): newsweave reads files; pass the article files"
+UNREADABLE_FOLDER = "cannot list the folder ({detail}): check its permissions"
+XML_ENTITIES = (
+    "the XML declares entities ({detail}), which newsweave never expands or fetches "
+    "(entity bombs, external files): remove the entity declarations from the feed"
 )
 BINARY = "binary content ({detail}), not text, HTML or JSONL: pass the article text instead"
 UNDECODABLE = "cannot decode the text ({detail}): re-save it as UTF-8"
+#: Not a rejection: the note stored with a document decoded as UTF-8 despite bad bytes.
+REPLACED_BYTES = (
+    "{count} invalid UTF-8 byte sequence(s) replaced with U+FFFD; re-save the file as UTF-8"
+)
 TRUNCATED_HTML = (
     "HTML ends before its closing </body>/</html> tags (truncated download?): fetch the page again"
 )

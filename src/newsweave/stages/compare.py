@@ -86,6 +86,11 @@ def run(ctx: Context, stage: Stage) -> int:
         ids = [a.id for a in members]
         inputs = store.compare_inputs(ids)
         missing = [a for a in members if a.id not in inputs]
+        if missing:  # an article the extract stage failed on is compared as not analysed
+            failed = store.failed_of("extract", [a.id for a in missing])
+            members = [a for a in members if a.id not in failed]
+            ids = [a.id for a in members]
+            missing = [a for a in missing if a.id not in failed]
         if missing:  # the extract stage runs first and prepares every analysed article
             raise StoreError(
                 f"story {story_id}: {len(missing)} article(s) have no comparison inputs "

@@ -30,8 +30,10 @@ class StampsMixin:
         note: str | None = None,
         clears: Sequence[str] = (),
         clears_stories: Sequence[str] = (),
+        status: str | None = None,
     ) -> None:
-        """Record that ``stage`` at ``version`` has processed these articles, and forget
+        """Record that ``stage`` at ``version`` has processed these articles (how it ended:
+        ``status`` and ``note``, a failure's reason included), and forget
         that the per-article stages in ``clears``, and the per-story stages in
         ``clears_stories`` on these articles' stories, processed them."""
         if not article_ids:
@@ -56,7 +58,13 @@ class StampsMixin:
         conn.execute(
             article_stages.insert(),
             [
-                {"article_id": a, "stage": stage, "version": version, "note": note}
+                {
+                    "article_id": a,
+                    "stage": stage,
+                    "version": version,
+                    "note": note,
+                    "status": status,
+                }
                 for a in article_ids
             ],
         )
@@ -105,13 +113,54 @@ class StampsMixin:
         with self.engine.connect() as conn:
             return sorted((r.stage, r.version) for r in conn.execute(query))
 
-    def stage_notes(self, stage: str) -> dict[str, str | None]:
-        """Article id → the note a stage left on it (None: processed without remark)."""
-        query = select(article_stages.c.article_id, article_stages.c.note).where(
-            article_stages.c.stage == stage
+    def stage_outcomes(self, stage: str) -> dict[str, tuple[str | None, str | None]]:
+        """Article id → (status, note) of how ``stage`` ended on it (status None: stamped
+        before statuses were kept)."""
+        query = select(
+            article_stages.c.article_id, article_stages.c.status, article_stages.c.note
+        ).where(article_stages.c.stage == stage)
+        with self.engine.connect() as conn:
+            return {r.article_id: (r.status, r.note) for r in conn.execute(query)}
+
+    def failed_of(self, stage: str, article_ids: Sequence[str]) -> set[str]:
+        """Those of ``article_ids`` that ``stage`` failed on (stamped ``failed``)."""
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for ids in chunks(article_ids):
+                query = select(article_stages.c.article_id).where(
+                    article_stages.c.stage == stage,
+                    article_stages.c.status == "failed",
+                    article_stages.c.article_id.in_(ids),
+                )
+                out.update(conn.execute(query).scalars())
+        return out
+
+    def stage_failures(self) -> list[dict[str, str]]:
+        """Every article a stage failed on at its stamped version: stage, version, article
+        id, source and reason, in stage then article order."""
+        query = (
+            select(
+                article_stages.c.stage,
+                article_stages.c.version,
+                article_stages.c.article_id,
+                articles.c.source,
+                article_stages.c.note,
+            )
+            .join(articles, articles.c.id == article_stages.c.article_id)
+            .where(article_stages.c.status == "failed")
+            .order_by(article_stages.c.stage, article_stages.c.article_id)
         )
         with self.engine.connect() as conn:
-            return {r.article_id: r.note for r in conn.execute(query)}
+            return [
+                {
+                    "stage": r.stage,
+                    "version": r.version,
+                    "article_id": r.article_id,
+                    "source": r.source,
+                    "reason": r.note or "",
+                }
+                for r in conn.execute(query)
+            ]
 
     # -- stories --------------------------------------------------------------------
 

@@ -1,0 +1,30 @@
+"""How a stage ended on each article (done, partial, skipped, failed), beside its note;
+how many bad bytes were replaced when a document was decoded.
+
+Revision ID: 0009_outcomes
+Revises: 0008
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0009_outcomes"
+down_revision = "0008"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("article_stages") as batch:
+        batch.add_column(sa.Column("status", sa.String(16)))
+    with op.batch_alter_table("documents") as batch:
+        batch.add_column(sa.Column("replaced", sa.Integer, nullable=False, server_default="0"))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("documents") as batch:
+        batch.drop_column("replaced")
+    with op.batch_alter_table("article_stages") as batch:
+        batch.drop_column("status")
