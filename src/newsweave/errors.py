@@ -76,6 +76,10 @@ JSONL_NO_TEXT = "line {line}: no 'text' or 'html' field holding a string; add on
 JSONL_BAD_FIELD = "line {line}: field '{field}' must be a string"
 NOT_FOUND = "no such file, folder or glob match: check the path"
 UNREADABLE = "cannot read the file ({detail}): check its permissions"
+TRUNCATED_WARC_RECORD = (
+    "the WARC record is cut short ({missing:,} bytes missing at the end of the archive): "
+    "fetch or write the archive again"
+)
 BAD_WARC = "cannot read the WARC archive ({detail}): check that the file is complete"
 BAD_FEED = "cannot parse the RSS/Atom feed ({detail}): check that the file is complete"
 FEED_NO_CONTENT = "feed item {item} has no content or summary: nothing to read"

@@ -39,14 +39,23 @@ MAX_BAD_CHAR_RATIO = 0.02
 
 #: Text that fails strict UTF-8 is still read as UTF-8 (bad bytes replaced with U+FFFD,
 #: counted and reported) when invalid sequences are at most this share of its characters
-#: and valid multi-byte UTF-8 sequences are at least as many as the invalid ones.
+#: and valid multi-byte UTF-8 sequences are at least as many as the invalid ones ...
 MAX_INVALID_UTF8_RATIO = 0.01
+#: ... or, with no such evidence of UTF-8, when they are at most this share: a stray byte
+#: or two in ASCII text is too thin a clue to pick a legacy code page on.
+MAX_STRAY_BYTE_RATIO = 0.001
 
 #: Share of NUL/control bytes in the first block that marks a file as binary.
 BINARY_BYTE_RATIO = 0.10
 
 #: Language detection needs this many letters to say anything.
 MIN_LANGUAGE_LETTERS = 20
+
+#: ... and letters to be at least this share of the visible characters, and the letters
+#: of the most used script at least this share of the letters; otherwise the text is
+#: noise (random bytes decoded in some code page) and its language is "unknown".
+MIN_LETTER_SHARE = 0.7
+MIN_SCRIPT_SHARE = 0.8
 
 #: Articles written per store transaction; each document still commits or fails alone.
 INGEST_BATCH_SIZE = 200

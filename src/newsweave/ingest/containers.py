@@ -55,6 +55,11 @@ def warc_documents(src: Source) -> Iterator[Document | Rejection]:
                 if len(payload) > limit:
                     yield Rejection(source, errors.TOO_LARGE_STREAM.format(limit=limit))
                     continue
+                missing = _missing_bytes(record)
+                if missing:
+                    reason = errors.TRUNCATED_WARC_RECORD.format(missing=missing)
+                    yield Rejection(source, reason)
+                    continue
                 hints = {"url": uri} if uri else {}
                 yield _html_item(source, payload, hints)
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
@@ -64,6 +69,17 @@ def warc_documents(src: Source) -> Iterator[Document | Rejection]:
         yield Rejection(src.name, errors.BAD_WARC.format(detail="no record could be read"))
     elif html_records == 0:
         yield Rejection(src.name, errors.WARC_NO_HTML.format(records=records))
+
+
+def _missing_bytes(record: Any) -> int:
+    """How many bytes the record's header promised that the archive does not hold (0 for
+    a whole record): warcio yields a record cut short by the end of the file as if it
+    were whole, with its length reader still expecting the rest."""
+    raw = record.raw_stream
+    expected = getattr(raw, "limit", 0)
+    if expected and not raw.read(1):
+        return int(expected)
+    return 0
 
 
 def _is_html_response(record: Any) -> bool:

@@ -131,13 +131,17 @@ def _decode_text(data: bytes) -> Decoded | DecodeFailure:
 
 
 def _nearly_utf8(data: bytes) -> Decoded | None:
-    """UTF-8 with its few bad bytes replaced, when the text around them is UTF-8: at
-    least as many valid multi-byte sequences as bad ones, and bad ones rare (at most
-    ``settings.MAX_INVALID_UTF8_RATIO`` of the characters). None when it is not."""
+    """UTF-8 with its few bad bytes replaced, when the text around them is UTF-8: bad
+    sequences rare (``settings.MAX_INVALID_UTF8_RATIO`` of the characters) among at least
+    as many valid multi-byte ones, or very rare (``settings.MAX_STRAY_BYTE_RATIO``) in
+    text that is otherwise ASCII. None when it is not."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     valid = len(_UTF8_MULTIBYTE.findall(data))
-    if bad == 0 or valid < bad or bad > settings.MAX_INVALID_UTF8_RATIO * len(text):
+    if bad == 0:
+        return None
+    evidence = valid >= bad and bad <= settings.MAX_INVALID_UTF8_RATIO * len(text)
+    if not evidence and bad > settings.MAX_STRAY_BYTE_RATIO * len(text):
         return None
     checked = _checked(text, "utf-8")
     if isinstance(checked, DecodeFailure):

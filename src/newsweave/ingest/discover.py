@@ -67,12 +67,21 @@ def expand_inputs(inputs: Sequence[str]) -> Iterator[Source | Rejection]:
     """Yield each source once, in a stable order; a missing path becomes a Rejection."""
     seen: set[str] = set()
     for item in inputs:
-        for found in _expand_one(item):
+        for found in _guarded(item):
             key = found.source if isinstance(found, Rejection) else found.name
             if key in seen:
                 continue
             seen.add(key)
             yield found
+
+
+def _guarded(item: str) -> Iterator[Source | Rejection]:
+    """``_expand_one``, with a path the system refuses to look at (too long, say) turned
+    into a rejection of that argument instead of an error that ends the run."""
+    try:
+        yield from _expand_one(item)
+    except OSError as exc:
+        yield Rejection(display_name(item), errors.UNREADABLE.format(detail=exc.strerror or exc))
 
 
 def read_stdin(stream: BinaryIO | None = None) -> Source | Rejection:
@@ -129,14 +138,24 @@ def _walk(folder: Path) -> Iterator[Source | Rejection]:
     for root, dirs, files in os.walk(folder, onerror=unlistable, followlinks=False):
         base = Path(root)
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in [*files, *(d for d in dirs if (base / d).is_symlink())]:
+        links = {d for d in dirs if _is_link(base / d)}
+        for name in [*files, *sorted(links)]:
             if name.startswith("."):
                 continue
             path = base / name
             found.append((path, _entry(path)))
-        dirs[:] = [d for d in dirs if not (base / d).is_symlink()]
+        dirs[:] = [d for d in dirs if d not in links]
     for _, item in sorted(found, key=lambda pair: pair[0].parts):
         yield item
+
+
+def _is_link(path: Path) -> bool:
+    """Whether ``path`` is a symbolic link; a path the system cannot even look at (too
+    long, say) is not one, and listing it reports why."""
+    try:
+        return path.is_symlink()
+    except OSError:
+        return False
 
 
 def _entry(path: Path) -> Source | Rejection:

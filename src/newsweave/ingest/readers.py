@@ -7,7 +7,12 @@ import json
 from collections.abc import Iterator
 
 from newsweave import errors, settings
-from newsweave.ingest.containers import feed_documents, is_warc, warc_documents
+from newsweave.ingest.containers import (
+    feed_documents,
+    is_warc,
+    warc_documents,
+    xml_entity_danger,
+)
 from newsweave.ingest.decode import DecodeFailure, decode
 from newsweave.ingest.discover import Source
 from newsweave.ingest.formats import is_truncated_html, sniff
@@ -64,6 +69,10 @@ def _decoded_documents(name: str, data: bytes, limit: int) -> Iterator[Document 
         return
     if fmt == "html" and is_truncated_html(decoded.text):
         yield Rejection(name, errors.TRUNCATED_HTML, raw_hash)
+        return
+    danger = xml_entity_danger(decoded.text) if fmt == "html" else None
+    if danger is not None:  # XHTML with an internal DTD: never handed to a parser
+        yield Rejection(name, errors.XML_ENTITIES.format(detail=danger), raw_hash)
         return
     yield Document(
         source=name,
