@@ -62,6 +62,21 @@ XML_ENTITIES = (
 )
 BINARY = "binary content ({detail}), not text, HTML or JSONL: pass the article text instead"
 UNDECODABLE = "cannot decode the text ({detail}): re-save it as UTF-8"
+#: The reason stored when a stage raised on one article or story (which the run skips).
+STAGE_FAILED = (
+    "the {stage} stage failed on this {unit} ({kind}: {detail}); it is not retried until "
+    "the stage's version changes: please report it"
+)
+#: Characters of an exception's message kept in a failure reason.
+FAILURE_DETAIL_CHARS = 300
+
+
+def stage_failed(stage: str, unit: str, exc: BaseException) -> str:
+    """The reason recorded for a stage's failure on one unit, from its exception."""
+    detail = str(exc)[:FAILURE_DETAIL_CHARS]
+    return STAGE_FAILED.format(stage=stage, unit=unit, kind=type(exc).__name__, detail=detail)
+
+
 #: Not a rejection: the note stored with a document decoded as UTF-8 despite bad bytes.
 REPLACED_BYTES = (
     "{count} invalid UTF-8 byte sequence(s) replaced with U+FFFD; re-save the file as UTF-8"

@@ -36,9 +36,9 @@ class RunReport:
     articles_stored: int = 0
     already_stored: int = 0
     rejected: list[Rejection] = field(default_factory=list)
-    #: Articles a store stage failed on during this run (``Store.stage_failures`` rows):
+    #: Articles (and stories) a store stage failed on in this run (``stage_failures`` rows):
     #: stamped with the reason, so the run went on and the next does not retry them.
-    failures: list[dict[str, str]] = field(default_factory=list)
+    failures: list[dict[str, str | None]] = field(default_factory=list)
     #: Inputs read with a remark (bad bytes replaced when decoding): source, warning.
     warnings: list[dict[str, str]] = field(default_factory=list)
     #: Stage name → how many articles (or stories) it processed.
@@ -70,14 +70,16 @@ def run(
     on Dask (``distributed.dask_mapper``); by default they run in this process.
     """
     started = time.perf_counter()
-    failed_before = {(f["stage"], f["article_id"]) for f in store.stage_failures()}
+    failed_before = {_failure_key(f) for f in store.stage_failures()}
     report = ingest(inputs, store, on_input)
     report.seconds["ingest"] = time.perf_counter() - started
     report.stages = run_stages(store, on_stage, until, mapper, report.seconds)
-    report.failures = [
-        f for f in store.stage_failures() if (f["stage"], f["article_id"]) not in failed_before
-    ]
+    report.failures = [f for f in store.stage_failures() if _failure_key(f) not in failed_before]
     return report
+
+
+def _failure_key(failure: dict[str, str | None]) -> tuple[str | None, ...]:
+    return failure["stage"], failure["article_id"], failure["story_id"]
 
 
 def run_stages(

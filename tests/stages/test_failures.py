@@ -114,6 +114,7 @@ def test_an_article_the_parser_refuses_fails_alone_and_is_not_retried(
             "stage": "extract",
             "version": next(s["version"] for s in exported["stages"] if s["name"] == "extract"),
             "article_id": failed_id,
+            "story_id": None,
             "source": by_id[failed_id]["source"],
             "reason": by_id[failed_id]["analysis"]["note"],
         }
@@ -142,3 +143,40 @@ def test_a_huge_upload_is_stored_and_later_uploads_still_work(
     statuses = sorted(a["analysis"]["status"] for a in exported["articles"])
     assert statuses[-1] == "partial" and "done" in statuses, statuses
     assert json.dumps(exported)  # the export of the store stays valid JSON
+
+
+def test_a_story_a_stage_raises_on_fails_alone_and_is_not_retried(
+    sample_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fault injected into the comparison of one story (no real input makes the compare
+    code raise today): that story is stamped failed with the reason, the other story is
+    compared, and the next run does not retry it."""
+    from newsweave.compare import story as compare_story
+    from newsweave.pipeline import run_stages
+    from newsweave.store.stamps import clear_stories
+
+    db = tmp_path / "samples.db"
+    shutil.copy(sample_db, db)
+    store = open_store(str(db))
+    story_ids = [s.id for s in store.stories()]
+    assert len(story_ids) == 2
+    with store.engine.begin() as conn:
+        clear_stories(conn, story_ids, ["compare", "brief"])
+    real = compare_story.compare_prepared
+    broken = story_ids[0]
+
+    def compare_or_raise(story_id: str, *args: Any) -> Any:
+        if story_id == broken:
+            raise RuntimeError("injected fault")
+        return real(story_id, *args)
+
+    monkeypatch.setattr(compare_story, "compare_prepared", compare_or_raise)
+    done = run_stages(store)
+    assert done["compare"] == 1
+    failures = export_json(store)["failures"]
+    assert [(f["stage"], f["story_id"], f["article_id"]) for f in failures] == [
+        ("compare", broken, None)
+    ]
+    assert "RuntimeError: injected fault" in str(failures[0]["reason"])
+    assert run_stages(store)["compare"] == 0, "a failed story is not retried at this version"
+    store.close()

@@ -124,9 +124,13 @@ def run(
             soft_wrap=True,
         )
     for failure in report.failures:
+        if failure["article_id"] is not None:
+            what = f"{printable(failure['source'] or '')} (article {failure['article_id']})"
+        else:
+            what = f"story {failure['story_id']}"
         err.print(
-            f"[red]failed[/] {failure['stage']} on {escape(printable(failure['source']))} "
-            f"(article {failure['article_id']}): {escape(failure['reason'])}",
+            f"[red]failed[/] {failure['stage']} on {escape(what)}: "
+            f"{escape(failure['reason'] or '')}",
             highlight=False,
             soft_wrap=True,
         )

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from newsweave import nlp, settings
+from newsweave import errors, nlp, settings
 from newsweave.compare import prepared
 from newsweave.compare.claims import DatedSpan
 from newsweave.extract.entities import find_mentions
@@ -29,8 +29,6 @@ log = logging.getLogger(__name__)
 
 #: Where a long text may be cut, best first: a paragraph, a line, a sentence, a space.
 _BREAKS = tuple(re.compile(p) for p in (r"\n\s*\n", r"\n", r"[.!?][\"'”’)]*\s", r"\s"))
-#: Characters of an exception message kept in a failure reason.
-_REASON_CHARS = 300
 
 
 def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[ArticleFacts]:
@@ -67,11 +65,7 @@ def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[
 
 def failed_facts(article_id: str, exc: BaseException) -> ArticleFacts:
     """The record of an article the extract stage could not analyse, and why."""
-    message = str(exc)[:_REASON_CHARS]
-    reason = (
-        f"the extract stage failed on this article ({type(exc).__name__}: {message}); "
-        "it is not retried until the stage's version changes: please report it"
-    )
+    reason = errors.stage_failed("extract", "article", exc)
     return ArticleFacts(article_id, analysed=False, note=reason, failed=True)
 
 

@@ -96,15 +96,21 @@ def run(ctx: Context, stage: Stage) -> int:
                 f"story {story_id}: {len(missing)} article(s) have no comparison inputs "
                 f"(first {missing[0].id}); run `newsweave run` again to extract them"
             )
-        prepared = [from_json(a.id, inputs[a.id], a.text) for a in members]
-        result = compare_prepared(story_id, members, prepared, _entity_keyer(store, ids))
-        claims = [_with_copies(c, copies) for c in result.claims]
-        extra = {
-            "outlets": list(dict.fromkeys([*result.outlets, *(outlet_name(a) for a, _ in copies)])),
-            "framing": framing_json(result.framing),
-            "sources": sources_json(result.sources),
-            "groups": groups_json(result.groups),
-        }
+        keyer = _entity_keyer(store, ids)
+        try:
+            prepared = [from_json(a.id, inputs[a.id], a.text) for a in members]
+            result = compare_prepared(story_id, members, prepared, keyer)
+            claims = [_with_copies(c, copies) for c in result.claims]
+            outlets = [*result.outlets, *(outlet_name(a) for a, _ in copies)]
+            extra = {
+                "outlets": list(dict.fromkeys(outlets)),
+                "framing": framing_json(result.framing),
+                "sources": sources_json(result.sources),
+                "groups": groups_json(result.groups),
+            }
+        except Exception as exc:  # this story alone; the others are compared
+            ctx.story_failed(stage, story_id, exc)
+            continue
         compare_sql.save_compared(
             store, story_id, claims, stage.name, stage.version, signature, extra, clears
         )

@@ -132,6 +132,9 @@ story_stages = Table(
     Column("story_id", String(32), primary_key=True),
     Column("stage", String(32), primary_key=True),
     Column("version", String(16), nullable=False),
+    #: ``failed`` when the stage raised on the story (``note`` is the reason), else null.
+    Column("status", String(16)),
+    Column("note", Text),
 )
 
 # -- extraction ---------------------------------------------------------------

@@ -135,9 +135,10 @@ class StampsMixin:
                 out.update(conn.execute(query).scalars())
         return out
 
-    def stage_failures(self) -> list[dict[str, str]]:
-        """Every article a stage failed on at its stamped version: stage, version, article
-        id, source and reason, in stage then article order."""
+    def stage_failures(self) -> list[dict[str, str | None]]:
+        """Every article and story a stage failed on at its stamped version: stage, version,
+        article id and source (or story id) and reason, articles first, each in stage then
+        id order."""
         query = (
             select(
                 article_stages.c.stage,
@@ -151,16 +152,39 @@ class StampsMixin:
             .order_by(article_stages.c.stage, article_stages.c.article_id)
         )
         with self.engine.connect() as conn:
-            return [
+            found: list[dict[str, str | None]] = [
                 {
                     "stage": r.stage,
                     "version": r.version,
                     "article_id": r.article_id,
+                    "story_id": None,
                     "source": r.source,
                     "reason": r.note or "",
                 }
                 for r in conn.execute(query)
             ]
+            stories_failed = (
+                select(
+                    story_stages.c.stage,
+                    story_stages.c.version,
+                    story_stages.c.story_id,
+                    story_stages.c.note,
+                )
+                .where(story_stages.c.status == "failed")
+                .order_by(story_stages.c.stage, story_stages.c.story_id)
+            )
+            found += [
+                {
+                    "stage": r.stage,
+                    "version": r.version,
+                    "article_id": None,
+                    "story_id": r.story_id,
+                    "source": None,
+                    "reason": r.note or "",
+                }
+                for r in conn.execute(stories_failed)
+            ]
+            return found
 
     # -- stories --------------------------------------------------------------------
 
@@ -171,15 +195,35 @@ class StampsMixin:
         stage: str,
         version: str,
         clears: Sequence[str] = (),
+        status: str | None = None,
+        note: str | None = None,
     ) -> None:
-        """Record that ``stage`` at ``version`` has processed these stories, and forget that
-        the stages in ``clears`` (computed from this one's results) processed them."""
+        """Record that ``stage`` at ``version`` has processed these stories (``status``
+        ``failed`` and the reason in ``note`` when it raised on them), and forget that the
+        stages in ``clears`` (computed from this one's results) processed them."""
         clear_stories(conn, story_ids, [stage, *clears])
         if story_ids:
             conn.execute(
                 story_stages.insert(),
-                [{"story_id": s, "stage": stage, "version": version} for s in story_ids],
+                [
+                    {
+                        "story_id": s,
+                        "stage": stage,
+                        "version": version,
+                        "status": status,
+                        "note": note,
+                    }
+                    for s in story_ids
+                ],
             )
+
+    def fail_story(
+        self, story_id: str, stage: str, version: str, reason: str, clears: Sequence[str] = ()
+    ) -> None:
+        """Stamp a story the stage raised on as failed, with the reason, so that it is not
+        retried at this version; the stages computed from it forget it too."""
+        with self.engine.begin() as conn:
+            self.mark_stories(conn, [story_id], stage, version, clears, "failed", reason)
 
     def stamp_stories(
         self, story_ids: Sequence[str], stage: str, version: str, clears: Sequence[str] = ()
