@@ -79,7 +79,7 @@ def _doc(raw: str, fmt: str) -> Document:
 
 
 @settings(
-    max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
 @given(raw=TEXT)
 def test_text_cleaner_never_raises_and_offsets_map_back(raw: str) -> None:
@@ -87,7 +87,7 @@ def test_text_cleaner_never_raises_and_offsets_map_back(raw: str) -> None:
 
 
 @settings(
-    max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
 @given(raw=pages())
 def test_html_cleaner_never_raises_and_offsets_map_back(raw: str) -> None:

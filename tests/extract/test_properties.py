@@ -52,7 +52,7 @@ def _check_spans(article: Article, facts: ArticleFacts) -> None:
 
 
 @settings(
-    max_examples=50, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
 @given(raw=TEXT, published=st.sampled_from([None, "2025-12-22", "2024-02"]))
 def test_extractors_never_raise_and_spans_slice_their_article(

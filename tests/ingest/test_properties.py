@@ -47,7 +47,7 @@ def _check(found: list[Document | Rejection]) -> None:
 
 
 @settings(
-    max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
 @given(name=NAMES, prefix=PREFIXES, body=TEXTISH, gzipped=st.booleans())
 def test_readers_never_raise(name: str, prefix: bytes, body: bytes, gzipped: bool) -> None:
@@ -57,7 +57,7 @@ def test_readers_never_raise(name: str, prefix: bytes, body: bytes, gzipped: boo
     _check(list(read_source(Source(name, data=data))))
 
 
-@settings(max_examples=100, deadline=None, database=None)
+@settings(max_examples=60, deadline=None, database=None)
 @given(data=TEXTISH)
 def test_decode_returns_text_or_a_reason(data: bytes) -> None:
     result = decode(data)
