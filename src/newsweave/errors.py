@@ -25,10 +25,62 @@ class UsageError(NewsweaveError):
 EMPTY = "empty input (0 bytes of text): nothing to read; check the scraper's output"
 BLANK = "input holds only whitespace: nothing to read; check the scraper's output"
 TOO_LARGE = (
-    "input is {size:,} bytes, over the {limit:,}-byte limit: split it into one article per file"
+    "input is {size:,} bytes, over the {limit:,}-byte limit (NEWSWEAVE_MAX_INPUT_BYTES): "
+    "split it into one article per file"
+)
+TOO_LARGE_STREAM = (
+    "input holds more than {limit:,} bytes (read stopped there; limit "
+    "NEWSWEAVE_MAX_INPUT_BYTES): split it into one article per file"
+)
+TOO_LARGE_UNPACKED = (
+    "compressed input unpacks to more than {limit:,} bytes (unpacking stopped there: a "
+    "decompression bomb or a dump; limit NEWSWEAVE_MAX_DECOMPRESSED_BYTES): split it into "
+    "smaller files"
+)
+TOO_LONG = (
+    "the text is {chars:,} characters, over the {limit:,}-character limit for one article "
+    "(NEWSWEAVE_MAX_DOCUMENT_CHARS): split it into one article per file"
+)
+PDF = (
+    "a PDF document: newsweave reads text, HTML, JSONL, RSS/Atom and WARC; extract its text "
+    "first (for example `pdftotext FILE.pdf`) and pass the .txt"
+)
+URL_INPUT = (
+    "a URL: `newsweave run` reads files, folders, globs and - (stdin), never the network; "
+    "use `newsweave watch URL` for feeds, or download the page and pass the file"
+)
+SYMLINK_LOOP = "symbolic link that loops or cannot be followed ({detail}): remove or fix the link"
+SYMLINK_DIR = (
+    "symbolic link to a folder: links inside an input folder are not followed (they can "
+    "loop); pass the folder it points to itself"
+)
+NOT_REGULAR = "not a regular file ({kind}): newsweave reads files; pass the article files"
+UNREADABLE_FOLDER = "cannot list the folder ({detail}): check its permissions"
+XML_ENTITIES = (
+    "the XML declares entities ({detail}), which newsweave never expands or fetches "
+    "(entity bombs, external files): remove the entity declarations from the feed"
 )
 BINARY = "binary content ({detail}), not text, HTML or JSONL: pass the article text instead"
 UNDECODABLE = "cannot decode the text ({detail}): re-save it as UTF-8"
+#: The reason stored when a stage raised on one article or story (which the run skips).
+STAGE_FAILED = (
+    "the {stage} stage failed on this {unit} ({kind}: {detail}); it is not retried until "
+    "the stage's version changes: please report it"
+)
+#: Characters of an exception's message kept in a failure reason.
+FAILURE_DETAIL_CHARS = 300
+
+
+def stage_failed(stage: str, unit: str, exc: BaseException) -> str:
+    """The reason recorded for a stage's failure on one unit, from its exception."""
+    detail = str(exc)[:FAILURE_DETAIL_CHARS]
+    return STAGE_FAILED.format(stage=stage, unit=unit, kind=type(exc).__name__, detail=detail)
+
+
+#: Not a rejection: the note stored with a document decoded as UTF-8 despite bad bytes.
+REPLACED_BYTES = (
+    "{count} invalid UTF-8 byte sequence(s) replaced with U+FFFD; re-save the file as UTF-8"
+)
 TRUNCATED_HTML = (
     "HTML ends before its closing </body>/</html> tags (truncated download?): fetch the page again"
 )
@@ -39,6 +91,10 @@ JSONL_NO_TEXT = "line {line}: no 'text' or 'html' field holding a string; add on
 JSONL_BAD_FIELD = "line {line}: field '{field}' must be a string"
 NOT_FOUND = "no such file, folder or glob match: check the path"
 UNREADABLE = "cannot read the file ({detail}): check its permissions"
+TRUNCATED_WARC_RECORD = (
+    "the WARC record is cut short ({missing:,} bytes missing at the end of the archive): "
+    "fetch or write the archive again"
+)
 BAD_WARC = "cannot read the WARC archive ({detail}): check that the file is complete"
 BAD_FEED = "cannot parse the RSS/Atom feed ({detail}): check that the file is complete"
 FEED_NO_CONTENT = "feed item {item} has no content or summary: nothing to read"

@@ -15,6 +15,8 @@ from datetime import datetime
 from typing import Any, Literal
 
 DocFormat = Literal["text", "html", "jsonl"]
+#: How a stage ended on one article: stored with its stamp and shown in the export.
+StageStatus = Literal["done", "partial", "skipped", "failed"]
 PublishedFrom = Literal["header", "byline", "url", "html-meta", "inferred", "input"]
 
 
@@ -49,6 +51,8 @@ class Document:
     encoding: str
     content_hash: str
     hints: dict[str, str] = field(default_factory=dict)
+    #: Invalid byte sequences the decoder replaced with U+FFFD (reported, not hidden).
+    replaced: int = 0
 
 
 @dataclass(frozen=True)
@@ -292,12 +296,25 @@ class ArticleFacts:
     article_id: str
     analysed: bool
     note: str | None = None
+    #: The extractors raised on this article; ``note`` says why. It is stamped all the
+    #: same, so it is not retried at this stage version, and the batch goes on.
+    failed: bool = False
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[PlacedTimex] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     #: The compare stage's inputs found on the same parse (``compare.prepared``), as JSON.
     comparable: dict[str, Any] | None = None
+
+    @property
+    def status(self) -> StageStatus:
+        """``done``, ``partial`` (analysed with a remark, e.g. capped), ``skipped`` (a
+        language not analysed) or ``failed``: what the stage stamp records."""
+        if self.failed:
+            return "failed"
+        if not self.analysed:
+            return "skipped"
+        return "partial" if self.note else "done"
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,11 @@ class RunReport:
     articles_stored: int = 0
     already_stored: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    #: Articles (and stories) a store stage failed on in this run (``stage_failures`` rows):
+    #: stamped with the reason, so the run went on and the next does not retry them.
+    failures: list[dict[str, str | None]] = field(default_factory=list)
+    #: Inputs read with a remark (bad bytes replaced when decoding): source, warning.
+    warnings: list[dict[str, str]] = field(default_factory=list)
     #: Stage name → how many articles (or stories) it processed.
     stages: dict[str, int] = field(default_factory=dict)
     #: Stage name (and ``ingest``) → seconds it took.
@@ -65,10 +70,16 @@ def run(
     on Dask (``distributed.dask_mapper``); by default they run in this process.
     """
     started = time.perf_counter()
+    failed_before = {_failure_key(f) for f in store.stage_failures()}
     report = ingest(inputs, store, on_input)
     report.seconds["ingest"] = time.perf_counter() - started
     report.stages = run_stages(store, on_stage, until, mapper, report.seconds)
+    report.failures = [f for f in store.stage_failures() if _failure_key(f) not in failed_before]
     return report
+
+
+def _failure_key(failure: dict[str, str | None]) -> tuple[str | None, ...]:
+    return failure["stage"], failure["article_id"], failure["story_id"]
 
 
 def run_stages(
@@ -139,6 +150,9 @@ def ingest_documents(
             prepared = prepare(item)
             if isinstance(prepared, Rejection):
                 report.rejected.append(prepared)
+            elif item.replaced:
+                warning = errors.REPLACED_BYTES.format(count=item.replaced)
+                report.warnings.append({"source": item.source, "warning": warning})
             batch.append(prepared)
         else:
             report.already_stored += 1
@@ -151,7 +165,11 @@ def ingest_documents(
 
 
 def prepare(doc: Document) -> Ingested | Rejection:
-    """Clean one document and label its articles' language; a cleaner bug rejects one input."""
+    """Clean one document and label its articles' language; a cleaner bug rejects one input,
+    and so does a text too long to be one article (before any cleaning is paid for)."""
+    if len(doc.raw) > settings.MAX_DOCUMENT_CHARS:
+        reason = errors.TOO_LONG.format(chars=len(doc.raw), limit=settings.MAX_DOCUMENT_CHARS)
+        return Rejection(doc.source, reason, doc.content_hash)
     try:
         cleaned = clean_document(doc)
     except Exception as exc:

@@ -2,17 +2,60 @@
 
 from __future__ import annotations
 
-#: Inputs larger than this are rejected rather than read into memory.
-MAX_INPUT_BYTES = 25 * 1024 * 1024
+import os
+
+
+def _env_int(name: str, default: int) -> int:
+    """``NEWSWEAVE_<name>`` from the environment when it holds a positive whole number, so
+    an operator can change a limit without editing code; anything else keeps the default."""
+    value = os.environ.get(f"NEWSWEAVE_{name}", "").replace("_", "")
+    return int(value) if value.isdigit() and int(value) > 0 else default
+
+
+# -- limits on what one input may cost (each checked before the cost is paid) --------
+
+#: Inputs larger than this are rejected before they are read (the file's size from
+#: ``stat``, and a bounded read for stdin, pipes and files that grow while read).
+MAX_INPUT_BYTES = _env_int("MAX_INPUT_BYTES", 25 * 1024 * 1024)
+
+#: A compressed input (gzip, a ``.warc.gz`` record, a gzip or deflate HTTP body in a
+#: WARC) is rejected as soon as decompressing it has produced more than this: bombs are
+#: counted while they are unpacked, in bounded chunks, and never held whole.
+MAX_DECOMPRESSED_BYTES = _env_int("MAX_DECOMPRESSED_BYTES", 50 * 1024 * 1024)
+
+#: One document (a file's text, a JSONL line, a feed item, a WARC record, an upload)
+#: with more characters than this is rejected before cleaning: about 200 times a long
+#: news article, so only dumps and junk reach it, and every later stage stays bounded.
+MAX_DOCUMENT_CHARS = _env_int("MAX_DOCUMENT_CHARS", 2_000_000)
+
+#: The extract stage parses at most this many characters of an article (cut at a
+#: paragraph or sentence break) and says so in the article's ``analysis`` note: spaCy
+#: refuses texts over its ``max_length`` (1,000,000) and needs time and memory in
+#: proportion; 100,000 characters is several times the longest news articles.
+MAX_PARSE_CHARS = _env_int("MAX_PARSE_CHARS", 100_000)
 
 #: A decoded text with more than this share of U+FFFD or control characters is mis-encoded.
 MAX_BAD_CHAR_RATIO = 0.02
+
+#: Text that fails strict UTF-8 is still read as UTF-8 (bad bytes replaced with U+FFFD,
+#: counted and reported) when invalid sequences are at most this share of its characters
+#: and valid multi-byte UTF-8 sequences are at least as many as the invalid ones ...
+MAX_INVALID_UTF8_RATIO = 0.01
+#: ... or, with no such evidence of UTF-8, when they are at most this share: a stray byte
+#: or two in ASCII text is too thin a clue to pick a legacy code page on.
+MAX_STRAY_BYTE_RATIO = 0.001
 
 #: Share of NUL/control bytes in the first block that marks a file as binary.
 BINARY_BYTE_RATIO = 0.10
 
 #: Language detection needs this many letters to say anything.
 MIN_LANGUAGE_LETTERS = 20
+
+#: ... and letters to be at least this share of the visible characters, and the letters
+#: of the most used script at least this share of the letters; otherwise the text is
+#: noise (random bytes decoded in some code page) and its language is "unknown".
+MIN_LETTER_SHARE = 0.7
+MIN_SCRIPT_SHARE = 0.8
 
 #: Articles written per store transaction; each document still commits or fails alone.
 INGEST_BATCH_SIZE = 200

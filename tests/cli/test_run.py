@@ -81,3 +81,10 @@ def test_folder_copy_of_samples_with_nested_dirs(tmp_path: Path) -> None:
     shutil.copy(SAMPLES / "004_71254aafd8384b56.txt", nested)
     db = str(tmp_path / "n.db")
     assert "stored 1 new article(s)" in run_cli("run", str(tmp_path / "in"), "--db", db)[1]
+
+
+def test_a_url_given_to_run_is_rejected_with_the_command_that_reads_it(tmp_path: Path) -> None:
+    code, _, err = run_cli("run", "https://example.org/feed.xml", "--db", str(tmp_path / "n.db"))
+    assert code == 0
+    assert "rejected https://example.org/feed.xml: a URL" in err
+    assert "use `newsweave watch URL` for feeds" in err

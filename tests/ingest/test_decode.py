@@ -58,3 +58,44 @@ def test_huge_input_is_refused_before_decoding(monkeypatch: pytest.MonkeyPatch) 
     result = decode(b"a" * 101)
     assert isinstance(result, DecodeFailure)
     assert "over the 100-byte limit" in result.reason
+
+
+CURLY = (
+    "Clinton’s aides said on Friday that the senator’s plan would be published next week, "
+    "and that the campaign’s budget had grown. "
+) * 6
+
+
+def test_one_bad_byte_in_utf8_text_is_replaced_counted_not_mojibake() -> None:
+    data = CURLY.encode("utf-8")
+    result = decode(data[:100] + b"\xff" + data[100:])
+    assert isinstance(result, Decoded)
+    assert (result.encoding, result.replaced) == ("utf-8", 1)
+    assert result.text.count("\ufffd") == 1 and "Clinton’s" in result.text
+    assert "‚Äô" not in result.text
+
+
+def test_a_stray_byte_in_ascii_text_is_utf8_with_a_replacement() -> None:
+    ascii_text = (CURLY * 2).replace("’", "'").encode("ascii")  # 1,500 characters
+    result = decode(ascii_text[:50] + b"\x9d" + ascii_text[50:])
+    assert isinstance(result, Decoded)
+    assert (result.encoding, result.replaced) == ("utf-8", 1)
+
+
+def test_cp1252_quotes_throughout_are_cp1252_not_replaced() -> None:
+    result = decode(CURLY.encode("cp1252"))
+    assert isinstance(result, Decoded)
+    assert result.replaced == 0 and result.text == CURLY
+
+
+def test_a_pdf_is_named_with_what_to_do() -> None:
+    result = decode(b"%PDF-1.4\n1 0 obj\n")
+    assert isinstance(result, DecodeFailure)
+    assert "a PDF document" in result.reason and "pdftotext" in result.reason
+
+
+def test_gzip_bomb_is_stopped_at_the_unpacking_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "MAX_DECOMPRESSED_BYTES", 1000)
+    result = decode(gzip.compress(b"a" * 5000))
+    assert isinstance(result, DecodeFailure)
+    assert "unpacks to more than 1,000 bytes" in result.reason

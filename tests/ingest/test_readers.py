@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from newsweave.ingest import iter_documents
 from newsweave.ingest.discover import Source
 from newsweave.ingest.readers import read_source
@@ -71,3 +73,23 @@ def test_jsonl_lines_become_documents_with_hints_and_bad_lines_are_rejected() ->
 def test_stdin_source_reads_its_bytes() -> None:
     found = list(read_source(Source("<stdin>", data=b"Headline\n\nBody text.")))
     assert isinstance(found[0], Document) and found[0].source == "<stdin>"
+
+
+def test_a_url_is_not_read_and_the_reason_says_what_reads_it() -> None:
+    [found] = list(iter_documents(["https://example.org/news/feed.xml"]))
+    assert isinstance(found, Rejection)
+    assert "never the network" in found.reason and "newsweave watch URL" in found.reason
+
+
+def test_stdin_is_read_up_to_the_limit_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from newsweave import settings
+    from newsweave.ingest.discover import read_stdin
+
+    monkeypatch.setattr(settings, "MAX_INPUT_BYTES", 100)
+    stream = io.BytesIO(b"x" * 10_000)
+    found = read_stdin(stream)
+    assert isinstance(found, Rejection) and "more than 100 bytes" in found.reason
+    assert stream.tell() == 101, "read stopped one byte past the limit"
+    assert isinstance(read_stdin(io.BytesIO(b"A short article.")), Source)

@@ -83,5 +83,5 @@ def test_export_says_which_articles_were_analysed_and_why_not(tmp_path: Any) -> 
     data = export_json(store)
     store.close()
     by_language = {a["language"]: a["analysis"] for a in data["articles"]}
-    assert by_language["en"] == {"analysed": True, "note": None}
+    assert by_language["en"] == {"analysed": True, "status": "done", "note": None}
     assert by_language["ru"]["analysed"] is False and "ru" in by_language["ru"]["note"]

@@ -48,7 +48,11 @@ class RateColumn(ProgressColumn):
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--strict", is_flag=True, help="Exit with code 3 if any input was rejected.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit with code 3 if any input was rejected or an article failed a stage.",
+)
 @click.option(
     "--until",
     type=click.Choice(["ingest", *(s.name for s in STORE_STAGES)]),
@@ -107,20 +111,49 @@ def run(
         total = store.article_count()
     for rejection in report.rejected:
         err.print(
-            f"[yellow]rejected[/] {escape(rejection.source)}: {escape(rejection.reason)}",
+            f"[yellow]rejected[/] {escape(printable(rejection.source))}: "
+            f"{escape(rejection.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    for warning in report.warnings:
+        err.print(
+            f"[yellow]warning[/] {escape(printable(warning['source']))}: "
+            f"{escape(warning['warning'])}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    for failure in report.failures:
+        if failure["article_id"] is not None:
+            what = f"{printable(failure['source'] or '')} (article {failure['article_id']})"
+        else:
+            what = f"story {failure['story_id']}"
+        err.print(
+            f"[red]failed[/] {failure['stage']} on {escape(what)}: "
+            f"{escape(failure['reason'] or '')}",
             highlight=False,
             soft_wrap=True,
         )
     if not quiet:
+        failed = f", {len(report.failures)} failed a stage" if report.failures else ""
         click.echo(
             f"read {report.inputs_read} input(s): stored {report.articles_stored} new "
             f"article(s) from {report.documents_stored} document(s), {report.already_stored} "
-            f"already stored, {len(report.rejected)} rejected; the store holds {total} "
-            f"article(s) in {target}"
+            f"already stored, {len(report.rejected)} rejected{failed}; the store holds "
+            f"{total} article(s) in {target}"
         )
         click.echo("stages: " + _stage_times(report))
-    if strict and report.rejected:
+    if strict and (report.rejected or report.failures):
         sys.exit(EXIT_REJECTED)
+
+
+def printable(name: str) -> str:
+    """A source name on one terminal line: control characters (a newline in a file name)
+    and undecodable bytes shown as escapes, so a name cannot forge or break a line."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii") if not ch.isprintable() and ch != " " else ch
+        for ch in name
+    )
 
 
 def _stage_times(report: pipeline.RunReport) -> str:

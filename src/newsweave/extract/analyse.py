@@ -1,17 +1,22 @@
 """The extract stage over a batch of articles: parse once, run every extractor on that parse.
 
 A pure function over Articles (no store access), so the same code runs in-process
-on a laptop or as a Dask task per batch.
+on a laptop or as a Dask task per batch. One article never stops the batch: a text
+longer than ``settings.MAX_PARSE_CHARS`` is parsed up to a break before the limit (with
+a note saying so), and an article the parser or an extractor raises on comes back as
+failed with the reason, while every other article of the batch is analysed.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from newsweave import nlp
+from newsweave import errors, nlp, settings
 from newsweave.compare import prepared
 from newsweave.compare.claims import DatedSpan
 from newsweave.extract.entities import find_mentions
@@ -20,15 +25,22 @@ from newsweave.extract.quotes import extract_quotes
 from newsweave.extract.timex import find_timexes
 from newsweave.model import Article, ArticleFacts, Mention, PlacedTimex
 
+log = logging.getLogger(__name__)
+
+#: Where a long text may be cut, best first: a paragraph, a line, a sentence, a space.
+_BREAKS = tuple(re.compile(p) for p in (r"\n\s*\n", r"\n", r"[.!?][\"'”’)]*\s", r"\s"))
+
 
 def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[ArticleFacts]:
-    """Facts for each article, in input order; non-English articles are marked, not parsed."""
-    english = [a for a in articles if nlp.is_analysed(a.language)]
-    texts = [a.text for a in english]
-    captions = [(a, i, c.text) for a in english for i, c in enumerate(a.captions)]
-    docs = list(nlp.parse(texts + [text for _, _, text in captions], batch_size=batch_size))
-    body_docs = dict(zip((a.id for a in english), docs[: len(english)], strict=True))
-    caption_docs: dict[str, list[tuple[int, Doc]]] = {}
+    """Facts for each article, in input order; non-English articles are marked, not parsed,
+    long ones are parsed up to the limit, and one that raises is marked failed."""
+    english = [_capped(a) for a in articles if nlp.is_analysed(a.language)]
+    texts = [a.text for a, _ in english]
+    captions = [(a, i, c.text) for a, _ in english for i, c in enumerate(a.captions)]
+    docs = _parse_each(texts + [text for _, _, text in captions], batch_size)
+    body_docs = dict(zip((a.id for a, _ in english), docs[: len(english)], strict=True))
+    capped = {a.id: (a, note) for a, note in english}
+    caption_docs: dict[str, list[tuple[int, Doc | Exception]]] = {}
     for (article, index, _), doc in zip(captions, docs[len(english) :], strict=True):
         caption_docs.setdefault(article.id, []).append((index, doc))
     results = []
@@ -37,11 +49,71 @@ def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[
             note = f"language {article.language or 'unknown'} is not analysed for entities/quotes"
             results.append(ArticleFacts(article.id, analysed=False, note=note))
             continue
-        facts = _article_facts(article, body_docs[article.id])
-        for index, doc in caption_docs.get(article.id, []):
-            _add_caption_facts(facts, article, doc, index)
+        analysed, cap_note = capped[article.id]
+        try:
+            facts = _article_facts(analysed, _parsed(body_docs[article.id]))
+            for index, doc in caption_docs.get(article.id, []):
+                _add_caption_facts(facts, analysed, _parsed(doc), index)
+        except Exception as exc:  # any bug or parser limit fails this article alone
+            log.exception("the extractors failed on article %s", article.id)
+            results.append(failed_facts(article.id, exc))
+            continue
+        facts.note = cap_note
         results.append(facts)
     return results
+
+
+def failed_facts(article_id: str, exc: BaseException) -> ArticleFacts:
+    """The record of an article the extract stage could not analyse, and why."""
+    reason = errors.stage_failed("extract", "article", exc)
+    return ArticleFacts(article_id, analysed=False, note=reason, failed=True)
+
+
+def cut_point(text: str, limit: int) -> int:
+    """Where to cut ``text`` to at most ``limit`` characters: the last paragraph, line,
+    sentence or word break in the second half of the allowance, else at the limit."""
+    if len(text) <= limit:
+        return len(text)
+    for pattern in _BREAKS:
+        ends = [m.end() for m in pattern.finditer(text, limit // 2, limit)]
+        if ends:
+            return ends[-1]
+    return limit
+
+
+def _capped(article: Article) -> tuple[Article, str | None]:
+    """The article as parsed: whole, or its text up to a break before the parse limit
+    (a prefix, so every offset found in it is an offset into the whole text)."""
+    cut = cut_point(article.text, settings.MAX_PARSE_CHARS)
+    if cut == len(article.text):
+        return article, None
+    note = (
+        f"only the first {cut:,} of {len(article.text):,} characters were analysed "
+        f"(parse limit {settings.MAX_PARSE_CHARS:,}, setting NEWSWEAVE_MAX_PARSE_CHARS)"
+    )
+    return dataclasses.replace(article, text=article.text[:cut]), note
+
+
+def _parse_each(texts: list[str], batch_size: int) -> list[Doc | Exception]:
+    """One parse per text, in order; when the batch raises, each text is parsed alone so
+    that only the text at fault carries the exception."""
+    try:
+        return list(nlp.parse(texts, batch_size=batch_size))
+    except Exception:
+        log.warning("a parse batch failed; parsing its %d texts one by one", len(texts))
+    out: list[Doc | Exception] = []
+    for text in texts:
+        try:
+            out.extend(nlp.parse([text], batch_size=1))
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
+def _parsed(doc: Doc | Exception) -> Doc:
+    if isinstance(doc, Exception):
+        raise doc
+    return doc
 
 
 def _outlet_names(article: Article) -> set[str]:

@@ -11,12 +11,15 @@ import time
 import zlib
 from collections.abc import Iterator
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 import feedparser
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as DefusedET
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from newsweave import errors
+from newsweave import errors, settings
 from newsweave.ingest.decode import DecodeFailure, decode
 from newsweave.ingest.discover import Source
 from newsweave.ingest.formats import is_truncated_html
@@ -44,9 +47,21 @@ def warc_documents(src: Source) -> Iterator[Document | Rejection]:
                     continue
                 html_records += 1
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                payload = record.content_stream().read()
+                source = f"{src.name}#{uri or records}"
+                # Read one byte past the limit: a record (or its gzip/deflate body) that
+                # unpacks to more is rejected, and the iterator skips its rest unread.
+                limit = settings.MAX_INPUT_BYTES
+                payload = record.content_stream().read(limit + 1)
+                if len(payload) > limit:
+                    yield Rejection(source, errors.TOO_LARGE_STREAM.format(limit=limit))
+                    continue
+                missing = _missing_bytes(record)
+                if missing:
+                    reason = errors.TRUNCATED_WARC_RECORD.format(missing=missing)
+                    yield Rejection(source, reason)
+                    continue
                 hints = {"url": uri} if uri else {}
-                yield _html_item(f"{src.name}#{uri or records}", payload, hints)
+                yield _html_item(source, payload, hints)
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
         yield Rejection(src.name, errors.BAD_WARC.format(detail=exc))
         return
@@ -54,6 +69,17 @@ def warc_documents(src: Source) -> Iterator[Document | Rejection]:
         yield Rejection(src.name, errors.BAD_WARC.format(detail="no record could be read"))
     elif html_records == 0:
         yield Rejection(src.name, errors.WARC_NO_HTML.format(records=records))
+
+
+def _missing_bytes(record: Any) -> int:
+    """How many bytes the record's header promised that the archive does not hold (0 for
+    a whole record): warcio yields a record cut short by the end of the file as if it
+    were whole, with its length reader still expecting the rest."""
+    raw = record.raw_stream
+    expected = getattr(raw, "limit", 0)
+    if expected and not raw.read(1):
+        return int(expected)
+    return 0
 
 
 def _is_html_response(record: Any) -> bool:
@@ -64,8 +90,29 @@ def _is_html_response(record: Any) -> bool:
     return content_type is None or "html" in content_type.lower()
 
 
+def xml_entity_danger(text: str) -> str | None:
+    """Why the XML must not be parsed (it declares entities: "billion laughs" expansion,
+    external files or URLs), or None. defusedxml parses with every entity declaration
+    forbidden; a feed that is merely malformed is left to feedparser."""
+    if "<!DOCTYPE" not in text and "<!ENTITY" not in text:  # XML keywords are case-sensitive
+        return None
+    try:
+        # A DTD alone (RSS 0.91's, say) is allowed: neither parser fetches it.
+        DefusedET.fromstring(text.encode("utf-8"), forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        return type(exc).__name__ + (f": {exc}" if str(exc) else "")
+    except (ParseError, ValueError):
+        return None
+    return None
+
+
 def feed_documents(name: str, text: str) -> Iterator[Document | Rejection]:
-    """One Document per feed entry with full content (or its summary), hinting url/title/date."""
+    """One Document per feed entry with full content (or its summary), hinting url/title/date.
+    A feed declaring a DTD or entities is rejected before feedparser sees it."""
+    danger = xml_entity_danger(text)
+    if danger is not None:
+        yield Rejection(name, errors.XML_ENTITIES.format(detail=danger))
+        return
     parsed: Any = feedparser.parse(text)
     if parsed.bozo and not parsed.entries:
         yield Rejection(name, errors.BAD_FEED.format(detail=parsed.get("bozo_exception")))
@@ -132,4 +179,5 @@ def _html_item(source: str, payload: bytes, hints: dict[str, str]) -> Document |
         encoding=decoded.encoding,
         content_hash=item_hash,
         hints=hints,
+        replaced=decoded.replaced,
     )

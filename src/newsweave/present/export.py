@@ -28,10 +28,13 @@ def export_json(store: SqlStore) -> dict[str, Any]:
     store no quote stage has run on is not mistaken for "no quotes found".
     """
     links = store.article_links()
-    notes = store.stage_notes("extract")
+    outcomes = store.stage_outcomes("extract")
     return {
         "articles": [
-            {**article_json(a, *links.get(a.id, (None, None))), "analysis": _analysis(a.id, notes)}
+            {
+                **article_json(a, *links.get(a.id, (None, None))),
+                "analysis": _analysis(a.id, outcomes),
+            }
             for a in store.iter_articles()
         ],
         "stories": [story_json(s, compare_sql.summary(store, s.id)) for s in store.stories()],
@@ -42,6 +45,8 @@ def export_json(store: SqlStore) -> dict[str, Any]:
         "dates": [_timex_json(t) for t in store.timex_rows()],
         "overlaps": store.overlaps(),
         "rejected": [{"source": r.source, "reason": r.reason} for r in store.rejections()],
+        "failures": store.stage_failures(),
+        "warnings": store.decode_warnings(),
         "stages": [{"name": s.name, "version": s.version} for s in ALL_STAGES],
     }
 
@@ -136,10 +141,19 @@ def _timex_json(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _analysis(article_id: str, notes: dict[str, str | None]) -> dict[str, Any]:
+def _analysis(
+    article_id: str, outcomes: dict[str, tuple[str | None, str | None]]
+) -> dict[str, Any]:
     """Whether entities/quotes/dates/events were extracted from the article, and if not why
-    (a language the extractors do not cover), so an empty fact list is never ambiguous."""
-    if article_id not in notes:
-        return {"analysed": False, "note": "not yet run: run `newsweave run` again"}
-    note = notes[article_id]
-    return {"analysed": note is None, "note": note}
+    (a language the extractors do not cover, a failure), or only from part of it (a text
+    over the parse limit), so an empty fact list is never ambiguous."""
+    if article_id not in outcomes:
+        return {
+            "analysed": False,
+            "status": "pending",
+            "note": "not yet run: run `newsweave run` again",
+        }
+    status, note = outcomes[article_id]
+    if status is None:  # stamped before statuses were kept: a note meant "not analysed"
+        status = "skipped" if note else "done"
+    return {"analysed": status in ("done", "partial"), "status": status, "note": note}

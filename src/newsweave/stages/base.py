@@ -6,13 +6,18 @@ so that a stage module can name them without importing the registry that imports
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from newsweave import errors
+
 if TYPE_CHECKING:
     from newsweave.distributed import BatchMapper
     from newsweave.store.sql import SqlStore
+
+log = logging.getLogger(__name__)
 
 #: ``progress(stage name, done, total)``: called as a stage works through its units.
 Progress = Callable[[str, int, int], None]
@@ -32,6 +37,17 @@ class Context:
     def tick(self, stage: str, done: int, total: int) -> None:
         if self.progress is not None:
             self.progress(stage, done, total)
+
+    def story_failed(self, stage: Stage, story_id: str, exc: Exception) -> None:
+        """Record that ``stage`` raised on one story: stamped failed with the reason (so it
+        is not retried at this version, and the export lists it), while the stage goes on
+        with the other stories. Only the stage's computation is guarded this way; a store
+        error still stops the run, as it is no fault of the story's."""
+        log.exception("the %s stage failed on story %s", stage.name, story_id)
+        reason = errors.stage_failed(stage.name, "story", exc)
+        self.store.fail_story(
+            story_id, stage.name, stage.version, reason, self.story_dependents(stage.name)
+        )
 
     def dependents(self, stage: str) -> tuple[str, ...]:
         """The per-article stages whose results are computed from ``stage``'s: when

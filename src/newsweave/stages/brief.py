@@ -30,8 +30,12 @@ def run(ctx: Context, stage: Stage) -> int:
             continue  # not compared yet: the compare stage clears this stamp when it is
         signature = sha256_hex(f"{stage.version}|{compared['signature']}")
         texts = _texts(store, compared["groups"])
-        groups = [[unit_from(u, texts[u["article_id"]]) for u in g] for g in compared["groups"]]
-        sentences = summarise(groups, len(compared["outlets"]))
+        try:
+            groups = [[unit_from(u, texts[u["article_id"]]) for u in g] for g in compared["groups"]]
+            sentences = summarise(groups, len(compared["outlets"]))
+        except Exception as exc:  # this story alone; the others are briefed
+            ctx.story_failed(stage, story_id, exc)
+            continue
         compare_sql.save_briefed(store, story_id, sentences, stage.name, stage.version, signature)
         done += 1
     return done

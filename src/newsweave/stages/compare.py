@@ -112,22 +112,33 @@ def run(ctx: Context, stage: Stage) -> int:
         ids = [a.id for a in members]
         inputs = store.compare_inputs(ids)
         missing = [a for a in members if a.id not in inputs]
+        if missing:  # an article the extract stage failed on is compared as not analysed
+            failed = store.failed_of("extract", [a.id for a in missing])
+            members = [a for a in members if a.id not in failed]
+            ids = [a.id for a in members]
+            missing = [a for a in missing if a.id not in failed]
         if missing:  # the extract stage runs first and prepares every analysed article
             raise StoreError(
                 f"story {story_id}: {len(missing)} article(s) have no comparison inputs "
                 f"(first {missing[0].id}); run `newsweave run` again to extract them"
             )
-        prepared = [from_json(a.id, inputs[a.id], a.text) for a in members]
-        result = compare_prepared(story_id, members, prepared, _entity_keyer(store, ids))
-        claims = [_with_copies(c, copies) for c in result.claims]
+        keyer = _entity_keyer(store, ids)
         compared = ids + [a.id for a, _ in copies]
-        extra = {
-            "outlets": list(dict.fromkeys([*result.outlets, *(outlet_name(a) for a, _ in copies)])),
-            "framing": framing_json(result.framing),
-            "sources": sources_json(result.sources),
-            "groups": groups_json(result.groups),
-            "members": compared,
-        }
+        try:
+            prepared = [from_json(a.id, inputs[a.id], a.text) for a in members]
+            result = compare_prepared(story_id, members, prepared, keyer)
+            claims = [_with_copies(c, copies) for c in result.claims]
+            outlets = [*result.outlets, *(outlet_name(a) for a, _ in copies)]
+            extra = {
+                "outlets": list(dict.fromkeys(outlets)),
+                "framing": framing_json(result.framing),
+                "sources": sources_json(result.sources),
+                "groups": groups_json(result.groups),
+                "members": compared,
+            }
+        except Exception as exc:  # this story alone; the others are compared
+            ctx.story_failed(stage, story_id, exc)
+            continue
         changes = _changes(store, story_id, stage, claims, compared, now)
         compare_sql.save_compared(
             store, story_id, claims, stage.name, stage.version, signature, extra, clears, changes

@@ -33,16 +33,24 @@ def run(ctx: Context, stage: Stage) -> int:
     for start in range(0, len(pending), size):
         batch = pending[start : start + size]
         merged: list[Event] = []
+        failed: set[str] = set()
         for story_id in batch:
             story = store.story(story_id)
             members = list(story.article_ids) if story is not None else []
-            found = merge_events(
-                store.event_mentions(members), story_of=dict.fromkeys(members, story_id)
-            )
-            named = _names_to_entities(store.names_in(members))
-            merged += [_with_entity_ids(e, named) for e in found]
+            mentions, names = store.event_mentions(members), store.names_in(members)
+            try:
+                found = merge_events(mentions, story_of=dict.fromkeys(members, story_id))
+                named = _names_to_entities(names)
+                merged += [_with_entity_ids(e, named) for e in found]
+            except Exception as exc:  # this story alone; the others are merged
+                ctx.story_failed(stage, story_id, exc)
+                failed.add(story_id)
         store.replace_events(
-            batch, merged, stage.name, stage.version, ctx.story_dependents(stage.name)
+            [s for s in batch if s not in failed],
+            merged,
+            stage.name,
+            stage.version,
+            ctx.story_dependents(stage.name),
         )
         ctx.tick(stage.name, start + len(batch), len(pending))
     return len(pending)

@@ -72,11 +72,13 @@ class FactsMixin(StampsMixin):
             for table, table_rows in rows.items():
                 if table_rows:
                     conn.execute(table.insert(), table_rows)
-            by_note: dict[str | None, list[str]] = defaultdict(list)
+            by_note: dict[tuple[str | None, str], list[str]] = defaultdict(list)
             for f in facts:
-                by_note[f.note].append(f.article_id)
-            for note, noted in by_note.items():
-                self.mark_stage(conn, noted, "extract", version, note, clears, clears_stories)
+                by_note[f.note, f.status].append(f.article_id)
+            for (note, status), noted in by_note.items():
+                self.mark_stage(
+                    conn, noted, "extract", version, note, clears, clears_stories, status=status
+                )
 
     # -- entities ---------------------------------------------------------------
 

@@ -32,6 +32,8 @@ documents = Table(
     Column("raw", Text, nullable=False),
     Column("hints", JSON, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    #: Invalid byte sequences replaced with U+FFFD when decoding (nearly UTF-8 text).
+    Column("replaced", Integer, nullable=False, server_default="0"),
 )
 
 articles = Table(
@@ -122,6 +124,9 @@ article_stages = Table(
     Column("stage", String(32), primary_key=True),
     Column("version", String(16), nullable=False),
     Column("note", Text),
+    #: ``done``, ``partial``, ``skipped`` or ``failed`` (``model.StageStatus``); null on
+    #: stamps written before it was kept (their note alone says how they ended).
+    Column("status", String(16)),
 )
 
 #: Which stage version has processed which story (compare, brief, events): cleared when
@@ -132,6 +137,9 @@ story_stages = Table(
     Column("story_id", String(32), primary_key=True),
     Column("stage", String(32), primary_key=True),
     Column("version", String(16), nullable=False),
+    #: ``failed`` when the stage raised on the story (``note`` is the reason), else null.
+    Column("status", String(16)),
+    Column("note", Text),
 )
 
 # -- extraction ---------------------------------------------------------------

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, create_engine, delete, event, func, s
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from newsweave import permalinks
+from newsweave import errors, permalinks
 from newsweave.errors import StoreError
 from newsweave.model import Article, Caption, OffsetMap, Rejection, sha256_hex
 from newsweave.store import postgres
@@ -134,6 +134,7 @@ class SqlStore(FactsMixin, StoriesMixin, ReadersMixin):
                 raw=doc.raw,
                 hints=doc.hints,
                 ingested_at=now,
+                replaced=doc.replaced,
             )
         )
         if item.articles:
@@ -175,6 +176,19 @@ class SqlStore(FactsMixin, StoriesMixin, ReadersMixin):
         query = select(rejections).order_by(rejections.c.source, rejections.c.reason)
         with self.engine.connect() as conn:
             return [Rejection(r.source, r.reason, r.content_hash) for r in conn.execute(query)]
+
+    def decode_warnings(self) -> list[dict[str, str]]:
+        """Stored documents whose decoding replaced bad bytes: source and what was done."""
+        query = (
+            select(documents.c.source, documents.c.replaced)
+            .where(documents.c.replaced > 0)
+            .order_by(documents.c.source)
+        )
+        with self.engine.connect() as conn:
+            return [
+                {"source": r.source, "warning": errors.REPLACED_BYTES.format(count=r.replaced)}
+                for r in conn.execute(query)
+            ]
 
     def article_count(self) -> int:
         with self.engine.connect() as conn:

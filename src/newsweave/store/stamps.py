@@ -30,8 +30,10 @@ class StampsMixin:
         note: str | None = None,
         clears: Sequence[str] = (),
         clears_stories: Sequence[str] = (),
+        status: str | None = None,
     ) -> None:
-        """Record that ``stage`` at ``version`` has processed these articles, and forget
+        """Record that ``stage`` at ``version`` has processed these articles (how it ended:
+        ``status`` and ``note``, a failure's reason included), and forget
         that the per-article stages in ``clears``, and the per-story stages in
         ``clears_stories`` on these articles' stories, processed them."""
         if not article_ids:
@@ -56,7 +58,13 @@ class StampsMixin:
         conn.execute(
             article_stages.insert(),
             [
-                {"article_id": a, "stage": stage, "version": version, "note": note}
+                {
+                    "article_id": a,
+                    "stage": stage,
+                    "version": version,
+                    "note": note,
+                    "status": status,
+                }
                 for a in article_ids
             ],
         )
@@ -105,13 +113,78 @@ class StampsMixin:
         with self.engine.connect() as conn:
             return sorted((r.stage, r.version) for r in conn.execute(query))
 
-    def stage_notes(self, stage: str) -> dict[str, str | None]:
-        """Article id → the note a stage left on it (None: processed without remark)."""
-        query = select(article_stages.c.article_id, article_stages.c.note).where(
-            article_stages.c.stage == stage
+    def stage_outcomes(self, stage: str) -> dict[str, tuple[str | None, str | None]]:
+        """Article id → (status, note) of how ``stage`` ended on it (status None: stamped
+        before statuses were kept)."""
+        query = select(
+            article_stages.c.article_id, article_stages.c.status, article_stages.c.note
+        ).where(article_stages.c.stage == stage)
+        with self.engine.connect() as conn:
+            return {r.article_id: (r.status, r.note) for r in conn.execute(query)}
+
+    def failed_of(self, stage: str, article_ids: Sequence[str]) -> set[str]:
+        """Those of ``article_ids`` that ``stage`` failed on (stamped ``failed``)."""
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for ids in chunks(article_ids):
+                query = select(article_stages.c.article_id).where(
+                    article_stages.c.stage == stage,
+                    article_stages.c.status == "failed",
+                    article_stages.c.article_id.in_(ids),
+                )
+                out.update(conn.execute(query).scalars())
+        return out
+
+    def stage_failures(self) -> list[dict[str, str | None]]:
+        """Every article and story a stage failed on at its stamped version: stage, version,
+        article id and source (or story id) and reason, articles first, each in stage then
+        id order."""
+        query = (
+            select(
+                article_stages.c.stage,
+                article_stages.c.version,
+                article_stages.c.article_id,
+                articles.c.source,
+                article_stages.c.note,
+            )
+            .join(articles, articles.c.id == article_stages.c.article_id)
+            .where(article_stages.c.status == "failed")
+            .order_by(article_stages.c.stage, article_stages.c.article_id)
         )
         with self.engine.connect() as conn:
-            return {r.article_id: r.note for r in conn.execute(query)}
+            found: list[dict[str, str | None]] = [
+                {
+                    "stage": r.stage,
+                    "version": r.version,
+                    "article_id": r.article_id,
+                    "story_id": None,
+                    "source": r.source,
+                    "reason": r.note or "",
+                }
+                for r in conn.execute(query)
+            ]
+            stories_failed = (
+                select(
+                    story_stages.c.stage,
+                    story_stages.c.version,
+                    story_stages.c.story_id,
+                    story_stages.c.note,
+                )
+                .where(story_stages.c.status == "failed")
+                .order_by(story_stages.c.stage, story_stages.c.story_id)
+            )
+            found += [
+                {
+                    "stage": r.stage,
+                    "version": r.version,
+                    "article_id": None,
+                    "story_id": r.story_id,
+                    "source": None,
+                    "reason": r.note or "",
+                }
+                for r in conn.execute(stories_failed)
+            ]
+            return found
 
     # -- stories --------------------------------------------------------------------
 
@@ -122,15 +195,35 @@ class StampsMixin:
         stage: str,
         version: str,
         clears: Sequence[str] = (),
+        status: str | None = None,
+        note: str | None = None,
     ) -> None:
-        """Record that ``stage`` at ``version`` has processed these stories, and forget that
-        the stages in ``clears`` (computed from this one's results) processed them."""
+        """Record that ``stage`` at ``version`` has processed these stories (``status``
+        ``failed`` and the reason in ``note`` when it raised on them), and forget that the
+        stages in ``clears`` (computed from this one's results) processed them."""
         clear_stories(conn, story_ids, [stage, *clears])
         if story_ids:
             conn.execute(
                 story_stages.insert(),
-                [{"story_id": s, "stage": stage, "version": version} for s in story_ids],
+                [
+                    {
+                        "story_id": s,
+                        "stage": stage,
+                        "version": version,
+                        "status": status,
+                        "note": note,
+                    }
+                    for s in story_ids
+                ],
             )
+
+    def fail_story(
+        self, story_id: str, stage: str, version: str, reason: str, clears: Sequence[str] = ()
+    ) -> None:
+        """Stamp a story the stage raised on as failed, with the reason, so that it is not
+        retried at this version; the stages computed from it forget it too."""
+        with self.engine.begin() as conn:
+            self.mark_stories(conn, [story_id], stage, version, clears, "failed", reason)
 
     def stamp_stories(
         self, story_ids: Sequence[str], stage: str, version: str, clears: Sequence[str] = ()
