@@ -28,3 +28,17 @@ EXTRACT_BATCH_SIZE = 64
 
 #: Stories whose events are merged and written per transaction by the events stage.
 STORY_BATCH_SIZE = 50
+
+#: Host names the web app answers to (the request's Host header), against DNS rebinding:
+#: a page on another site that points its own name at 127.0.0.1 is refused.
+ALLOWED_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+#: Largest upload body the web app reads (JSON of one article); larger answers 413.
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+#: Uploads each client (IP address) may make per minute, and how many at once in a burst.
+UPLOADS_PER_MINUTE = 30
+UPLOAD_BURST = 5
+
+#: Stories on one page of the story list (web page and /api/stories).
+STORIES_PER_PAGE = 50

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from newsweave.cli.serve import is_loopback, serve
+from newsweave.cli.serve import answered_hosts, is_loopback, serve
 
 
 def test_serve_binds_loopback_by_default_and_documents_the_token() -> None:
@@ -26,3 +26,23 @@ def test_serve_refuses_a_database_it_cannot_open(tmp_path: object) -> None:
 def test_loopback_detection() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("example.org")
+
+
+def test_answered_hosts_add_the_bound_address_but_never_a_wildcard() -> None:
+    assert answered_hosts("127.0.0.1", ()) == ["localhost", "127.0.0.1", "[::1]"]
+    assert answered_hosts("0.0.0.0", ()) == ["localhost", "127.0.0.1", "[::1]"]
+    assert answered_hosts("192.168.1.5", ("news.lan",)) == ["news.lan", "192.168.1.5"]
+    assert answered_hosts("::", ()) == ["localhost", "127.0.0.1", "[::1]"]
+    assert answered_hosts("fe80::1", ())[-1] == "[fe80::1]"
+    assert answered_hosts("news.lan", ()) == ["localhost", "127.0.0.1", "[::1]"]
+
+
+def test_serve_documents_the_safety_flags() -> None:
+    result = CliRunner().invoke(serve, ["--help"])
+    for flag in (
+        "--allowed-host",
+        "--allowed-origin",
+        "--max-upload-bytes",
+        "--uploads-per-minute",
+    ):
+        assert flag in result.output

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import uvicorn
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from newsweave.model import Article, Caption, Document, OffsetMap, sha256_hex
@@ -14,6 +19,8 @@ from newsweave.store import Ingested, open_store
 from newsweave.web import create_app
 
 TOKEN = "test-token-7f3a"
+#: The base URL test clients use: a Host the app answers by default (not "testserver").
+LOCAL = "http://127.0.0.1"
 HOSTILE_TEXT = (
     "The council met on Tuesday. A resident typed <script>alert(1)</script> into the form, "
     'then <img src=x onerror=alert(1)> as well, and the mayor said "we will fix it".'
@@ -31,7 +38,7 @@ def web_db(sample_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def client(web_db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(web_db, token=TOKEN)) as test_client:
+    with TestClient(create_app(web_db, token=TOKEN), base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -67,3 +74,24 @@ def hostile_db(tmp_path: Path) -> tuple[str, str]:
     store.save([Ingested(doc, [article])])
     store.close()
     return str(path), article.id
+
+
+def serve_app(app: FastAPI) -> Iterator[str]:
+    """Uvicorn on a free 127.0.0.1 port in a thread; yields the base URL, stops after."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the web server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    sock.close()

@@ -6,43 +6,23 @@ Screenshots of the main pages go to test-artifacts/screenshots/ (git-ignored).
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Dialog, Page, expect, sync_playwright
 
 from newsweave.web import create_app
 from tests.conftest import ROOT
+from tests.web.conftest import serve_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 
 
 def _serve(db: str) -> Iterator[str]:
-    """Uvicorn on a free 127.0.0.1 port in a thread; yields the base URL, stops after."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(db), log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    yield from serve_app(create_app(db))
 
 
 @pytest.fixture(scope="module")

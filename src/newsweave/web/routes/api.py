@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from newsweave.store import SqlStore
 from newsweave.web import data
 from newsweave.web.routes import store_of
-from newsweave.web.upload import ArticleUpload, UploadResult, ingest_upload, require_token
+from newsweave.web.upload import (
+    ArticleUpload,
+    UploadResult,
+    ingest_upload,
+    json_content_type,
+    rate_limited,
+    read_upload,
+    require_token,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 Store = Annotated[SqlStore, Depends(store_of)]
@@ -105,9 +114,17 @@ def search_articles(
     "/articles",
     status_code=201,
     response_model=UploadResult,
-    dependencies=[Depends(require_token)],
-    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+    # In this order, all before the body is read; the body is read by read_upload.
+    dependencies=[Depends(rate_limited), Depends(require_token), Depends(json_content_type)],
+    responses={status: {"model": ErrorOut} for status in (401, 403, 413, 415, 422, 429)},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": ArticleUpload.model_json_schema()}},
+        }
+    },
 )
-def upload(body: ArticleUpload, store: Store) -> UploadResult:
+async def upload(request: Request, store: Store) -> UploadResult:
     """Add one article (``text`` or ``html``) and run every stage; needs the operator's token."""
-    return ingest_upload(store, body)
+    body = await read_upload(request)
+    return await run_in_threadpool(ingest_upload, store, body)
