@@ -13,6 +13,7 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, sync_playwright
 
 from newsweave.model import Article, Caption, Document, OffsetMap, sha256_hex
 from newsweave.store import Ingested, open_store
@@ -21,6 +22,7 @@ from newsweave.web import create_app
 TOKEN = "test-token-7f3a"
 #: The base URL test clients use: a Host the app answers by default (not "testserver").
 LOCAL = "http://127.0.0.1"
+CHROMIUM = Path("/usr/bin/chromium")
 HOSTILE_TEXT = (
     "The council met on Tuesday. A resident typed <script>alert(1)</script> into the form, "
     'then <img src=x onerror=alert(1)> as well, and the mayor said "we will fix it".'
@@ -95,3 +97,17 @@ def serve_app(app: FastAPI) -> Iterator[str]:
     server.should_exit = True
     thread.join(timeout=10)
     sock.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium is not installed at {CHROMIUM}: the browser tests need Debian's "
+            "Chromium. Install it with `apt-get install -y chromium` (make test does this).",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        yield launched
+        launched.close()
