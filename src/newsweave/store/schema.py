@@ -11,6 +11,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -86,6 +87,8 @@ stories = Table(
     Column("first_published", String(32)),
     Column("last_published", String(32)),
     Column("article_count", Integer, nullable=False),
+    # The story list's order (biggest, then latest), read a page at a time.
+    Index("ix_stories_listing", "article_count", "last_published", "id"),
 )
 
 overlaps = Table(
@@ -178,7 +181,7 @@ quotes = Table(
     Column("speaker_start", Integer),
     Column("speaker_end", Integer),
     Column("cue", Text),
-    Column("speaker_entity_id", String(80)),
+    Column("speaker_entity_id", String(80), index=True),
 )
 
 timexes = Table(

@@ -13,6 +13,7 @@ from urllib.parse import urlencode, urlsplit
 
 from markupsafe import Markup, escape
 
+from newsweave import settings
 from newsweave.compare.outlets import outlet_name
 from newsweave.model import Event, Quote, Span
 from newsweave.present.story import (
@@ -49,9 +50,15 @@ def span_dict(span: Span) -> dict[str, Any]:
     return out
 
 
-def story_list(store: SqlStore) -> list[dict[str, Any]]:
-    """Every story with its size, outlets and dates, biggest and latest first."""
-    return [
+def story_list(store: SqlStore, page: int = 1) -> dict[str, Any]:
+    """One page of the stories (``STORIES_PER_PAGE``, biggest and latest first) with their
+    size, outlets and dates, and where the page sits (``page``, ``pages``, ``total``).
+
+    Paged so that the list costs the same on a store of any size: only the page's
+    stories and their members are read."""
+    total = store.story_count()
+    size = settings.STORIES_PER_PAGE
+    stories = [
         {
             "id": s["id"],
             "title": s["title"],
@@ -62,8 +69,9 @@ def story_list(store: SqlStore) -> list[dict[str, Any]]:
             "outlets": s["outlets"],
             "url": f"/stories/{s['id']}",
         }
-        for s in stories_view(store)
+        for s in stories_view(store, (page - 1) * size, size)
     ]
+    return {"stories": stories, "page": page, "pages": max(1, -(-total // size)), "total": total}
 
 
 def story_detail(store: SqlStore, story_id: str) -> dict[str, Any] | None:
@@ -266,15 +274,25 @@ def _context(m: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def entity_detail(store: SqlStore, entity_id: str) -> dict[str, Any] | None:
-    """An entity with every mention, the quotes it speaks, its events and its stories."""
-    entity = store.entity(entity_id)
+#: Mentions on one page of an entity, and the most quotes an entity page lists.
+MENTIONS_PER_PAGE = 100
+QUOTES_SHOWN = 200
+
+
+def entity_detail(store: SqlStore, entity_id: str, page: int = 1) -> dict[str, Any] | None:
+    """An entity with one page of its mentions (``MENTIONS_PER_PAGE``, by date), the
+    first ``QUOTES_SHOWN`` quotes it speaks, its events and its stories.
+
+    Paged because a name in the news for months has tens of thousands of mentions."""
+    entity = store.entity_row(entity_id)
     if entity is None:
         return None
-    mentions = store.mentions_in_context(entity_id)
+    total = store.mention_count(entity_id)
+    offset = (page - 1) * MENTIONS_PER_PAGE
+    mentions = store.mentions_in_context(entity_id, offset, MENTIONS_PER_PAGE)
     events = store.events_with(entity_id)
     names = store.entity_names(sorted({p for e in events for p in e.participants}))
-    story_ids = sorted({m["article"].story_id for m in mentions if m["article"].story_id})
+    story_ids = store.entity_story_ids(entity_id)
     titles = store.story_titles(story_ids)
     return {
         "id": entity.id,
@@ -282,6 +300,9 @@ def entity_detail(store: SqlStore, entity_id: str) -> dict[str, Any] | None:
         "type": entity.type,
         "aliases": list(entity.aliases),
         "roles": list(entity.roles),
+        "mention_count": total,
+        "page": page,
+        "pages": max(1, -(-total // MENTIONS_PER_PAGE)),
         "mentions": [
             {
                 **_fact(m),
@@ -294,7 +315,10 @@ def entity_detail(store: SqlStore, entity_id: str) -> dict[str, Any] | None:
             }
             for m in mentions
         ],
-        "quotes": [_quote_dict({**q, **_listed(q["article"])}) for q in store.quotes_by(entity_id)],
+        "quotes": [
+            _quote_dict({**q, **_listed(q["article"])})
+            for q in store.quotes_by(entity_id, QUOTES_SHOWN)
+        ],
         "events": [_event_dict(e, names) for e in _in_date_order(events)],
         "stories": [
             {"id": s, "title": titles.get(s, s), "url": f"/stories/{s}"} for s in story_ids

@@ -43,6 +43,9 @@ class StoryBrief(BaseModel):
 
 class StoryList(BaseModel):
     stories: list[StoryBrief]
+    page: int
+    pages: int
+    total: int
 
 
 class SearchHit(BaseModel):
@@ -67,10 +70,14 @@ def not_found(kind: str, key: str) -> HTTPException:
     return HTTPException(404, f"no {kind} with id {key!r}: see /api/stories or /api/search?q=")
 
 
+Page = Annotated[int, Query(ge=1, le=1_000_000, description="page number, from 1")]
+
+
 @router.get("/stories", response_model=StoryList)
-def stories(store: Store) -> dict[str, Any]:
-    """Every story with its size, outlets and first/last publication dates."""
-    return {"stories": data.story_list(store)}
+def stories(store: Store, page: Page = 1) -> dict[str, Any]:
+    """One page of the stories (biggest and latest first) with their size, outlets and
+    first/last publication dates; ``pages`` and ``total`` say how many there are."""
+    return data.story_list(store, page)
 
 
 @router.get("/stories/{story_id}", responses=NOT_FOUND)
@@ -92,9 +99,10 @@ def article(article_id: str, store: Store) -> dict[str, Any]:
 
 
 @router.get("/entities/{entity_id}", responses=NOT_FOUND)
-def entity(entity_id: str, store: Store) -> dict[str, Any]:
-    """One person, organisation or place: mentions, quotes, events and stories."""
-    found = data.entity_detail(store, entity_id)
+def entity(entity_id: str, store: Store, page: Page = 1) -> dict[str, Any]:
+    """One person, organisation or place: a page of its mentions (``mention_count`` in
+    all), its quotes, events and stories."""
+    found = data.entity_detail(store, entity_id, page)
     if found is None:
         raise not_found("entity", entity_id)
     return found
