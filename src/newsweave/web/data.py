@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup, escape
 
@@ -30,11 +30,14 @@ from newsweave.store.search import MATCH_CLOSE, MATCH_OPEN
 def cite_url(
     article_id: str, start: int, end: int, field: str = "text", index: int | None = None
 ) -> str:
-    """Link that opens an article scrolled to a highlighted span."""
-    params: dict[str, Any] = {"start": start, "end": end}
-    if field == "caption" and index is not None:
-        params.update(field="caption", index=index)
-    return f"/articles/{article_id}?{urlencode(params)}#cite"
+    """Link that opens an article scrolled to a highlighted span.
+
+    Formatted directly (every value is an int or a fixed word; the id is quoted):
+    ``urlencode`` was half the time of a large story page."""
+    caption = (
+        f"&field=caption&index={int(index)}" if field == "caption" and index is not None else ""
+    )
+    return f"/articles/{quote(article_id, safe='')}?start={int(start)}&end={int(end)}{caption}#cite"
 
 
 def web_link(url: str | None) -> str | None:
