@@ -14,8 +14,9 @@ request that reads no store.
 
 Prints requests served, errors, p50/p95/p99 per page kind and overall, and the server's
 resident memory at the start (after a warm-up pass over every kind), every 30 s, and at
-the end. Last line: ``requests=… errors=… p50_ms=… p95_ms=… p99_ms=… rss_start_mb=…
-rss_end_mb=…``. Nothing is tuned here: it measures.
+the end, and the server's CPU time per request (less sensitive than latency to other
+work on the machine). Last line: ``requests=… errors=… p50_ms=… p95_ms=… p99_ms=…
+rss_start_mb=… rss_end_mb=… cpu_ms_per_request=…``. Nothing is tuned here: it measures.
 """
 
 from __future__ import annotations
@@ -58,6 +59,15 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time process ``pid`` has used (Linux ``/proc``), in seconds.
+
+    Latency on a shared machine depends on what else runs; the server's CPU time per
+    request does much less, so both are printed."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def build_sample_store(folder: Path) -> str:
@@ -224,7 +234,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[rank - 1]
 
 
-def report(out: Results, duration: float, rss_start: float, rss_end: float) -> str:
+def report(out: Results, duration: float, rss_start: float, rss_end: float, cpu: float) -> str:
     every = [v for values in out.latencies.values() for v in values]
     errors = sum(out.errors.values())
     print(f"{'kind':<16} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
@@ -235,12 +245,17 @@ def report(out: Results, duration: float, rss_start: float, rss_end: float) -> s
         )
     p50, p95, p99 = (percentile(every, q) for q in (50, 95, 99))
     print(f"{'all':<16} {len(every):>9} {errors:>7} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f}")
-    print(f"{len(every) / duration:.1f} requests/s")
+    print(
+        f"{len(every) / duration:.1f} requests/s; server CPU {cpu:.1f} s, "
+        f"{1000 * cpu / max(1, len(every)):.1f} ms per request; load average "
+        f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+    )
     for problem in out.first_errors:
         print(f"error: {problem}")
     return (
         f"requests={len(every)} errors={errors} p50_ms={p50:.1f} p95_ms={p95:.1f} "
-        f"p99_ms={p99:.1f} rss_start_mb={rss_start:.0f} rss_end_mb={rss_end:.0f}"
+        f"p99_ms={p99:.1f} rss_start_mb={rss_start:.0f} rss_end_mb={rss_end:.0f} "
+        f"cpu_ms_per_request={1000 * cpu / max(1, len(every)):.1f}"
     )
 
 
@@ -268,14 +283,16 @@ def main(argv: list[str] | None = None) -> int:
             for kind in kinds.values():  # warm-up: one request of each kind
                 httpx.get(base + kind(), timeout=60)
             rss_start = rss_mb(process.pid)
+            cpu_start = cpu_seconds(process.pid)
             print(f"{args.clients} clients for {args.duration:.0f} s on {base}")
             out, memory = asyncio.run(
                 run_clients(base, kinds, args.clients, args.duration, process.pid)
             )
             rss_end = rss_mb(process.pid)
+            cpu = cpu_seconds(process.pid) - cpu_start
     trail = " ".join(f"{m:.0f}" for m in [rss_start, *memory])
     print(f"server RSS (MB), start then every 30 s: {trail}")
-    print(report(out, args.duration, rss_start, rss_end))
+    print(report(out, args.duration, rss_start, rss_end, cpu))
     return 0
 
 

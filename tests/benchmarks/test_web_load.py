@@ -31,6 +31,7 @@ def test_web_load_serves_every_page_kind_and_reports_its_figures(
     assert int(figures["requests"]) > 10 and figures["errors"] == "0"
     assert 0 < float(figures["p50_ms"]) <= float(figures["p95_ms"]) <= float(figures["p99_ms"])
     assert float(figures["rss_start_mb"]) > 20 and float(figures["rss_end_mb"]) > 20
+    assert float(figures["cpu_ms_per_request"]) > 0
     table = "\n".join(out)
     for kind in ("story list", "story page", "article page", "entity page", "search page"):
         assert re.search(rf"^{kind}\s+[1-9]\d*\s+0\s", table, re.M), kind
