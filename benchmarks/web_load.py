@@ -1,7 +1,7 @@
 """Load on the web app: concurrent clients against a real ``newsweave serve`` on 127.0.0.1.
 
     python -m benchmarks.web_load --db TARGET [--clients 20] [--duration 60]
-                                  [--host 127.0.0.1] [--port 0]
+                                  [--host 127.0.0.1] [--port 0] [--workers 1]
 
 Starts ``newsweave serve`` (Uvicorn, one process) as a subprocess over ``TARGET`` (or, with
 no ``--db``, over a small store it builds from ``samples/``), collects real ids from the
@@ -53,21 +53,52 @@ def free_port(host: str) -> int:
         return int(sock.getsockname()[1])
 
 
+def family(pid: int) -> list[int]:
+    """``pid`` and every process below it (the worker processes of ``--workers N``)."""
+    parent_of: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while we looked
+            continue
+        parent_of[int(stat.parent.name)] = int(fields[1])
+    found, changed = {pid}, True
+    while changed:
+        below = {p for p, parent in parent_of.items() if parent in found} - found
+        found |= below
+        changed = bool(below)
+    return sorted(found)
+
+
+def _proc_field(pid: int, name: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/{name}").read_text()
+    except OSError:
+        return ""
+
+
 def rss_mb(pid: int) -> float:
-    """Resident memory of process ``pid`` in MB (Linux ``/proc``)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmRSS for process {pid}")
+    """Resident memory of the server (process ``pid`` and its workers) in MB."""
+    total = 0
+    for member in family(pid):
+        for line in _proc_field(member, "status").splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1])
+    return total / 1024
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time process ``pid`` has used (Linux ``/proc``), in seconds.
+    """User + system CPU time the server (``pid`` and its workers) has used, in seconds.
 
     Latency on a shared machine depends on what else runs; the server's CPU time per
     request does much less, so both are printed."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ticks = 0
+    for member in family(pid):
+        stat = _proc_field(member, "stat")
+        if stat:
+            fields = stat.rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def build_sample_store(folder: Path) -> str:
@@ -85,12 +116,12 @@ def build_sample_store(folder: Path) -> str:
 
 
 @contextmanager
-def server(db: str, host: str, port: int) -> Iterator[subprocess.Popen[bytes]]:
+def server(db: str, host: str, port: int, workers: int) -> Iterator[subprocess.Popen[bytes]]:
     """``newsweave serve`` as a subprocess; waits until it answers, stops it after."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
     env.pop("NEWSWEAVE_TOKEN", None)  # reads only: uploads stay disabled
     command = [sys.executable, "-m", "newsweave", "serve", "--db", db]
-    command += ["--host", host, "--port", str(port)]
+    command += ["--host", host, "--port", str(port), "--workers", str(workers)]
     process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 120
@@ -266,13 +297,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0: a free port")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     port = args.port or free_port(args.host)
     with tempfile.TemporaryDirectory(prefix="web-load-") as tmp:
         db = args.db or build_sample_store(Path(tmp))
-        with server(db, args.host, port) as process:
+        with server(db, args.host, port, args.workers) as process:
             base = f"http://{args.host}:{port}"
             pools = collect(base, rng)
             kinds = page_kinds(pools, rng)
@@ -284,7 +316,10 @@ def main(argv: list[str] | None = None) -> int:
                 httpx.get(base + kind(), timeout=60)
             rss_start = rss_mb(process.pid)
             cpu_start = cpu_seconds(process.pid)
-            print(f"{args.clients} clients for {args.duration:.0f} s on {base}")
+            print(
+                f"{args.clients} clients for {args.duration:.0f} s on {base} "
+                f"({args.workers} server process{'es' if args.workers > 1 else ''})"
+            )
             out, memory = asyncio.run(
                 run_clients(base, kinds, args.clients, args.duration, process.pid)
             )

@@ -27,6 +27,7 @@ def test_web_load_serves_every_page_kind_and_reports_its_figures(
         "p99_ms",
         "rss_start_mb",
         "rss_end_mb",
+        "cpu_ms_per_request",
     }
     assert int(figures["requests"]) > 10 and figures["errors"] == "0"
     assert 0 < float(figures["p50_ms"]) <= float(figures["p95_ms"]) <= float(figures["p99_ms"])

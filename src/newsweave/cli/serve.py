@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 
 import click
@@ -75,6 +76,14 @@ def answered_hosts(host: str, allowed: tuple[str, ...]) -> list[str]:
     help="Uploads one client address may make per minute (bursts of "
     f"{settings.UPLOAD_BURST}); more are refused with 429.",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes (one per core to use both cores); the upload rate limit is "
+    "then per process.",
+)
 def serve(
     target: str,
     host: str,
@@ -84,6 +93,7 @@ def serve(
     allowed_origins: tuple[str, ...],
     max_upload_bytes: int,
     uploads_per_minute: float,
+    workers: int,
 ) -> None:
     """Serve stories, articles, entities and search as web pages and JSON under /api.
 
@@ -95,7 +105,7 @@ def serve(
     """
     import uvicorn
 
-    from newsweave.web.app import create_app
+    from newsweave.web.app import SERVE_OPTIONS_ENV, create_app
 
     token = os.environ.get(token_env) or None
     hosts = answered_hosts(host, allowed_hosts)
@@ -116,4 +126,25 @@ def serve(
         )
     uploads = "enabled" if token else f"disabled (set {token_env} to enable)"
     click.echo(f"newsweave: http://{host}:{port}/  (uploads {uploads}; Ctrl+C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    app.state.store.close()  # opened to check the target; each worker opens its own
+    os.environ[SERVE_OPTIONS_ENV] = json.dumps(
+        {
+            "db_url": target,
+            "token_env": token_env,
+            "allowed_hosts": hosts,
+            "allowed_origins": list(allowed_origins),
+            "max_upload_bytes": max_upload_bytes,
+            "uploads_per_minute": uploads_per_minute,
+        }
+    )
+    uvicorn.run(
+        "newsweave.web.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+    )

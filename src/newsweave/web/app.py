@@ -9,6 +9,8 @@ gives the threat model.
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -84,6 +86,20 @@ def create_app(
     _add_error_handlers(app)
     guard(app, allowed_hosts, allowed_origins)
     return app
+
+
+#: How ``newsweave serve --workers N`` hands its options to each worker process: Uvicorn
+#: starts workers from an import string, so the options travel as JSON in the environment
+#: (the token stays in its own variable; only that variable's name is passed).
+SERVE_OPTIONS_ENV = "NEWSWEAVE_SERVE_OPTIONS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app ``create_app`` builds from the JSON options in ``SERVE_OPTIONS_ENV``
+    (``db_url``, ``token_env`` and ``create_app``'s keyword options)."""
+    options = json.loads(os.environ[SERVE_OPTIONS_ENV])
+    token = os.environ.get(options.pop("token_env")) or None
+    return create_app(options.pop("db_url"), token=token, **options)
 
 
 def _wants_json(request: Request) -> bool:
