@@ -315,9 +315,9 @@ class ReadersMixin:
         ``ix_stories_listing`` index), and only that page's members and claims are read,
         so a page of the web list costs the same on a store of any size. Without a
         limit: every story (the CLI's numbered list)."""
-        order = (
+        order = (  # as stories_in_order sorts; undated last on both backends
             stories.c.article_count.desc(),
-            func.coalesce(stories.c.last_published, "").desc(),
+            stories.c.last_published.desc().nulls_last(),
             stories.c.id.desc(),
         )
         page = select(stories).order_by(*order).offset(offset)
