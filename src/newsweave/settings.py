@@ -107,3 +107,17 @@ ROBOTS_TTL = 6 * 60 * 60
 
 #: Words an adult reads per minute: an article's reading time is its words over this.
 READING_WORDS_PER_MINUTE = 230
+
+#: Host names the web app answers to (the request's Host header), against DNS rebinding:
+#: a page on another site that points its own name at 127.0.0.1 is refused.
+ALLOWED_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+#: Largest upload body the web app reads (JSON of one article); larger answers 413.
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+#: Uploads each client (IP address) may make per minute, and how many at once in a burst.
+UPLOADS_PER_MINUTE = 30
+UPLOAD_BURST = 5
+
+#: Stories on one page of the story list (web page and /api/stories).
+STORIES_PER_PAGE = 50

@@ -19,6 +19,7 @@ from newsweave.web.atom import tag_uri
 from tests.cli.runner import run_cli
 from tests.conftest import SAMPLES
 from tests.watch.server import article_page, rss, running, sample_texts
+from tests.web.conftest import LOCAL
 
 CONTACT = "ops@example.org"
 DATES = ["Sat, 20 Dec 2025 10:00:00 GMT", "Sun, 21 Dec 2025 10:00:00 GMT",
@@ -102,7 +103,7 @@ def test_watch_twice_stores_each_article_once_with_conditional_requests(tmp_path
     assert "/feed.rss" in out and "304" in out
 
     # Each story's Atom feed lists the articles the watch placed in it.
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url=LOCAL) as client:
         listed: set[str] = set()
         for story_id in {s for _dup, s in links_of.values() if s}:
             feed = feedparser.parse(client.get(f"/stories/{story_id}/feed.atom").content)

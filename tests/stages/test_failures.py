@@ -20,7 +20,7 @@ from newsweave.web import create_app
 from tests.cli.measured import run_measured
 from tests.cli.runner import run_cli
 from tests.conftest import SAMPLES
-from tests.web.conftest import TOKEN
+from tests.web.conftest import LOCAL, TOKEN
 
 GOOD = ("000_6b6a3360f41f60bd.txt", "001_a81465b85111eb58.txt")
 
@@ -131,7 +131,7 @@ def test_a_huge_upload_is_stored_and_later_uploads_still_work(
     auth = {"Authorization": f"Bearer {TOKEN}"}
     text = _long_article(1_200_000)
     assert len(text.encode()) > 1_200_000
-    with TestClient(create_app(str(tmp_path / "up.db"), token=TOKEN)) as client:
+    with TestClient(create_app(str(tmp_path / "up.db"), token=TOKEN), base_url=LOCAL) as client:
         huge = client.post("/api/articles", json={"text": text}, headers=auth)
         assert huge.status_code == 201, huge.text
         small = (SAMPLES / GOOD[0]).read_text()

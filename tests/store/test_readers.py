@@ -3,6 +3,7 @@ store holds for it, on SQLite and PostgreSQL alike, and touches only its own row
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from sqlalchemy import event
@@ -66,6 +67,25 @@ def test_entity_article_and_listing_reads(store: SqlStore) -> None:
         assert s.claim_count == len(compare_sql.claims(store, s.story.id))
     titles = store.story_titles([listing[0].story.id, "story-nope"])
     assert titles == {listing[0].story.id: listing[0].story.title}
+    pages = [store.story_listing(start, 2) for start in range(0, len(listing) + 2, 2)]
+    assert [s for page in pages for s in page] == listing, "pages in the listing's order"
+    assert store.story_count() == len(listing)
+
+    named = [e for e in store.entities() if len(e.mentions) >= 3][:5]
+    assert named
+    for entity in named:
+        full = store.mentions_in_context(entity.id)
+        assert store.mention_count(entity.id) == len(full) == len(entity.mentions)
+        paged = store.mentions_in_context(entity.id, 0, 2) + store.mentions_in_context(
+            entity.id, 2, None
+        )
+        assert paged == full
+        in_stories = {m["article"].story_id for m in full if m["article"].story_id}
+        assert store.entity_story_ids(entity.id) == sorted(in_stories)
+        assert store.entity_row(entity.id) == dataclasses.replace(entity, mentions=())
+        spoken = store.quotes_by(entity.id)
+        assert store.quotes_by(entity.id, 1) == spoken[:1]
+    assert store.entity_row("nope") is None
 
     hits = store.search("Kremlin envoy")
     assert hits and all(h.article_id in {a.id for a in articles} for h in hits)

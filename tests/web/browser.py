@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import uvicorn
+from fastapi import FastAPI
 from playwright.sync_api import Dialog, Page
 
 from newsweave.web import create_app
@@ -22,12 +23,17 @@ SHOTS = ROOT / "test-artifacts" / "screenshots"
 
 
 def serve(db: str) -> Iterator[str]:
+    """The web app over ``db`` served as ``serve_app`` does."""
+    yield from serve_app(create_app(db))
+
+
+def serve_app(app: FastAPI) -> Iterator[str]:
     """Uvicorn on a free 127.0.0.1 port in a thread; yields the base URL, stops after."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(db), log_level="warning", lifespan="on")
+    config = uvicorn.Config(app, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -16,6 +16,8 @@ from newsweave.web import create_app
 from tests.web.browser import CHROMIUM, record_and_dismiss
 
 TOKEN = "test-token-7f3a"
+#: The base URL test clients use: a Host the app answers by default (not "testserver").
+LOCAL = "http://127.0.0.1"
 HOSTILE_TEXT = (
     "The council met on Tuesday. A resident typed <script>alert(1)</script> into the form, "
     'then <img src=x onerror=alert(1)> as well, and the mayor said "we will fix it".'
@@ -33,7 +35,7 @@ def web_db(sample_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def client(web_db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(web_db, token=TOKEN)) as test_client:
+    with TestClient(create_app(web_db, token=TOKEN), base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -71,7 +73,7 @@ def hostile_db(tmp_path: Path) -> tuple[str, str]:
     return str(path), article.id
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(

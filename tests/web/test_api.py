@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
+from newsweave import settings
 from newsweave.store import open_store
+from newsweave.web import data
 
 CALENDAR = re.compile(r"\d{4}(-\d{2}){0,2}(?![-\dW])")
 
@@ -179,3 +182,32 @@ def test_static_assets_are_served_from_the_package(client: TestClient) -> None:
     assert "http://" not in page.split("<body>")[0] and "https://" not in page
     assert client.get("/static/app.js").status_code == 200
     assert "scrollIntoView" in client.get("/static/app.js").text
+
+
+def test_story_list_and_entity_mentions_are_paged(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everything = client.get("/api/stories").json()
+    assert everything["page"] == 1 and everything["total"] == len(everything["stories"])
+    monkeypatch.setattr(settings, "STORIES_PER_PAGE", 1)
+    pages = [client.get("/api/stories", params={"page": n}).json() for n in (1, 2)]
+    assert [p["stories"][0]["id"] for p in pages] == [s["id"] for s in everything["stories"][:2]]
+    assert pages[0]["pages"] == everything["total"]
+    second = client.get("/", params={"page": 2}).text
+    assert 'href="/?page=1"' in second and f"page 2 of {everything['total']}" in second
+    beyond = client.get("/", params={"page": 999})
+    assert beyond.status_code == 200 and "No stories on page 999" in beyond.text
+    assert client.get("/", params={"page": 0}).status_code == 422
+    assert client.get("/api/stories", params={"page": "x"}).status_code == 422
+
+    entity = client.get("/api/entities/gpe-ukraine").json()
+    assert entity["mention_count"] == len(entity["mentions"]) and entity["pages"] == 1
+    monkeypatch.setattr(data, "MENTIONS_PER_PAGE", 2)
+    paged = [client.get("/api/entities/gpe-ukraine", params={"page": n}).json() for n in (1, 2)]
+    assert [m["url"] for p in paged for m in p["mentions"]] == [
+        m["url"] for m in entity["mentions"][:4]
+    ]
+    assert paged[0]["pages"] == -(-entity["mention_count"] // 2)
+    assert paged[1]["stories"] == entity["stories"], "the entity's stories are all listed"
+    html = client.get("/entities/gpe-ukraine", params={"page": 2}).text
+    assert 'href="/entities/gpe-ukraine?page=3"' in html

@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from newsweave.web import create_app
 from tests.web.browser import serve, shot
+from tests.web.conftest import LOCAL
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,7 @@ def grown_copy(grown_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def api(grown_copy: str) -> Iterator[TestClient]:
-    with TestClient(create_app(grown_copy)) as client:
+    with TestClient(create_app(grown_copy), base_url=LOCAL) as client:
         yield client
 
 

@@ -9,6 +9,7 @@ from newsweave.store import open_store
 from newsweave.web import create_app
 from tests.conftest import SAMPLES
 from tests.pgserver import PgServer
+from tests.web.conftest import LOCAL
 
 
 def test_postgres_search_finds_names_and_survives_odd_queries(pg_server: PgServer) -> None:
@@ -20,7 +21,7 @@ def test_postgres_search_finds_names_and_survives_odd_queries(pg_server: PgServe
     store.close()
     assert hits and all(h.article_id for h in hits)
     assert all(isinstance(found, list) for found in odd)
-    with TestClient(create_app(url)) as client:
+    with TestClient(create_app(url), base_url=LOCAL) as client:
         page = client.get("/search", params={"q": "Rubio"})
         api = client.get("/api/search", params={"q": "Rubio"}).json()
     assert page.status_code == 200 and "<mark>" in page.text

@@ -7,11 +7,12 @@ from fastapi.testclient import TestClient
 
 from newsweave.store import open_store
 from newsweave.web import create_app
+from tests.web.conftest import LOCAL
 
 
 def test_article_markup_is_escaped_everywhere(hostile_db: tuple[str, str]) -> None:
     db, article_id = hostile_db
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url=LOCAL) as client:
         stored = client.get(f"/api/articles/{article_id}").json()
         assert "<script>alert(1)</script>" in stored["text"], "the hostile text is stored as is"
         pages = [

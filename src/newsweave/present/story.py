@@ -88,8 +88,11 @@ def load_story(store: SqlStore, story_id: str) -> StoryData | None:
     )
 
 
-def stories_view(store: SqlStore) -> list[dict[str, Any]]:
-    """Every story with its outlets, dates, size, copies and how many claims it has."""
+def stories_view(
+    store: SqlStore, offset: int = 0, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Stories (every one, or the page ``offset``/``limit`` selects) with their outlets,
+    dates, size, copies and how many claims each has; biggest and latest first."""
     return [
         {
             "id": s.story.id,
@@ -101,7 +104,7 @@ def stories_view(store: SqlStore) -> list[dict[str, Any]]:
             "claim_count": s.claim_count,
             "copies": sum(1 for m in s.members if m.duplicate_of),
         }
-        for s in store.story_listing()
+        for s in store.story_listing(offset, limit)
     ]
 
 

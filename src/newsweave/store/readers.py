@@ -255,24 +255,57 @@ class ReadersMixin:
             found = tuple(row_mention(m) for m in conn.execute(query))
         return Entity(r.id, r.name, r.type, tuple(r.aliases), found, tuple(r.roles))
 
-    def mentions_in_context(self, entity_id: str) -> list[dict[str, Any]]:
-        """Every mention of the entity (its columns), with its article's head (``article``)
-        and text (``article_text``), by date."""
+    def entity_row(self, entity_id: str) -> Entity | None:
+        """One entity's name, type, aliases and roles without its mentions, or None
+        (a page shows its mentions a page at a time: ``mentions_in_context``)."""
+        with self.engine.connect() as conn:
+            r = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
+        if r is None:
+            return None
+        return Entity(r.id, r.name, r.type, tuple(r.aliases), (), tuple(r.roles))
+
+    def mentions_in_context(
+        self, entity_id: str, offset: int = 0, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """The entity's mentions (their columns), with their article's head (``article``)
+        and text (``article_text``), by date; ``offset``/``limit`` select one page."""
         query = (
             select(mentions, *_HEAD_LABELS, articles.c.text.label("article_text"))
             .join(articles, articles.c.id == mentions.c.article_id)
             .where(mentions.c.entity_id == entity_id)
             .order_by(articles.c.published, mentions.c.article_id, mentions.c.start)
+            .offset(offset)
+            .limit(limit)
         )
         return [_with_head(r) for r in self._rows(query)]
 
-    def quotes_by(self, entity_id: str) -> list[dict[str, Any]]:
-        """Quotes the entity speaks (their columns), with their article's head (``article``)."""
+    def mention_count(self, entity_id: str) -> int:
+        """How many mentions the entity has."""
+        query = select(func.count()).select_from(mentions).where(mentions.c.entity_id == entity_id)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def entity_story_ids(self, entity_id: str) -> list[str]:
+        """The stories whose articles mention the entity, by id."""
+        query = (
+            select(articles.c.story_id)
+            .join(mentions, mentions.c.article_id == articles.c.id)
+            .where(mentions.c.entity_id == entity_id, articles.c.story_id.is_not(None))
+            .distinct()
+            .order_by(articles.c.story_id)
+        )
+        with self.engine.connect() as conn:
+            return [str(sid) for sid in conn.execute(query).scalars()]
+
+    def quotes_by(self, entity_id: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """Quotes the entity speaks (their columns), with their article's head (``article``),
+        by date; the first ``limit`` of them when given."""
         query = (
             select(quotes, *_HEAD_LABELS)
             .join(articles, articles.c.id == quotes.c.article_id)
             .where(quotes.c.speaker_entity_id == entity_id)
             .order_by(articles.c.published, quotes.c.article_id, quotes.c.start)
+            .limit(limit)
         )
         return [_with_head(r) for r in self._rows(query)]
 
@@ -299,23 +332,49 @@ class ReadersMixin:
         with self.engine.connect() as conn:
             return [_head(r) for r in conn.execute(query)]
 
-    def story_listing(self) -> list[StoryListing]:
-        """Every story with its members' heads and claim count, biggest and latest first."""
-        members = (
-            select(*_HEAD_COLUMNS).where(articles.c.story_id.is_not(None)).order_by(*_ARTICLE_ORDER)
+    def story_listing(self, offset: int = 0, limit: int | None = None) -> list[StoryListing]:
+        """Stories with their members' heads and claim counts, biggest and latest first.
+
+        ``offset``/``limit`` select one page in the database (ordered by the
+        ``ix_stories_listing`` index), and only that page's members and claims are read,
+        so a page of the web list costs the same on a store of any size. Without a
+        limit: every story (the CLI's numbered list)."""
+        order = (  # as stories_in_order sorts; undated last on both backends
+            stories.c.article_count.desc(),
+            stories.c.last_published.desc().nulls_last(),
+            stories.c.id.desc(),
         )
-        counts = select(claims.c.story_id, func.count()).group_by(claims.c.story_id)
+        page = select(stories).order_by(*order).offset(offset)
+        if limit is not None:
+            page = page.limit(limit)
         heads: dict[str, list[ArticleHead]] = defaultdict(list)
+        claim_count: dict[str, int] = {}
         with self.engine.connect() as conn:
-            for r in conn.execute(members):
-                heads[r.story_id].append(_head(r))
-            claim_count = {sid: int(n) for sid, n in conn.execute(counts)}
-            rows = conn.execute(select(stories)).all()
+            rows = conn.execute(page).all()
+            for some in chunks([r.id for r in rows]):
+                members = (
+                    select(*_HEAD_COLUMNS)
+                    .where(articles.c.story_id.in_(some))
+                    .order_by(*_ARTICLE_ORDER)
+                )
+                for r in conn.execute(members):
+                    heads[r.story_id].append(_head(r))
+                counts = (
+                    select(claims.c.story_id, func.count())
+                    .where(claims.c.story_id.in_(some))
+                    .group_by(claims.c.story_id)
+                )
+                claim_count.update({sid: int(n) for sid, n in conn.execute(counts)})
         ids = {sid: [h.id for h in found] for sid, found in heads.items()}
         return [
             StoryListing(s, tuple(heads.get(s.id, ())), claim_count.get(s.id, 0))
             for s in stories_in_order(rows, ids)
         ]
+
+    def story_count(self) -> int:
+        """How many stories the store holds."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(stories)).scalar_one())
 
     def search(self, q: str, limit: int = MAX_RESULTS) -> list[Hit]:
         """Articles whose headline or text hold every word of ``q``, best first."""

@@ -93,6 +93,8 @@ stories = Table(
     Column("first_published", String(32)),
     Column("last_published", String(32)),
     Column("article_count", Integer, nullable=False),
+    # The story list's order (biggest, then latest), read a page at a time.
+    Index("ix_stories_listing", "article_count", "last_published", "id"),
 )
 
 overlaps = Table(
@@ -191,7 +193,7 @@ quotes = Table(
     Column("speaker_start", Integer),
     Column("speaker_end", Integer),
     Column("cue", Text),
-    Column("speaker_entity_id", String(80)),
+    Column("speaker_entity_id", String(80), index=True),
 )
 
 timexes = Table(

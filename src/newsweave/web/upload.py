@@ -1,4 +1,11 @@
-"""``POST /api/articles``: the operator's token, then the same pipeline ``newsweave run`` uses."""
+"""``POST /api/articles``: the operator's token, then the same pipeline ``newsweave run`` uses.
+
+The checks run cheapest first and all of them before the body is read: the client's
+rate (429), the token (401/403, compared in constant time), the content type (415)
+and the declared length (413). The body is then read in chunks and refused (413) as
+soon as it passes the limit, so a client that sends no length or a false one cannot
+make the server hold more than ``max_upload_bytes``.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +16,13 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from newsweave import pipeline, settings
 from newsweave.ingest import record_document
 from newsweave.model import sha256_hex
 from newsweave.store import SqlStore
+from newsweave.web.ratelimit import retry_after
 
 #: The ``source`` of an uploaded article: it came from no file.
 UPLOAD_SOURCE = "api-upload"
@@ -28,6 +36,7 @@ UPLOADS_DISABLED = (
 )
 TOKEN_MISSING = "this endpoint needs a token: send 'Authorization: Bearer <token>'"
 TOKEN_WRONG = "the token is not valid for this server"
+WRONG_TYPE = "send the article as JSON: 'Content-Type: application/json'"
 
 
 class ArticleUpload(BaseModel):
@@ -67,6 +76,51 @@ def require_token(
         raise HTTPException(
             401, TOKEN_WRONG, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'}
         )
+
+
+def rate_limited(request: Request) -> None:
+    """429 with Retry-After when this client (IP address) has used up its uploads."""
+    client = request.client.host if request.client else "unknown"
+    wait = request.app.state.upload_bucket.take(client)
+    if wait:
+        raise HTTPException(
+            429,
+            f"too many uploads from {client}: try again in {retry_after(wait)} s",
+            headers={"Retry-After": retry_after(wait)},
+        )
+
+
+def json_content_type(request: Request) -> None:
+    """415 unless the body is declared as JSON."""
+    declared = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if declared != "application/json":
+        raise HTTPException(415, WRONG_TYPE)
+
+
+def too_large(limit: int) -> HTTPException:
+    return HTTPException(
+        413, f"the upload is larger than {limit:,} bytes (the server's --max-upload-bytes)"
+    )
+
+
+async def read_upload(request: Request) -> ArticleUpload:
+    """The body as an ``ArticleUpload``, read no further than the size limit (413 past it)."""
+    limit: int = request.app.state.max_upload_bytes
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large(limit)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise too_large(limit)
+    try:
+        return ArticleUpload.model_validate_json(bytes(body))
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in error.errors()
+        )
+        raise HTTPException(422, f"invalid request: {problems}") from None
 
 
 def ingest_upload(store: SqlStore, upload: ArticleUpload) -> UploadResult:

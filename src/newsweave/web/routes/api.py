@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from newsweave.changes import parse_since
 from newsweave.store import SqlStore
 from newsweave.web import data
 from newsweave.web.routes import store_of
-from newsweave.web.upload import ArticleUpload, UploadResult, ingest_upload, require_token
+from newsweave.web.upload import (
+    ArticleUpload,
+    UploadResult,
+    ingest_upload,
+    json_content_type,
+    rate_limited,
+    read_upload,
+    require_token,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 Store = Annotated[SqlStore, Depends(store_of)]
@@ -38,6 +47,9 @@ class StoryBrief(BaseModel):
 
 class StoryList(BaseModel):
     stories: list[StoryBrief]
+    page: int
+    pages: int
+    total: int
 
 
 class SearchHit(BaseModel):
@@ -62,10 +74,14 @@ def not_found(kind: str, key: str) -> HTTPException:
     return HTTPException(404, f"no {kind} with id {key!r}: see /api/stories or /api/search?q=")
 
 
+Page = Annotated[int, Query(ge=1, le=1_000_000, description="page number, from 1")]
+
+
 @router.get("/stories", response_model=StoryList)
-def stories(store: Store) -> dict[str, Any]:
-    """Every story with its size, outlets and first/last publication dates."""
-    return {"stories": data.story_list(store)}
+def stories(store: Store, page: Page = 1) -> dict[str, Any]:
+    """One page of the stories (biggest and latest first) with their size, outlets and
+    first/last publication dates; ``pages`` and ``total`` say how many there are."""
+    return data.story_list(store, page)
 
 
 @router.get("/stories/{story_id}", responses=NOT_FOUND)
@@ -97,9 +113,10 @@ def article(article_id: str, store: Store) -> dict[str, Any]:
 
 
 @router.get("/entities/{entity_id}", responses=NOT_FOUND)
-def entity(entity_id: str, store: Store) -> dict[str, Any]:
-    """One person, organisation or place: mentions, quotes, events and stories."""
-    found = data.entity_detail(store, entity_id)
+def entity(entity_id: str, store: Store, page: Page = 1) -> dict[str, Any]:
+    """One person, organisation or place: a page of its mentions (``mention_count`` in
+    all), its quotes, events and stories."""
+    found = data.entity_detail(store, entity_id, page)
     if found is None:
         raise not_found("entity", entity_id)
     return found
@@ -119,9 +136,17 @@ def search_articles(
     "/articles",
     status_code=201,
     response_model=UploadResult,
-    dependencies=[Depends(require_token)],
-    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+    # In this order, all before the body is read; the body is read by read_upload.
+    dependencies=[Depends(rate_limited), Depends(require_token), Depends(json_content_type)],
+    responses={status: {"model": ErrorOut} for status in (401, 403, 413, 415, 422, 429)},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": ArticleUpload.model_json_schema()}},
+        }
+    },
 )
-def upload(body: ArticleUpload, store: Store) -> UploadResult:
+async def upload(request: Request, store: Store) -> UploadResult:
     """Add one article (``text`` or ``html``) and run every stage; needs the operator's token."""
-    return ingest_upload(store, body)
+    body = await read_upload(request)
+    return await run_in_threadpool(ingest_upload, store, body)

@@ -22,9 +22,13 @@ def page(request: Request, name: str, context: dict[str, Any]) -> Response:
     return response
 
 
+#: ``?page=N`` (the parameter is renamed here: ``page`` is the render helper's name).
+PageNumber = Annotated[int, Query(ge=1, le=1_000_000, alias="page")]
+
+
 @router.get("/")
-def index(request: Request, store: Store) -> Response:
-    return page(request, "index.html", {"stories": data.story_list(store)})
+def index(request: Request, store: Store, page_number: PageNumber = 1) -> Response:
+    return page(request, "index.html", {"listing": data.story_list(store, page_number)})
 
 
 @router.get("/stories/{story_id}")
@@ -92,11 +96,16 @@ def article(
 
 
 @router.get("/entities/{entity_id}")
-def entity(request: Request, entity_id: str, store: Store) -> Response:
-    found = data.entity_detail(store, entity_id)
+def entity(
+    request: Request,
+    entity_id: str,
+    store: Store,
+    page_number: PageNumber = 1,
+) -> Response:
+    found = data.entity_detail(store, entity_id, page_number)
     if found is None:
         raise HTTPException(404, f"No entity with id “{entity_id}”.")
-    return page(request, "entity.html", {"entity": found})
+    return page(request, "entity.html", {"entity": found, "quotes_shown": data.QUOTES_SHOWN})
 
 
 @router.get("/search")
