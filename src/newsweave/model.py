@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from newsweave.words import word_count
+
 DocFormat = Literal["text", "html", "jsonl"]
 PublishedFrom = Literal["header", "byline", "url", "html-meta", "inferred", "input"]
 
@@ -143,7 +145,7 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return word_count(self.text)
 
 
 SpanField = Literal["text", "caption"]

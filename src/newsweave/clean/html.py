@@ -22,6 +22,7 @@ from trafilatura.utils import load_html
 
 from newsweave.clean.html_offsets import TextView, build_text, locate_span
 from newsweave.model import Article, Caption, Document, PublishedFrom
+from newsweave.words import word_count
 
 LOG = logging.getLogger(__name__)
 
@@ -151,7 +152,7 @@ def _norm(text: str) -> str:
 
 def _is_boilerplate(line: str) -> bool:
     """A short line that is a prompt, pitch or counter rather than reporting."""
-    if len(line.split()) > MAX_BOILER_WORDS:
+    if word_count(line) > MAX_BOILER_WORDS:
         return False
     if line.startswith("- "):  # list items are content unless they are link prompts
         return bool(re.match(r"-\s*(read more|related)\b", line, re.IGNORECASE))
@@ -167,11 +168,11 @@ def _drop_headline(lines: list[str], title: str | None) -> list[str]:
     head = _norm(title or "")
     if not head:
         return lines
-    total = sum(len(line.split()) for line in lines) or 1
+    total = sum(word_count(line) for line in lines) or 1
     for i, line in enumerate(lines[:HEADLINE_WINDOW]):
         first = _norm(line)
         if first and (first == head or (head.startswith(first) and len(first.split()) >= 4)):
-            before = sum(len(x.split()) for x in lines[:i])
+            before = sum(word_count(x) for x in lines[:i])
             return lines[i + 1 :] if before <= MAX_PRE_HEADLINE_SHARE * total else lines
     return lines
 
@@ -190,7 +191,7 @@ def _filter_lines(lines: list[str], title: str | None, captions: list[Caption]) 
 
 def _is_article(lines: list[str]) -> bool:
     """A body needs one sentence-length line or a fair amount of text overall."""
-    counts = [len(line.split()) for line in lines]
+    counts = [word_count(line) for line in lines]
     return bool(counts) and (max(counts) >= MIN_SENTENCE_WORDS or sum(counts) >= MIN_BODY_WORDS)
 
 
@@ -255,7 +256,7 @@ def _captions(tree: HtmlElement, lines: list[str]) -> list[Caption]:
         alt = " ".join((img.get("alt") or "").split())
         in_figure = any(el.tag == "figure" and el.find(".//figcaption") is not None
                         for el in img.iterancestors())  # fmt: skip
-        if len(alt.split()) >= 3 and not in_figure and _norm(alt) not in seen:
+        if word_count(alt) >= 3 and not in_figure and _norm(alt) not in seen:
             seen.add(_norm(alt))
             found.append(Caption(text=alt))
     return found
