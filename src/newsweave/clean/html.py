@@ -17,9 +17,9 @@ from typing import Any
 
 import htmldate
 import trafilatura
-from tld import get_fld
 from trafilatura.utils import load_html
 
+from newsweave.clean import outlets
 from newsweave.clean.html_offsets import TextView, build_text, locate_span
 from newsweave.model import Article, Caption, Document, PublishedFrom
 from newsweave.words import word_count
@@ -120,7 +120,12 @@ def clean_html(doc: Document) -> list[Article]:
             headline=title or None,
             published=published,
             published_from=published_from,
-            outlet=hints.get("outlet") or extraction.sitename or _domain(page_url),
+            outlet=outlets.choose(
+                given=hints.get("outlet"),
+                named=outlets.site_name(extraction.sitename),
+                url=page_url,
+                footer=outlets.html_copyright_owner(doc.raw),
+            ),
             agency=agency,
             dateline=dateline,
             url=page_url,
@@ -327,11 +332,3 @@ def _agency(lines: list[str], author: str | None) -> tuple[str | None, str | Non
         if agency:
             return agency, None
     return None, None
-
-
-def _domain(url: str | None) -> str | None:
-    """Registered domain (bbc.co.uk) of a URL, the outlet of last resort."""
-    if not url:
-        return None
-    fld = get_fld(url, fail_silently=True)
-    return str(fld) if fld else None
