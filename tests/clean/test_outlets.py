@@ -82,6 +82,7 @@ def _clean(raw: str, fmt: str, source: str, hints: dict[str, str] | None = None)
             "Coastal Courier",
         ),
         ("", "&copy; 2024 Harbour Gazette. All rights reserved.", {}, "Harbour Gazette"),
+        ("", "Copyright &copy;&nbsp;2019 Dow Jones &amp; Company, Inc.", {}, "Dow Jones & Company"),
         ("", "", {"url": "https://www.irishtimes.com/news/harbour"}, "The Irish Times"),
         ("", "", {"url": "https://www.harbourgazette.ie/news/harbour"}, "harbourgazette.ie"),
         ('<meta property="og:site_name" content="X">', "", {"outlet": "My Desk"}, "My Desk"),

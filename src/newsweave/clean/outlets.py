@@ -12,6 +12,7 @@ names, and copyright lines are a few patterns.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import lru_cache
@@ -21,7 +22,7 @@ from urllib.parse import urlparse
 from newsweave.clean.sources import agency_name, is_photo_agency, outlet_from_url
 
 _COPYRIGHT = re.compile(
-    r"^\W*(?:©|\(c\)|copyright\b|&copy;)\s*(?:©\s*)?"
+    r"^\W*(?:©|\(c\)|copyright\b)\s*(?:©\s*)?"
     r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?(?:©\s*)?"
     r"(?P<name>[^.|·•;:\n]{2,70}?)\s*"
     r"(?:,?\s*(?:inc|ltd|llc|gmbh|plc|s\.?a|corp)\b\.?)?(?:,?\s*(?:19|20)\d\d)?\s*"
@@ -84,7 +85,7 @@ def copyright_owner(line: str) -> str | None:
 def html_copyright_owner(raw: str) -> str | None:
     """The owner named by the last copyright line in an HTML page's footer."""
     tail = _SCRIPT.sub(" ", raw[-_PAGE_TAIL:])
-    text = _TAG.sub("", _BLOCK.sub("\n", tail)).replace("&copy;", "©").replace("&nbsp;", " ")
+    text = html.unescape(_TAG.sub("", _BLOCK.sub("\n", tail))).replace("\xa0", " ")
     found = [copyright_owner(line) for line in text.splitlines() if line.strip()]
     names = [name for name in found if name]
     return names[-1] if names else None
