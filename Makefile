@@ -51,6 +51,8 @@ test: lint system-deps
 
 bench: install
 	$(BIN)/python -m benchmarks.extraction --data $(DATA)/article-extraction-benchmark
+	$(BIN)/python -m benchmarks.scripts --data $(DATA)/article-extraction-benchmark
+	$(BIN)/python -m benchmarks.dumps --data $(DATA)/article-extraction-benchmark
 	$(BIN)/python -m benchmarks.clustering --data $(DATA)/ecbplus
 	$(BIN)/python -m benchmarks.dedupe --data $(DATA)/ecbplus
 	$(BIN)/python -m benchmarks.quotes --data $(DATA)/polnear

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from newsweave.words import word_count
+
 DocFormat = Literal["text", "html", "jsonl"]
 #: How a stage ended on one article: stored with its stamp and shown in the export.
 StageStatus = Literal["done", "partial", "skipped", "failed"]
@@ -150,7 +152,7 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return word_count(self.text)
 
 
 SpanField = Literal["text", "caption"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from newsweave import errors, settings
 from newsweave.clean import clean_document
-from newsweave.ingest import iter_documents
+from newsweave.ingest import iter_documents, with_outlet
 from newsweave.language import detect_language
 from newsweave.model import Article, Document, Rejection
 from newsweave.store.base import Ingested, SaveResult, Store
@@ -63,15 +63,17 @@ def run(
     on_stage: StageProgress | None = None,
     until: str | None = None,
     mapper: BatchMapper | None = None,
+    outlet: str | None = None,
 ) -> RunReport:
     """Ingest every input, then bring every later stage (up to ``until``) up to date.
 
     ``mapper`` runs the expensive per-article batches (extract) elsewhere, for example
     on Dask (``distributed.dask_mapper``); by default they run in this process.
+    ``outlet`` names the outlet of every input that does not name its own.
     """
     started = time.perf_counter()
     failed_before = {_failure_key(f) for f in store.stage_failures()}
-    report = ingest(inputs, store, on_input)
+    report = ingest(inputs, store, on_input, outlet)
     report.seconds["ingest"] = time.perf_counter() - started
     report.stages = run_stages(store, on_stage, until, mapper, report.seconds)
     report.failures = [f for f in store.stage_failures() if _failure_key(f) not in failed_before]
@@ -126,10 +128,15 @@ def run_stage(
 
 
 def ingest(
-    inputs: Sequence[str], store: Store, on_input: ProgressCallback | None = None
+    inputs: Sequence[str],
+    store: Store,
+    on_input: ProgressCallback | None = None,
+    outlet: str | None = None,
 ) -> RunReport:
-    """Ingest every input into the store, one transaction per batch; never abort on a bad input."""
-    return ingest_documents(iter_documents(inputs), store, on_input)
+    """Ingest every input into the store, one transaction per batch; never abort on a bad input.
+
+    ``outlet`` names the outlet of every document that does not name its own."""
+    return ingest_documents(with_outlet(iter_documents(inputs), outlet), store, on_input)
 
 
 def ingest_documents(

@@ -88,3 +88,24 @@ def test_a_url_given_to_run_is_rejected_with_the_command_that_reads_it(tmp_path:
     assert code == 0
     assert "rejected https://example.org/feed.xml: a URL" in err
     assert "use `newsweave watch URL` for feeds" in err
+
+
+def test_outlet_option_names_inputs_that_do_not_name_their_own(tmp_path: Path) -> None:
+    db = str(tmp_path / "n.db")
+    folder = tmp_path / "scrapes"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "003_fb0497bd58dd550c.txt", folder / "zelenskyy.txt")
+    lede = (SAMPLES / "004_71254aafd8384b56.txt").read_text(encoding="utf-8")
+    records = [
+        {"text": lede, "outlet": "Wire Desk"},  # its own outlet wins over --outlet
+        {"text": (SAMPLES / "000_6b6a3360f41f60bd.txt").read_text(encoding="utf-8")},
+    ]
+    (folder / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    code, _, err = run_cli("run", str(folder), "--db", db, "--outlet", "Kyiv Desk", "--until",
+                           "ingest")  # fmt: skip
+    assert code == 0, err
+    exported = json.loads(run_cli("export", "--db", db)[1])
+    outlets = sorted(a["outlet"] for a in exported["articles"])
+    assert outlets == ["Kyiv Desk", "Kyiv Desk", "Wire Desk"]
+    listing = run_cli("articles", "--db", db)[1]
+    assert "Kyiv Desk" in listing and "zelenskyy" not in listing and ".txt" not in listing

@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from newsweave.words import SENTENCE_END_CHARS, word_count
+
 _NORMALISE = re.compile(r"[^\w]+|_")
 _COUNT_WORDS = (
     r"(?:min(?:ute)?s?\s+read|views?|comments?|shares?|likes?|votes?|points|replies|reads|"
@@ -32,6 +34,7 @@ _CONSENT = re.compile(
 _BREADCRUMB = re.compile(
     r"\S\s+(?:>|›|»|/|\|)\s+\S.*\s(?:>|›|»|/|\|)\s|^\w+(?:\s\w+)?\s+[>›»]\s+\w"
 )
+_SENTENCE_ENDS = tuple(SENTENCE_END_CHARS.replace("…", ""))
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _SOCIAL = {
     "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit", "pinterest", "email",
@@ -87,23 +90,24 @@ def is_chrome(text: str) -> bool:
         return True  # only symbols or a bare number: separators, icons, counters
     if _COPYRIGHT.match(stripped) or "all rights reserved" in norm:
         return True
-    if _CONSENT.search(stripped) and len(norm.split()) <= 80:
+    size = word_count(norm)
+    if _CONSENT.search(stripped) and size <= 80:
         return True  # cookie/consent banners are sentences, but never the article
-    if stripped.endswith((".", "!", "?")) and len(norm.split()) > 2:
+    if stripped.endswith(_SENTENCE_ENDS) and size > 2:
         return False  # a sentence, even if it mentions "comments" or "share"
-    if _BREADCRUMB.search(stripped) and len(norm.split()) <= 10:
+    if _BREADCRUMB.search(stripped) and size <= 10:
         return True
-    sentence = stripped.endswith((".", "!", "?", "»", "”", '"'))
+    sentence = stripped.endswith((*_SENTENCE_ENDS, "»", "”", '"', "」"))
     digitless = " ".join(w for w in norm.split() if not w.isdigit())
     if _phrase_match(norm, sentence) or _phrase_match(digitless, sentence):
         return True
     if _COPYRIGHT.match(stripped) or "all rights reserved" in norm:
         return True
     label, colon, _rest = stripped.partition(":")
-    if colon and len(label) <= 25 and len(norm.split()) <= 20 and normalise(label) in phrases():
+    if colon and len(label) <= 25 and size <= 20 and normalise(label) in phrases():
         return True  # "Related: ...", "READ MORE: ...", "Photo: ..."
     words = norm.split()
-    if len(words) <= 8 and _COUNTER.search(stripped) and not stripped.endswith((".", "?", "!")):
+    if size <= 8 and _COUNTER.search(stripped) and not stripped.endswith(_SENTENCE_ENDS):
         return True
     # A run of social-network names or share verbs ("Facebook Twitter Email").
     return len(words) >= 2 and all(w in _SOCIAL for w in words)
@@ -118,4 +122,4 @@ _COMMENTS = re.compile(
 
 def is_comments_marker(text: str) -> bool:
     """A short line opening a reader-comments section ("Top Rated Comments", "12 comments")."""
-    return len(text.split()) <= 6 and bool(_COMMENTS.search(text))
+    return word_count(text) <= 6 and bool(_COMMENTS.search(text))

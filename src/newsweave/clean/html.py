@@ -17,12 +17,12 @@ from typing import Any
 
 import htmldate
 import trafilatura
-from tld import get_fld
 from trafilatura.utils import load_html
 
-from newsweave.clean import section
+from newsweave.clean import outlets, section
 from newsweave.clean.html_offsets import TextView, build_text, locate_span
 from newsweave.model import Article, Caption, Document, PublishedFrom
+from newsweave.words import word_count
 
 LOG = logging.getLogger(__name__)
 
@@ -127,10 +127,13 @@ def clean_html(doc: Document) -> list[Article]:
             headline=title or None,
             published=published,
             published_from=published_from,
-            outlet=hints.get("outlet")
-            or extraction.sitename
-            or hints.get("feed_outlet")
-            or _domain(page_url),
+            outlet=outlets.choose(
+                given=hints.get("outlet"),
+                named=outlets.site_name(extraction.sitename)
+                or outlets.site_name(hints.get("feed_outlet")),
+                url=page_url,
+                footer=outlets.html_copyright_owner(doc.raw),
+            ),
             agency=agency,
             dateline=dateline,
             url=page_url,
@@ -170,7 +173,7 @@ def _norm(text: str) -> str:
 
 def _is_boilerplate(line: str) -> bool:
     """A short line that is a prompt, pitch or counter rather than reporting."""
-    if len(line.split()) > MAX_BOILER_WORDS:
+    if word_count(line) > MAX_BOILER_WORDS:
         return False
     if line.startswith("- "):  # list items are content unless they are link prompts
         return bool(re.match(r"-\s*(read more|related)\b", line, re.IGNORECASE))
@@ -186,11 +189,11 @@ def _drop_headline(lines: list[str], title: str | None) -> list[str]:
     head = _norm(title or "")
     if not head:
         return lines
-    total = sum(len(line.split()) for line in lines) or 1
+    total = sum(word_count(line) for line in lines) or 1
     for i, line in enumerate(lines[:HEADLINE_WINDOW]):
         first = _norm(line)
         if first and (first == head or (head.startswith(first) and len(first.split()) >= 4)):
-            before = sum(len(x.split()) for x in lines[:i])
+            before = sum(word_count(x) for x in lines[:i])
             return lines[i + 1 :] if before <= MAX_PRE_HEADLINE_SHARE * total else lines
     return lines
 
@@ -209,7 +212,7 @@ def _filter_lines(lines: list[str], title: str | None, captions: list[Caption]) 
 
 def _is_article(lines: list[str]) -> bool:
     """A body needs one sentence-length line or a fair amount of text overall."""
-    counts = [len(line.split()) for line in lines]
+    counts = [word_count(line) for line in lines]
     return bool(counts) and (max(counts) >= MIN_SENTENCE_WORDS or sum(counts) >= MIN_BODY_WORDS)
 
 
@@ -274,7 +277,7 @@ def _captions(tree: HtmlElement, lines: list[str]) -> list[Caption]:
         alt = " ".join((img.get("alt") or "").split())
         in_figure = any(el.tag == "figure" and el.find(".//figcaption") is not None
                         for el in img.iterancestors())  # fmt: skip
-        if len(alt.split()) >= 3 and not in_figure and _norm(alt) not in seen:
+        if word_count(alt) >= 3 and not in_figure and _norm(alt) not in seen:
             seen.add(_norm(alt))
             found.append(Caption(text=alt))
     return found
@@ -357,11 +360,3 @@ def _agency(lines: list[str], author: str | None) -> tuple[str | None, str | Non
         if agency:
             return agency, None
     return None, None
-
-
-def _domain(url: str | None) -> str | None:
-    """Registered domain (bbc.co.uk) of a URL, the outlet of last resort."""
-    if not url:
-        return None
-    fld = get_fld(url, fail_silently=True)
-    return str(fld) if fld else None

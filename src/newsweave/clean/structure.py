@@ -15,6 +15,7 @@ from typing import Literal
 from newsweave.clean import metadata
 from newsweave.clean.chrome import is_chrome, normalise
 from newsweave.clean.lines import Line
+from newsweave.words import SENTENCE_END_CHARS, word_count
 
 Role = Literal[
     "blank", "trailer", "url", "date", "relative", "agency", "author", "caption", "chrome",
@@ -24,8 +25,10 @@ Role = Literal[
 #: Roles that announce an article header (they sit between headline and lede).
 HEADER_CUES: frozenset[str] = frozenset({"date", "relative", "agency", "author", "caption"})
 
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# Closing quotes and brackets may follow the stop, in Latin and CJK typography.
+_CLOSERS = "\"'”’»)\\]」』）】"
+_TERMINAL = re.compile(f"[{SENTENCE_END_CHARS}:;：；][{_CLOSERS}]*$")
+_SENTENCE_END = re.compile(f"[{SENTENCE_END_CHARS}][{_CLOSERS}]*$")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+(?:\s+\S+){0,3}$", re.IGNORECASE)
 _URL_LABEL = re.compile(
     r"^(?:original\s+)?(?:url|link|source(?:\s+url)?|источник|джерело)\s*:", re.IGNORECASE
@@ -88,10 +91,11 @@ def sentence_like(text: str, words: int) -> bool:
 
 def headline_like(text: str, words: int) -> bool:
     """Short-ish line without a closing period that starts like a title."""
-    if not 3 <= words <= 25 or text.endswith((".", ",", ";", ":")):
+    if not 3 <= words <= 25 or text.endswith((".", ",", ";", ":", "。", "、", "،")):
         return False
-    first = text.lstrip("\"'“‘«")
-    return bool(first) and (first[0].isupper() or first[0].isdigit())
+    first = text.lstrip("\"'“‘«「『")
+    # Capitalised, a digit, or a letter of a script without case (CJK, Arabic, Thai...).
+    return bool(first) and first[0].isalnum() and not first[0].islower()
 
 
 def _meta_role(text: str, words: int) -> tuple[Role | None, metadata.Found | None]:
@@ -125,7 +129,7 @@ def _caption(text: str, words: int) -> metadata.Found | None:
 def classify(line: Line) -> Info:
     """Role of one line, from its own text only (context comes later)."""
     text = line.text
-    words = len(text.split())
+    words = word_count(text)
     norm = normalise(text)
     if not text:
         return Info(line, "blank", 0, "")

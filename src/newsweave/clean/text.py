@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.clean import metadata, section
+from newsweave.clean import metadata, outlets, section
 from newsweave.clean.body import Layout, find_layout
 from newsweave.clean.lines import Line, split_lines
 from newsweave.clean.offsets import TextBuilder
@@ -146,10 +146,20 @@ def _published(
     return None, None
 
 
+def _footer_outlet(part: _Part) -> str | None:
+    """The owner named by the part's last copyright line outside the body."""
+    layout = part.layout
+    lines = [*range(part.lo, layout.start), *range(layout.end + 1, part.hi)]
+    names = [outlets.copyright_owner(part.infos[i].text) for i in lines]
+    found = [name for name in names if name]
+    return found[-1] if found else None
+
+
 def _attribution(
-    doc: Document, paragraphs: list[Paragraph], url: str | None
+    doc: Document, part: _Part, paragraphs: list[Paragraph], url: str | None
 ) -> tuple[str | None, tuple[str, ...]]:
-    """Outlet (hint > URL > "…, writes X") and the outlets it cites."""
+    """Outlet (``outlets.choose``: hint > "…, writes X" > known host > copyright line >
+    domain) and the outlets the article cites."""
     cited: list[str] = []
     self_named: str | None = None
     for paragraph in paragraphs[:2]:
@@ -158,10 +168,10 @@ def _attribution(
             self_named = own.value if own is not None else None
             cited = [f.value for f in others]
             break
-    if doc.hints.get("outlet"):
-        return doc.hints["outlet"], tuple(cited)
-    from_url = metadata.outlet_from_url(url) if url else None
-    return from_url or self_named, tuple(cited)
+    outlet = outlets.choose(
+        given=doc.hints.get("outlet"), named=self_named, url=url, footer=_footer_outlet(part)
+    )
+    return outlet, tuple(cited)
 
 
 def _assemble(doc: Document, part: _Part, header_date: str | None) -> Article | None:
@@ -176,7 +186,7 @@ def _assemble(doc: Document, part: _Part, header_date: str | None) -> Article | 
     first = part.index == 0
     url = (doc.hints.get("url") if first else None) or _find_url(raw, part)
     published, published_from = _published(doc, part, header_date, url)
-    outlet, cited = _attribution(doc, paragraphs, url)
+    outlet, cited = _attribution(doc, part, paragraphs, url)
     lede = paragraphs[0].text
     place = metadata.dateline(lede)
     standfirst = "\n".join(infos[i].text for i in layout.standfirst) or None

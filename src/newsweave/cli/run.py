@@ -75,6 +75,13 @@ class RateColumn(ProgressColumn):
     help="Processes that parse articles at once (default: one per core; 1: all in this "
     "process). Results are the same whatever the number.",
 )
+@click.option(
+    "--outlet",
+    default=None,
+    metavar="NAME",
+    help="The outlet that published these inputs (for scrapes that do not say); a JSONL "
+    "record's own 'outlet' field wins. Applies to inputs not stored yet.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but rejections and errors.")
 def run(
     paths: tuple[str, ...],
@@ -83,6 +90,7 @@ def run(
     until: str | None,
     dask_address: str | None,
     workers: int | None,
+    outlet: str | None,
     quiet: bool,
 ) -> None:
     """Ingest files, folders (recursive), globs or - (stdin), then run every stage.
@@ -96,6 +104,7 @@ def run(
     \b
     Example: newsweave run samples/ --db newsweave.db
     One core: newsweave run corpus/ --workers 1
+    Name the outlet: newsweave run scrapes/moscow-times/ --outlet "The Moscow Times"
     On Dask:  newsweave run corpus/ --dask local
               newsweave run corpus/ --dask tcp://scheduler:8786
     """
@@ -106,7 +115,13 @@ def run(
         _progress(err) as (on_input, on_stage),
     ):
         report = pipeline.run(
-            list(paths), store, on_input=on_input, on_stage=on_stage, until=until, mapper=mapper
+            list(paths),
+            store,
+            on_input=on_input,
+            on_stage=on_stage,
+            until=until,
+            mapper=mapper,
+            outlet=outlet,
         )
         total = store.article_count()
     for rejection in report.rejected:

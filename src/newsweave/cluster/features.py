@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsweave.words import word_count
+
 #: A name extractor turns text into surface names ("Marco Rubio"); spaCy entities can
 #: be passed instead by setting ``ClusterInput.names`` or giving another callable.
 NameExtractor = Callable[[str], list[str]]
@@ -272,7 +274,7 @@ def featurize(
         title=_log_tf(Counter(title_tokens)),
         names=_log_tf(name_keys(names)),
         day=day_number(item.published),
-        words=len(item.text.split()),
+        words=word_count(item.text),
         language=item.language,
         lead=_log_tf(Counter(tokenize(lead))),
         lead_names=lead_name_keys(n for n in in_lead if " " in n.strip()),

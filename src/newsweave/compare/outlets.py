@@ -5,13 +5,16 @@ pages, the CLI and the report name an article's outlet with it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import PurePath
 from typing import Protocol
-from urllib.parse import urlparse
+
+from newsweave.clean.outlets import UNKNOWN_OUTLET, host, known_outlet
 
 
 class Published(Protocol):
     """What naming an outlet needs of an article (an ``Article`` or a listing row)."""
+
+    @property
+    def id(self) -> str: ...
 
     @property
     def outlet(self) -> str | None: ...
@@ -22,29 +25,22 @@ class Published(Protocol):
     @property
     def agency(self) -> str | None: ...
 
-    @property
-    def source(self) -> str: ...
-
-    @property
-    def part(self) -> int: ...
-
 
 def outlet_name(article: Published) -> str:
-    """The outlet, else the URL's host, else the wire agency, else the input file's name.
+    """The outlet, else a known outlet's name or the host of its URL, else the wire agency,
+    else "unknown outlet (<article id>)".
 
-    Some inputs carry no outlet at all; naming them by their file keeps two
-    unnamed outlets apart instead of merging them into one "unknown".
+    A file name is never an outlet: it says nothing a reader can recognise (the user
+    names the outlet of a file with ``newsweave run --outlet``). Each article of an
+    unknown outlet keeps an outlet of its own, marked with its id, so that three
+    unnamed outlets are not counted as one in a comparison.
     """
     if article.outlet:
         return article.outlet
-    if article.url:
-        host = urlparse(article.url).hostname
-        if host:
-            return host.removeprefix("www.")
-    if article.agency:
-        return article.agency
-    name = PurePath(article.source).name or article.source
-    return f"{name}#{article.part}" if article.part else name
+    from_url = known_outlet(article.url) or host(article.url)
+    if from_url:
+        return from_url
+    return article.agency or f"{UNKNOWN_OUTLET} ({article.id[:8]})"
 
 
 def outlet_names(articles: Iterable[Published]) -> list[str]:

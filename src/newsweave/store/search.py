@@ -36,6 +36,11 @@ class Hit:
     part: int
 
     @property
+    def id(self) -> str:
+        """The article's id, under the name ``compare.outlets.outlet_name`` reads."""
+        return self.article_id
+
+    @property
     def snippet_text(self) -> str:
         return self.snippet.replace(MATCH_OPEN, "").replace(MATCH_CLOSE, "")
 

@@ -1,0 +1,112 @@
+"""Multi-page dumps: is a text file holding several whole web pages split into its articles?
+
+Why: scrapers that append pages deliver one file with several articles, each
+with its site's chrome; an article lost in its neighbour is an article the
+whole pipeline never sees. The dumps are built from the article-extraction
+benchmark's development pages (``benchmarks.corpora.dumps``: 2-4 flattened pages
+a file, seeded); a file is split right when every gold body is matched by a
+different output article with body F1 >= 0.7 (``benchmarks.metrics.splits``).
+Beside it, in the same run: the ceiling (each page of the dump cleaned alone,
+the page boundaries given), and how many single pages cleaned alone come out as
+more than one article (false splits). The splitter's thresholds are chosen on
+the tuning part (ids 0-3); the check part (ids 4-7) is the reported figure.
+
+Example:
+    .venv/bin/python -m benchmarks.dumps --data ../shared/data/article-extraction-benchmark
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from benchmarks.corpora.aeb import Page, flatten, load_pages
+from benchmarks.corpora.dumps import PARTS, Dump, build_dumps, part_of
+from benchmarks.metrics.splits import FileScore, score_file, summarise
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/article-extraction-benchmark"
+
+
+def clean_text(name: str, raw: str) -> list[tuple[str, tuple[int, int] | None]]:
+    """newsweave's plain-text cleaner: each article's text and the raw range it was copied from."""
+    from newsweave.clean.text import clean_plain_text
+    from newsweave.model import Document, sha256_hex
+
+    doc = Document(name, raw, "text", "utf-8", sha256_hex(raw), {})
+    out = []
+    for article in clean_plain_text(doc):
+        segs = article.offsets.segments
+        span = (segs[0].raw_start, max(s.raw_start + s.length for s in segs)) if segs else None
+        out.append((article.text, span))
+    return out
+
+
+def _inside_one_page(span: tuple[int, int] | None, dump: Dump) -> bool:
+    return span is not None and any(a <= span[0] and span[1] <= b for a, b in dump.spans)
+
+
+def run_part(
+    pages: list[Page], part: str, count: int, flat: dict[str, str], worst: int
+) -> tuple[list[FileScore], list[FileScore], int, int]:
+    """Scores of the dumps, of their pages cleaned alone (the ceiling), and offset checks."""
+    dumps = build_dumps(pages, part, count, flat=flat)
+    alone = {pid: clean_text(pid, flat[pid]) for d in dumps for pid in d.page_ids}
+    scores, ceiling = [], []
+    articles = inside = 0
+    for dump in dumps:
+        found = clean_text(dump.name, dump.text)
+        articles += len(found)
+        inside += sum(_inside_one_page(span, dump) for _, span in found)
+        scores.append(score_file(dump.golds, [text for text, _ in found]))
+        singles = ["\n\n".join(t for t, _ in alone[pid]) for pid in dump.page_ids]
+        ceiling.append(score_file(dump.golds, singles))
+    wrong = [(d, s) for d, s in zip(dumps, scores, strict=True) if not s.right]
+    for dump, s in wrong[:worst]:
+        ids = " ".join(pid[:8] for pid in dump.page_ids)
+        print(f"  {part} wrong: {dump.name} pages {ids}: {s.outputs} articles, {s.matched} matched")
+    return scores, ceiling, articles, inside
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--files", type=int, default=40, help="dumps per part")
+    parser.add_argument("--worst", type=int, default=5, help="list N wrongly split files a part")
+    args = parser.parse_args(argv)
+    pages = load_pages(args.data)
+    flat: dict[str, str] = {}
+    figures: dict[str, float] = {}
+    print(f"{'part':8} {'files':>5} {'right':>6} {'share':>6} {'exact n':>7} {'bodies':>9} "
+          f"{'ceiling':>7} {'offsets in own page':>20}")  # fmt: skip
+    for part in PARTS:
+        scores, ceiling, articles, inside = run_part(pages, part, args.files, flat, args.worst)
+        total, best = summarise(scores), summarise(ceiling)
+        if not total.files:
+            continue
+        in_page = inside / articles if articles else 0.0
+        print(
+            f"{part:8} {total.files:5d} {total.right:6d} {total.share_right:6.3f} "
+            f"{total.exact_count:7d} {total.bodies_matched:4d}/{total.bodies:<4d} "
+            f"{best.share_right:7.3f} {in_page:20.3f}"
+        )
+        figures[part] = total.share_right
+        figures[f"{part}_ceiling"] = best.share_right
+    single = [p for p in pages if part_of(p.id) is not None]
+    false_splits = 0
+    for page in single:
+        if page.id not in flat:
+            flat[page.id] = flatten(page.html).strip("\n")
+        false_splits += len(clean_text(page.id, flat[page.id])) > 1
+    print(f"single pages cleaned alone that came out as 2+ articles: {false_splits}/{len(single)}")
+    print("tuned_on=aeb-dev-ids-0-3 reported_on=aeb-dev-ids-4-7")
+    print(
+        f"split_right={figures.get('check', 0.0):.4f} "
+        f"split_right_tuning={figures.get('tuning', 0.0):.4f} "
+        f"ceiling={figures.get('check_ceiling', 0.0):.4f} false_splits={false_splits}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

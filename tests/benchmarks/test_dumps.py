@@ -1,0 +1,40 @@
+"""The multi-page dump runner prints its split line and its summary line last."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks import dumps
+
+TOPICS = {
+    "0a": "The council approved a plan to rebuild the harbour sea wall after two winters of "
+    "flooding closed dozens of shops in the old district for several weeks.",
+    "1b": "The youth orchestra opened its winter season with symphonies by Sibelius and Dvorak "
+    "and drew a full house to the concert hall for the first time in years.",
+}
+
+
+def test_runner_scores_both_parts_and_prints_the_summary_last(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "html").mkdir()
+    truth = {}
+    for pid, sentence in TOPICS.items():
+        body = " ".join([sentence] * 4)
+        page = (f"<html><body><nav><a href='/'>Home</a></nav><article><h1>Title {pid}</h1>"
+                f"<p>{body}</p><p>{body}</p></article></body></html>")  # fmt: skip
+        (tmp_path / "html" / f"{pid}.html.gz").write_bytes(gzip.compress(page.encode()))
+        truth[pid] = {"articleBody": f"{body}\n{body}", "url": f"https://example.org/{pid}"}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
+    assert dumps.main(["--data", str(tmp_path), "--files", "2"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-2] == "tuned_on=aeb-dev-ids-0-3 reported_on=aeb-dev-ids-4-7"
+    scores = dict(pair.split("=") for pair in lines[-1].split())
+    assert set(scores) == {"split_right", "split_right_tuning", "ceiling", "false_splits"}
+    assert scores["split_right"] == "0.0000"  # no check page: no check dump
+    assert 0.0 <= float(scores["split_right_tuning"]) <= 1.0
+    assert any(line.startswith("tuning       2") for line in lines)
