@@ -1,7 +1,9 @@
 """The extract stage over a batch of articles: parse once, run every extractor on that parse.
 
 A pure function over Articles (no store access), so the same code runs in-process
-on a laptop or as a Dask task per batch.
+on a laptop or as a Dask task per batch. The analyser is picked by the article's
+language: English through one spaCy parse, Russian and Ukrainian through
+``extract.slavic`` (natasha + pymorphy3); other languages are marked as not analysed.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from newsweave.compare.claims import DatedSpan
 from newsweave.extract.entities import find_mentions
 from newsweave.extract.events import extract_events
 from newsweave.extract.quotes import extract_quotes
+from newsweave.extract.slavic import SLAVIC_LANGUAGES, analyse_slavic
 from newsweave.extract.timex import find_timexes
 from newsweave.model import Article, ArticleFacts, Mention, PlacedTimex
 
 
 def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[ArticleFacts]:
-    """Facts for each article, in input order; non-English articles are marked, not parsed."""
+    """Facts for each article, in input order; languages without an analyser are marked."""
     english = [a for a in articles if nlp.is_analysed(a.language)]
     texts = [a.text for a in english]
     captions = [(a, i, c.text) for a in english for i, c in enumerate(a.captions)]
@@ -33,6 +36,9 @@ def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[
         caption_docs.setdefault(article.id, []).append((index, doc))
     results = []
     for article in articles:
+        if article.language in SLAVIC_LANGUAGES:
+            results.append(analyse_slavic(article))
+            continue
         if article.id not in body_docs:
             note = f"language {article.language or 'unknown'} is not analysed for entities/quotes"
             results.append(ArticleFacts(article.id, analysed=False, note=note))
