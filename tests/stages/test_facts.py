@@ -131,5 +131,7 @@ def test_one_entity_for_a_name_in_english_russian_and_ukrainian(tmp_path: Any) -
     assert languages == {"en", "ru", "uk"}
     names = {person["name"], *person["aliases"]}
     assert "Kirill Dmitriev" in names and "Кирилл Дмитриев" in names
+    assert "Kirill Dmitriev" in person["names_by_script"]["Latin"]
+    assert "Кирилл Дмитриев" in person["names_by_script"]["Cyrillic"]
     for m in person["mentions"]:
         assert _slice(articles, m) == m["text"]

@@ -15,6 +15,8 @@ Russian "Goncharenko" are then left to string similarity. The skeleton rules
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 
 from anyascii import anyascii
 
@@ -56,3 +58,23 @@ def latin(text: str) -> str:
     if _UKRAINIAN_ONLY.search(text):
         return _ukrainian(text)
     return "".join(anyascii(ch) if _CYRILLIC.match(ch) else ch for ch in text)
+
+
+def script_of(name: str) -> str:
+    """The script of ``name``: Cyrillic (wins in a mixed name), Latin, or other."""
+    if has_cyrillic(name):
+        return "Cyrillic"
+    if any("a" <= ch.lower() <= "z" for ch in unicodedata.normalize("NFKD", name)):
+        return "Latin"
+    return "other"
+
+
+def names_by_script(names: Iterable[str]) -> dict[str, list[str]]:
+    """Distinct names grouped by script, in the order given ("Latin" first when present)."""
+    out: dict[str, list[str]] = {}
+    for name in names:
+        group = out.setdefault(script_of(name), [])
+        if name not in group:
+            group.append(name)
+    order = {"Latin": 0, "Cyrillic": 1}
+    return dict(sorted(out.items(), key=lambda kv: order.get(kv[0], 2)))

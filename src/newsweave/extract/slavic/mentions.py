@@ -86,6 +86,7 @@ def _split(text: str, span: RawSpan, language: str) -> list[RawSpan]:
             gap = text[prev[1] : tok[0]]
             follows_place = (
                 tok[2][:1].isupper()
+                and not _initial(text, prev)
                 and _place_like(prev[2], language)
                 and not word_info(prev[2], language).person
                 and not _place_like(tok[2], language)
@@ -121,11 +122,14 @@ def _without_description(
     return group
 
 
+def _initial(text: str, token: tuple[int, int, str]) -> bool:
+    """An initial: one capital letter and a period ("Д." in "Д.Дэвис")."""
+    return len(token[2]) == 1 and token[2].isupper() and text[token[1] : token[1] + 1] == "."
+
+
 def _function(text: str, token: tuple[int, int, str], language: str) -> bool:
-    """A function word, never an initial ("Д." in "Д.Дэвис")."""
-    if len(token[2]) == 1 and token[2].isupper() and text[token[1] : token[1] + 1] == ".":
-        return False
-    return word_info(token[2], language).function
+    """A function word, never an initial."""
+    return not _initial(text, token) and word_info(token[2], language).function
 
 
 def _previous_word(text: str, start: int) -> str:
