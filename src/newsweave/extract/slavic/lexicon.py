@@ -17,6 +17,7 @@ class SlavicLexicon:
     joiners: frozenset[str]
     speech_verbs: dict[str, tuple[str, ...]]
     pronouns: dict[str, frozenset[str]]
+    event_triggers: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -31,4 +32,5 @@ def lexicon() -> SlavicLexicon:
         joiners=frozenset(data["joiners"]),
         speech_verbs={k: tuple(v) for k, v in data["speech_verbs"].items()},
         pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
+        event_triggers={k: tuple(v) for k, v in data["event_triggers"].items()},
     )

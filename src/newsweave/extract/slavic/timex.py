@@ -74,10 +74,10 @@ def _direction(word: str | None, text: str, start: int, end: int) -> int:
     window = text[max(0, start - 60) : end + 60]
     if _FUTURE.search(window.lower()):
         return 1
-    return _verb_tense(text, start, end)
+    return verb_direction(text, start, end)
 
 
-def _verb_tense(text: str, start: int, end: int) -> int:
+def verb_direction(text: str, start: int, end: int) -> int:
     """+1 when the nearest verb of the clause is in the future tense (Russian and
     Ukrainian perfective present forms are future: "встретится", "зустрінеться"), else -1."""
     from newsweave.extract.slavic.models import morph
