@@ -59,6 +59,7 @@ bench: install
 	$(BIN)/python -m benchmarks.timex --data $(DATA)/tempeval3 --meantime $(DATA)/meantime-en
 	$(BIN)/python -m benchmarks.coref --data $(DATA)/ecbplus
 	$(BIN)/python -m benchmarks.claim_alignment --data $(DATA)/ecbplus
+	$(BIN)/python -m benchmarks.multilingual --data $(DATA)/bsnlp
 
 # Fails when a benchmark score on development data drops below benchmarks/floors.json,
 # or when the data folder or one of its data sets is missing.

@@ -175,6 +175,8 @@ class Mention:
 
     ``label`` is the (corrected) entity type: PERSON, ORG, GPE, LOC, NORP, FAC.
     ``role`` is a description the text attaches to it ("Kremlin envoy").
+    ``base`` is the name in its citation form where the language inflects names
+    ("Кирилла Дмитриева" → "Кирилл Дмитриев"); None where ``text`` is that form.
     """
 
     article_id: str
@@ -185,6 +187,12 @@ class Mention:
     role: str | None = None
     field: SpanField = "text"
     index: int | None = None
+    base: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The name as entity resolution compares it: the base form, else the text."""
+        return self.base or self.text
 
 
 @dataclass(frozen=True)

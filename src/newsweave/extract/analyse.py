@@ -1,10 +1,13 @@
 """The extract stage over a batch of articles: parse once, run every extractor on that parse.
 
 A pure function over Articles (no store access), so the same code runs in-process
-on a laptop or as a Dask task per batch. One article never stops the batch: a text
-longer than ``settings.MAX_PARSE_CHARS`` is parsed up to a break before the limit (with
-a note saying so), and an article the parser or an extractor raises on comes back as
-failed with the reason, while every other article of the batch is analysed.
+on a laptop or as a Dask task per batch. The analyser is picked by the article's
+language: English through one spaCy parse, Russian and Ukrainian through
+``extract.slavic`` (natasha + pymorphy3); other languages are marked as not analysed.
+One article never stops the batch: a text longer than ``settings.MAX_PARSE_CHARS`` is
+parsed up to a break before the limit (with a note saying so), and an article the parser
+or an extractor raises on comes back as failed with the reason, while every other
+article of the batch is analysed.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from newsweave.compare.claims import DatedSpan
 from newsweave.extract.entities import find_mentions
 from newsweave.extract.events import extract_events
 from newsweave.extract.quotes import extract_quotes
+from newsweave.extract.slavic import SLAVIC_LANGUAGES, analyse_slavic
 from newsweave.extract.timex import find_timexes
 from newsweave.model import Article, ArticleFacts, Mention, PlacedTimex
 
@@ -32,7 +36,7 @@ _BREAKS = tuple(re.compile(p) for p in (r"\n\s*\n", r"\n", r"[.!?][\"'”’)]*\
 
 
 def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[ArticleFacts]:
-    """Facts for each article, in input order; non-English articles are marked, not parsed,
+    """Facts for each article, in input order; languages without an analyser are marked,
     long ones are parsed up to the limit, and one that raises is marked failed."""
     english = [_capped(a) for a in articles if nlp.is_analysed(a.language)]
     texts = [a.text for a, _ in english]
@@ -45,6 +49,9 @@ def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[
         caption_docs.setdefault(article.id, []).append((index, doc))
     results = []
     for article in articles:
+        if article.language in SLAVIC_LANGUAGES:
+            results.append(_slavic_facts(article))
+            continue
         if article.id not in body_docs:
             note = f"language {article.language or 'unknown'} is not analysed for entities/quotes"
             results.append(ArticleFacts(article.id, analysed=False, note=note))
@@ -61,6 +68,18 @@ def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[
         facts.note = cap_note
         results.append(facts)
     return results
+
+
+def _slavic_facts(article: Article) -> ArticleFacts:
+    """A Russian or Ukrainian article's facts, under the same limit and guard as English."""
+    analysed, cap_note = _capped(article)
+    try:
+        facts = analyse_slavic(analysed)
+    except Exception as exc:  # any bug or parser limit fails this article alone
+        log.exception("the extractors failed on article %s", article.id)
+        return failed_facts(article.id, exc)
+    facts.note = cap_note
+    return facts
 
 
 def failed_facts(article_id: str, exc: BaseException) -> ArticleFacts:

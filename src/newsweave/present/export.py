@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from newsweave.extract.entities.script import names_by_script
 from newsweave.model import (
     Article,
     Entity,
@@ -94,6 +95,8 @@ def entity_json(e: Entity) -> dict[str, Any]:
         "name": e.name,
         "type": e.type,
         "aliases": list(e.aliases),
+        # the entity's names per script ("Latin", "Cyrillic"): one person across languages
+        "names_by_script": names_by_script([e.name, *e.aliases]),
         "roles": list(e.roles),
         "mentions": [
             {**span_json(Span(m.article_id, m.start, m.end, m.field, m.index)), "text": m.text}

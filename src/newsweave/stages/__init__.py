@@ -31,8 +31,9 @@ STORE_STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         "extract",
-        "3",
-        "one spaCy parse per article: mentions, quotes, dates, event mentions",
+        "4",
+        "one parse per article by language (spaCy for English, natasha + pymorphy3 for"
+        " Russian and Ukrainian): mentions, quotes, dates, event mentions",
         extract.run,
     ),
     Stage(
@@ -44,7 +45,7 @@ STORE_STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         "entities",
-        "1",
+        "2",
         "resolve mentions into people, organisations and places store-wide",
         entities.run,
         reads=("extract",),

@@ -354,6 +354,7 @@ def _mention_row(m: Mention) -> dict[str, Any]:
         "field": m.field,
         "caption_index": m.index,
         "entity_id": None,
+        "base": m.base,
     }
 
 
@@ -393,7 +394,9 @@ def _timex_row(article_id: str, p: PlacedTimex) -> dict[str, Any]:
 
 
 def row_mention(r: Any) -> Mention:
-    return Mention(r.article_id, r.start, r.end, r.text, r.label, r.role, r.field, r.caption_index)
+    return Mention(
+        r.article_id, r.start, r.end, r.text, r.label, r.role, r.field, r.caption_index, r.base
+    )
 
 
 def row_quote(r: Any) -> Quote:

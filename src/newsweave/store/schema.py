@@ -168,6 +168,8 @@ mentions = Table(
     Column("field", String(16), nullable=False),
     Column("caption_index", Integer),
     Column("entity_id", String(80), index=True),
+    #: the name's citation form where the language inflects names (``Mention.base``)
+    Column("base", Text),
 )
 
 entities = Table(

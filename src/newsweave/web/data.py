@@ -7,7 +7,7 @@ can never disagree about what a story, article or entity holds.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from newsweave import permalinks, settings
 from newsweave.compare.outlets import outlet_name
+from newsweave.extract.entities.script import names_by_script
 from newsweave.model import Event, Quote, Span
 from newsweave.present.changes import MAX_CHANGES, ago, changes_view
 from newsweave.present.story import (
@@ -433,11 +434,14 @@ def entity_detail(store: SqlStore, entity_id: str, page: int = 1) -> dict[str, A
     names = store.entity_names(sorted({p for e in events for p in e.participants}))
     story_ids = store.entity_story_ids(entity_id)
     titles = store.story_titles(story_ids)
+    languages = Counter(m["article"].language or "unknown" for m in mentions)
     return {
         "id": entity.id,
         "name": entity.name,
         "type": entity.type,
         "aliases": list(entity.aliases),
+        "names_by_script": names_by_script([entity.name, *entity.aliases]),
+        "mentions_by_language": dict(languages.most_common()),
         "roles": list(entity.roles),
         "mention_count": total,
         "page": page,
@@ -467,7 +471,12 @@ def entity_detail(store: SqlStore, entity_id: str, page: int = 1) -> dict[str, A
 
 def _listed(head: ArticleHead) -> dict[str, Any]:
     """The article columns a mention or quote is shown with."""
-    return {"headline": head.headline, "outlet": outlet_name(head), "published": head.published}
+    return {
+        "headline": head.headline,
+        "outlet": outlet_name(head),
+        "published": head.published,
+        "language": head.language,
+    }
 
 
 def search_hits(store: SqlStore, q: str) -> list[dict[str, Any]]:

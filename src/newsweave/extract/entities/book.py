@@ -84,15 +84,15 @@ class Summary:
         return sorted(self.forms, key=lambda t: tuple(self.forms[t][1:]))
 
     def add_mention(self, m: Mention, place: Place) -> None:
-        entry = self.forms.get(m.text)
+        entry = self.forms.get(m.name)
         if entry is None:
-            self.forms[m.text] = [1, *place]
+            self.forms[m.name] = [1, *place]
         else:
             entry[0] += 1
             if tuple(entry[1:]) > place:
                 entry[1:] = list(place)
         if m.role and role_says_person(m.role):
-            self.person_forms[m.text] = self.person_forms.get(m.text, 0) + 1
+            self.person_forms[m.name] = self.person_forms.get(m.name, 0) + 1
         self.articles.add(m.article_id)
         self.size += 1
 

@@ -84,7 +84,7 @@ def _cluster_people(article_id: str, people: Sequence[Mention]) -> list[LocalClu
     anchors: list[LocalCluster] = []
     short: list[Mention] = []
     for m in people:
-        words = tuple(name_words(m.text))
+        words = tuple(name_words(m.name))
         if not words:
             continue
         if len(words) < 2:
@@ -99,7 +99,7 @@ def _cluster_people(article_id: str, people: Sequence[Mention]) -> list[LocalClu
         match.mentions.append(m)
     loose: dict[str, LocalCluster] = {}
     for m in short:
-        words = tuple(name_words(m.text))
+        words = tuple(name_words(m.name))
         target = _nearest_anchor(m, words, anchors)
         if target is None:
             key = skeleton(words[-1])
@@ -138,7 +138,7 @@ def _cluster_names(article_id: str, mentions: Sequence[Mention]) -> list[LocalCl
     by_key: dict[tuple[str, str], LocalCluster] = {}
     for m in mentions:
         cls = label_class(m.label)
-        words = tuple(canonical_words(m.text))
+        words = tuple(canonical_words(m.name))
         key = " ".join(skeleton(w) for w in words)
         if not key:
             continue
@@ -149,7 +149,7 @@ def _cluster_names(article_id: str, mentions: Sequence[Mention]) -> list[LocalCl
         cluster.mentions.append(m)
     acronyms: dict[tuple[str, str], LocalCluster] = {}
     for (cls, _), c in by_key.items():
-        initials = acronym(c.mentions[0].text)
+        initials = acronym(c.mentions[0].name)
         if initials and len(c.words) >= 2:
             acronyms.setdefault((cls, initials), c)
     last_words: dict[tuple[str, str], list[LocalCluster]] = {}
@@ -159,7 +159,9 @@ def _cluster_names(article_id: str, mentions: Sequence[Mention]) -> list[LocalCl
     merged: list[LocalCluster] = []
     for (cls, key), c in by_key.items():
         target = acronyms.get((cls, key.replace(" ", ""))) if len(c.words) == 1 else None
-        longer = last_words.get((cls, key), []) if len(c.words) == 1 else []
+        # an acronym is never a longer name's last word ("EU" is not "Council of the EU")
+        lone = len(c.words) == 1 and not _is_acronym(c.mentions[0].name)
+        longer = last_words.get((cls, key), []) if lone else []
         if target is None and len(longer) == 1:
             target = longer[0]  # "Chargers" after "San Diego Chargers"
         if target is not None and target is not c:
@@ -167,3 +169,7 @@ def _cluster_names(article_id: str, mentions: Sequence[Mention]) -> list[LocalCl
             continue
         merged.append(c)
     return merged
+
+
+def _is_acronym(name: str) -> bool:
+    return len(name) >= 2 and name.isupper() and " " not in name

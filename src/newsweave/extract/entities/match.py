@@ -74,7 +74,7 @@ class EntityDraft:
         ):
             self.words = cluster.words
         self.mentions.extend(cluster.mentions)
-        self.forms.update(m.text for m in cluster.mentions)
+        self.forms.update(m.name for m in cluster.mentions)
         self.roles.update(cluster.roles)
         self.context.update(cluster.context)
         self.articles.add(cluster.article_id)

@@ -21,6 +21,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newsweave.extract.entities.script import latin
+
 APOSTROPHES = "'’‘`ʼ"
 _POSSESSIVE = re.compile(r"(?:['’‘`ʼ][sS]|s['’‘`ʼ]|['’‘`ʼ])$")
 _NON_WORD = re.compile(r"[^a-z0-9'\- ]+")
@@ -80,9 +82,10 @@ def _alias_groups() -> dict[str, str]:
 def fold(text: str) -> str:
     """Lower-case ASCII words: accents, periods and curly apostrophes removed.
 
-    "U.S." and "US" fold alike, as do "Orbán" and "Orban".
+    "U.S." and "US" fold alike, as do "Orbán" and "Orban"; Cyrillic is romanised first
+    ("Дмитриев" → "dmitriev", see ``script``).
     """
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", latin(text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     for ch in APOSTROPHES:
         text = text.replace(ch, "'")

@@ -125,7 +125,7 @@ class LabelEvidence:
 
     def add_mentions(self, mentions: Iterable[Mention], owner: str) -> None:
         for m in mentions:
-            self.add(m.text, m.label, 1, int(bool(m.role and role_says_person(m.role))), owner)
+            self.add(m.name, m.label, 1, int(bool(m.role and role_says_person(m.role))), owner)
 
     def vote(self, folded: str) -> Counter[str]:
         """Labels given to a folded form, in the order they were first seen."""
@@ -180,7 +180,7 @@ def relabel(
     for article, ms in mentions_by_article.items():
         fixed: list[Mention] = []
         for m in ms:
-            words = name_words(m.text)
+            words = name_words(m.name)
             label = m.label
             if len(words) >= 2 and label in {"ORG", "GPE", "FAC"}:
                 last = skeleton(words[-1])
@@ -192,17 +192,17 @@ def relabel(
             if len(words) == 1 and label == "NORP" and surname(skeleton(words[0])):
                 # "Putin's" in a caption tagged NORP; a demonym that is also a
                 # surname ("French") keeps NORP where most mentions say so.
-                count = votes(m.text)
+                count = votes(m.name)
                 label = "PERSON" if count["PERSON"] >= count["NORP"] else label
             elif len(words) == 1 and label != "NORP":
                 if surname(skeleton(words[0])) and label in {"ORG", "GPE", "LOC", "FAC"}:
-                    label = "PERSON" if m.text[:1].isupper() and not m.text.isupper() else label
+                    label = "PERSON" if m.name[:1].isupper() and not m.name.isupper() else label
                 elif (
                     label == "PERSON"
                     and not surname(skeleton(words[0]))
                     and not (m.role and role_says_person(m.role))
                 ):
-                    others = votes(m.text)
+                    others = votes(m.name)
                     del others["PERSON"]
                     if others:
                         label = others.most_common(1)[0][0]
@@ -222,7 +222,7 @@ def _draft_from_entity(entity: Entity) -> EntityDraft:
     words = tuple(name_words(entity.name) if person else canonical_words(entity.name))
     draft = EntityDraft(cls=label_class(entity.type), words=words, id=entity.id)
     draft.mentions.extend(entity.mentions)
-    draft.forms.update(m.text for m in entity.mentions)
+    draft.forms.update(m.name for m in entity.mentions)
     draft.roles.update(entity.roles)
     draft.articles.update(m.article_id for m in entity.mentions)
     return draft

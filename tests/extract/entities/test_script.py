@@ -1,0 +1,36 @@
+"""Names across scripts: Cyrillic romanised for resolution, one entity per person."""
+
+from __future__ import annotations
+
+from newsweave.extract.entities import resolve_entities
+from newsweave.extract.entities.names import name_key
+from newsweave.extract.entities.script import latin, names_by_script
+from newsweave.model import Mention
+
+
+def test_russian_and_ukrainian_spellings_share_the_english_key() -> None:
+    assert latin("Кирилл Дмитриев") == "Kirill Dmitriev"
+    assert latin("Harbour Street") == "Harbour Street"  # Latin text is left alone
+    assert name_key("Кирилл Дмитриев") == name_key("Kirill Dmitriev")
+    # Ukrainian spelling: the same surname key; the given names stay close enough to match
+    assert name_key("Кирило Дмитрієв").split()[-1] == name_key("Kirill Dmitriev").split()[-1]
+    assert name_key("Київ") == name_key("Kyiv") == name_key("Киев")
+    assert name_key("Зеленський") == name_key("Зеленский") == name_key("Zelenskyy")
+    assert name_key("Бельгія") == name_key("Бельгия")  # one country in both languages
+    assert name_key("Німеччина") == name_key("Germany")  # through the alias table
+
+
+def test_one_entity_for_a_person_written_in_two_scripts_with_both_names() -> None:
+    en = "Kirill Dmitriev met officials. Dmitriev said talks were useful."
+    ru = "Кирилла Дмитриева встретили в Вашингтоне."
+    mentions = {
+        "en1": [
+            Mention("en1", 0, 15, "Kirill Dmitriev", "PERSON"),
+            Mention("en1", en.index("Dmitriev said"), en.index(" said"), "Dmitriev", "PERSON"),
+        ],
+        "ru1": [Mention("ru1", 0, 17, ru[:17], "PERSON", base="Кирилл Дмитриев")],
+    }
+    (person,) = [e for e in resolve_entities(mentions) if e.type == "PERSON"]
+    assert {m.article_id for m in person.mentions} == {"en1", "ru1"}
+    names = names_by_script([person.name, *person.aliases])
+    assert "Kirill Dmitriev" in names["Latin"] and names["Cyrillic"] == ["Кирилл Дмитриев"]

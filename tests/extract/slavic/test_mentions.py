@@ -1,0 +1,55 @@
+"""Russian and Ukrainian mentions: exact spans, labels corrected, names in the nominative."""
+
+from __future__ import annotations
+
+from newsweave.extract.slavic import find_slavic_mentions
+from newsweave.extract.slavic.normal import base_form
+
+
+def _found(text: str, language: str) -> dict[str, tuple[str, str | None]]:
+    mentions = find_slavic_mentions(text, language, "a1")
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    return {m.text: (m.label, m.base) for m in mentions}
+
+
+def test_russian_names_get_their_nominative_and_organisations_their_qualifier() -> None:
+    text = (
+        "Глава РФПИ Кирилл Дмитриев встретился в Вашингтоне с представителями МИД "
+        "Великобритании. По словам Дмитриева, британского правительства на встрече не было."
+    )
+    found = _found(text, "ru")
+    assert found["Кирилл Дмитриев"] == ("PERSON", "Кирилл Дмитриев")
+    # a lone surname in the genitive takes the full name's surname, not "Дмитриева"
+    assert found["Дмитриева"] == ("PERSON", "Дмитриев")
+    assert found["Вашингтоне"] == ("GPE", "Вашингтон")
+    assert found["МИД Великобритании"][0] == "ORG"
+    assert found["британского правительства"] == ("ORG", "британское правительство")
+
+
+def test_ukrainian_places_natasha_calls_people_are_places() -> None:
+    text = (
+        "Страйк пілотів пройшов у Німеччині, Швеції та Нідерландах. Раніше Барньє "
+        "заявив, що переговори в Брюсселі тривають. Прем'єр Великої Британії Тереза Мей "
+        "прилетіла до Києва."
+    )
+    found = _found(text, "uk")
+    for place in ("Німеччині", "Швеції", "Нідерландах", "Брюсселі"):
+        assert found[place][0] == "GPE", place
+    assert found["Нідерландах"][1] == "Нідерланди"
+    # "Раніше" glued to the name by natasha is dropped; the place and the person are two
+    assert found["Барньє"][0] == "PERSON"
+    assert found["Тереза Мей"][0] == "PERSON"
+    assert found["Великої Британії"][0] == "GPE"
+
+
+def test_base_forms_change_only_the_words_that_inflect() -> None:
+    assert base_form("Верховным судом", "ORG", "ru") == "Верховный суд"
+    org = "Организации потребителей и пользователей"
+    assert base_form(org, "ORG", "ru") == "Организация потребителей и пользователей"
+    assert base_form("Европейского союза", "ORG", "ru") == "Европейский союз"
+    assert base_form("Бориса Джонсона", "PERSON", "ru") == "Борис Джонсон"
+    assert base_form("Терезою Мей", "PERSON", "uk") == "Тереза Мей"
+    assert base_form("Києві", "GPE", "uk") == "Київ"
+    assert base_form("ЕС", "ORG", "ru") == "ЕС"  # acronyms stay
+    assert base_form("Майкла О'Лірі", "PERSON", "uk") == "Майкл О'Лірі"
