@@ -96,13 +96,27 @@ def run(
               newsweave run corpus/ --dask tcp://scheduler:8786
     """
     err = Console(stderr=True, quiet=quiet)
+
+    def waiting() -> None:
+        err.print(
+            "another newsweave process is running the stages on this store: waiting for it "
+            "to finish (this run's inputs are stored; its stages run next)",
+            highlight=False,
+        )
+
     with (
         cli_store(target) as store,
         _mapper(dask_address, workers) as mapper,
         _progress(err) as (on_input, on_stage),
     ):
         report = pipeline.run(
-            list(paths), store, on_input=on_input, on_stage=on_stage, until=until, mapper=mapper
+            list(paths),
+            store,
+            on_input=on_input,
+            on_stage=on_stage,
+            until=until,
+            mapper=mapper,
+            on_wait=waiting,
         )
         total = store.article_count()
     for rejection in report.rejected:

@@ -33,6 +33,17 @@ class Context:
         if self.progress is not None:
             self.progress(stage, done, total)
 
+    def pending(self, stage: Stage) -> list[str]:
+        """The articles ``stage`` has still to process, of those the per-article stages it
+        reads have processed (at their versions in this registry): see
+        ``SqlStore.pending_ids``."""
+        ready = [
+            (s.name, s.version)
+            for s in self.registry
+            if s.unit == "article" and s.name in stage.reads
+        ]
+        return self.store.pending_ids(stage.name, stage.version, ready)
+
     def dependents(self, stage: str) -> tuple[str, ...]:
         """The per-article stages whose results are computed from ``stage``'s: when
         ``stage`` redoes an article, their stamps on it are cleared so they redo it too."""

@@ -42,6 +42,7 @@ class Snapshot:
 
 class StoriesMixin(StampsMixin):
     engine: Engine
+    writer: Engine
 
     if TYPE_CHECKING:  # provided by SqlStore
 
@@ -84,7 +85,7 @@ class StoriesMixin(StampsMixin):
     ) -> None:
         """Set ``duplicate_of`` for these articles and store their overlaps, atomically,
         with the detector state that found them (``snapshot``) if given."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             if snapshot is not None:
                 replace_snapshot(conn, "dedupe", version, snapshot)
             _set_column(conn, "duplicate_of", links)
@@ -119,7 +120,7 @@ class StoriesMixin(StampsMixin):
         ``clears_stories`` of the changed ones, atomically. With ``snapshot``, the clusterer
         state that produced them is replaced in the same transaction, so a saved state
         never describes stories that were not saved."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             if snapshot is not None:
                 replace_snapshot(conn, "cluster", version, snapshot)
             _set_column(conn, "story_id", story_of)
