@@ -181,6 +181,19 @@ class SqlStore(FactsMixin, StoriesMixin, ReadersMixin):
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
 
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's own checks find wrong with the file (``PRAGMA integrity_check``,
+        ``PRAGMA foreign_key_check``); empty when sound. PostgreSQL checks every write
+        against the constraints itself and keeps its files crash-safe: always empty."""
+        if self.engine.dialect.name != "sqlite":
+            return []
+        with self.engine.connect() as conn:
+            found = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+            problems = [] if found == ["ok"] else found
+            for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+                problems.append(f"{table} row {rowid}: no {parent} row it refers to")
+        return problems
+
     def stage_lock(self, on_wait: locks.OnWait | None = None) -> AbstractContextManager[None]:
         """Hold the lock that lets one process at a time run the store stages; if another
         holds it, call ``on_wait`` and wait (see ``store/locks.py``)."""
