@@ -137,7 +137,15 @@ def ingest_documents(
     items: Iterable[Document | Rejection], store: Store, on_input: ProgressCallback | None = None
 ) -> RunReport:
     """Clean and store documents already read (or record why they could not be), one
-    transaction per batch: the path every input takes, files and uploads alike."""
+    transaction per batch: the path every input takes, files and uploads alike. Holds the
+    store's ingest lock (shared), so no process starts the stages half-way through."""
+    with store.ingest_lock():
+        return _store_all(items, store, on_input)
+
+
+def _store_all(
+    items: Iterable[Document | Rejection], store: Store, on_input: ProgressCallback | None
+) -> RunReport:
     report = RunReport()
     batch: list[Ingested | Rejection] = []
     for item in items:

@@ -97,12 +97,16 @@ def run(
     """
     err = Console(stderr=True, quiet=quiet)
 
+    said: list[bool] = []
+
     def waiting() -> None:
-        err.print(
-            "another newsweave process is running the stages on this store: waiting for it "
-            "to finish (this run's inputs are stored; its stages run next)",
-            highlight=False,
-        )
+        if not said:
+            said.append(True)
+            err.print(
+                "another newsweave process is storing inputs or running the stages on this "
+                "store: waiting for it (this run's inputs are stored; its stages run next)",
+                highlight=False,
+            )
 
     with (
         cli_store(target) as store,

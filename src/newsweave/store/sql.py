@@ -195,9 +195,14 @@ class SqlStore(FactsMixin, StoriesMixin, ReadersMixin):
         return problems
 
     def stage_lock(self, on_wait: locks.OnWait | None = None) -> AbstractContextManager[None]:
-        """Hold the lock that lets one process at a time run the store stages; if another
-        holds it, call ``on_wait`` and wait (see ``store/locks.py``)."""
+        """Hold the lock that lets one process at a time run the store stages, once no
+        process is storing inputs; call ``on_wait`` before waiting (see ``store/locks.py``)."""
         return locks.stage_lock(self.engine, on_wait)
+
+    def ingest_lock(self) -> AbstractContextManager[None]:
+        """Hold, shared with other processes storing inputs, the lock that the stage
+        runner waits on (see ``store/locks.py``)."""
+        return locks.ingest_lock(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
