@@ -54,6 +54,8 @@ class RunReport:
 
 ProgressCallback = Callable[[str], None]
 StageProgress = Callable[[str, int, int], None]
+#: Called when another process is running the store stages and this one waits for it.
+WaitCallback = Callable[[], None]
 
 
 def run(
@@ -64,18 +66,22 @@ def run(
     until: str | None = None,
     mapper: BatchMapper | None = None,
     outlet: str | None = None,
+    on_wait: WaitCallback | None = None,
 ) -> RunReport:
     """Ingest every input, then bring every later stage (up to ``until``) up to date.
 
     ``mapper`` runs the expensive per-article batches (extract) elsewhere, for example
     on Dask (``distributed.dask_mapper``); by default they run in this process.
     ``outlet`` names the outlet of every input that does not name its own.
+    Several processes may run this on one store at once: their ingestion interleaves,
+    and their stages run one process at a time (``on_wait`` is called when this one
+    waits), each on whatever is stored by then.
     """
     started = time.perf_counter()
     failed_before = {_failure_key(f) for f in store.stage_failures()}
     report = ingest(inputs, store, on_input, outlet)
     report.seconds["ingest"] = time.perf_counter() - started
-    report.stages = run_stages(store, on_stage, until, mapper, report.seconds)
+    report.stages = run_stages(store, on_stage, until, mapper, report.seconds, on_wait)
     report.failures = [f for f in store.stage_failures() if _failure_key(f) not in failed_before]
     return report
 
@@ -90,11 +96,15 @@ def run_stages(
     until: str | None = None,
     mapper: BatchMapper | None = None,
     seconds: dict[str, float] | None = None,
+    on_wait: WaitCallback | None = None,
 ) -> dict[str, int]:
     """Run the registry's store stages in order, each on what it has not processed at its
     version, stopping after ``until`` (``ingest`` runs none); return how many units each
     processed, and add the seconds each took to ``seconds`` if given. Each stage commits
-    its own results, so a run killed anywhere is finished by the next one."""
+    its own results, so a run killed anywhere is finished by the next one. The stages
+    run under the store's stage lock: another process running them is waited for
+    (``on_wait`` is called first), as two clusterers resuming from one saved state would
+    overwrite each other's stories."""
     from newsweave.stages import STAGE_NAMES, STORE_STAGES, Context
 
     if until is not None and until not in STAGE_NAMES:
@@ -103,13 +113,14 @@ def run_stages(
     done: dict[str, int] = {}
     if until is not None and until not in (s.name for s in STORE_STAGES):
         return done
-    for stage in STORE_STAGES:
-        started = time.perf_counter()
-        done[stage.name] = stage.run(ctx, stage)
-        if seconds is not None:
-            seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - started
-        if stage.name == until:
-            break
+    with store.stage_lock(on_wait):
+        for stage in STORE_STAGES:
+            started = time.perf_counter()
+            done[stage.name] = stage.run(ctx, stage)
+            if seconds is not None:
+                seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - started
+            if stage.name == until:
+                break
     return done
 
 
@@ -124,7 +135,8 @@ def run_stage(
     from newsweave.stages import STORE_STAGES, Context, store_stage
 
     stage = store_stage(name)
-    return stage.run(Context(store, progress, mapper, STORE_STAGES), stage)
+    with store.stage_lock():
+        return stage.run(Context(store, progress, mapper, STORE_STAGES), stage)
 
 
 def ingest(
@@ -143,7 +155,15 @@ def ingest_documents(
     items: Iterable[Document | Rejection], store: Store, on_input: ProgressCallback | None = None
 ) -> RunReport:
     """Clean and store documents already read (or record why they could not be), one
-    transaction per batch: the path every input takes, files and uploads alike."""
+    transaction per batch: the path every input takes, files and uploads alike. Holds the
+    store's ingest lock (shared), so no process starts the stages half-way through."""
+    with store.ingest_lock():
+        return _store_all(items, store, on_input)
+
+
+def _store_all(
+    items: Iterable[Document | Rejection], store: Store, on_input: ProgressCallback | None
+) -> RunReport:
     report = RunReport()
     batch: list[Ingested | Rejection] = []
     for item in items:

@@ -109,6 +109,18 @@ def run(
               newsweave run corpus/ --dask tcp://scheduler:8786
     """
     err = Console(stderr=True, quiet=quiet)
+
+    said: list[bool] = []
+
+    def waiting() -> None:
+        if not said:
+            said.append(True)
+            err.print(
+                "another newsweave process is storing inputs or running the stages on this "
+                "store: waiting for it (this run's inputs are stored; its stages run next)",
+                highlight=False,
+            )
+
     with (
         cli_store(target) as store,
         _mapper(dask_address, workers) as mapper,
@@ -122,6 +134,7 @@ def run(
             until=until,
             mapper=mapper,
             outlet=outlet,
+            on_wait=waiting,
         )
         total = store.article_count()
     for rejection in report.rejected:

@@ -38,6 +38,17 @@ class Context:
         if self.progress is not None:
             self.progress(stage, done, total)
 
+    def pending(self, stage: Stage) -> list[str]:
+        """The articles ``stage`` has still to process, of those the per-article stages it
+        reads have processed (at their versions in this registry): see
+        ``SqlStore.pending_ids``."""
+        ready = [
+            (s.name, s.version)
+            for s in self.registry
+            if s.unit == "article" and s.name in stage.reads
+        ]
+        return self.store.pending_ids(stage.name, stage.version, ready)
+
     def story_failed(self, stage: Stage, story_id: str, exc: Exception) -> None:
         """Record that ``stage`` raised on one story: stamped failed with the reason (so it
         is not retried at this version, and the export lists it), while the stage goes on

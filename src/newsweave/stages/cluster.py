@@ -37,7 +37,7 @@ Links = dict[str, tuple[str | None, str | None]]
 def run(ctx: Context, stage: Stage) -> int:
     """Assign every new canonical article to a story; copies follow their canonical."""
     store = ctx.store
-    pending = store.pending_ids(stage.name, stage.version)
+    pending = ctx.pending(stage)
     if not pending:
         return 0
     ctx.tick(stage.name, 0, len(pending))

@@ -19,7 +19,7 @@ from newsweave.store.sql import SqlStore
 def run(ctx: Context, stage: Stage) -> int:
     """Link copies of earlier articles and record shared passages; return how many new."""
     store = ctx.store
-    pending = store.pending_ids(stage.name, stage.version)
+    pending = ctx.pending(stage)
     if not pending:
         return 0
     ctx.tick(stage.name, 0, len(pending))

@@ -32,7 +32,7 @@ def run(ctx: Context, stage: Stage) -> int:
     from newsweave.extract.entities.book import FORMAT, EntityBook
 
     store = ctx.store
-    pending = store.pending_ids(stage.name, stage.version)
+    pending = ctx.pending(stage)
     if not pending:
         return 0
     ctx.tick(stage.name, 0, len(pending))

@@ -7,6 +7,7 @@ or a shared server.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -45,5 +46,10 @@ class Store(Protocol):
     def rejections(self) -> list[Rejection]: ...
 
     def article_count(self) -> int: ...
+
+    def ingest_lock(self) -> AbstractContextManager[None]:
+        """Held while inputs are stored: a process about to run the stages waits for every
+        holder, so articles stored at once are processed together."""
+        ...
 
     def close(self) -> None: ...

@@ -41,7 +41,7 @@ def save_compared(
     """A story's claims (``position`` keeps the stage's ranking) and comparison, with the
     story stamped as compared (and the stamps of ``clears`` forgotten) and what the
     comparison changed logged, atomically."""
-    with store.engine.begin() as conn:
+    with store.writer.begin() as conn:
         changes_sql.record(conn, changes)
         conn.execute(delete(claims_table).where(claims_table.c.story_id == story_id))
         if found:
@@ -77,7 +77,7 @@ def _claim(r: Any) -> Claim:
 
 def save_summary(store: SqlStore, story_id: str, sentences: Sequence[SummarySentence]) -> None:
     """Replace a story's briefing sentences."""
-    with store.engine.begin() as conn:
+    with store.writer.begin() as conn:
         _replace_summary(conn, story_id, sentences)
 
 
@@ -116,7 +116,7 @@ def save_briefed(
     signature: str,
 ) -> None:
     """A story's briefing, with its signature and the story stamped, atomically."""
-    with store.engine.begin() as conn:
+    with store.writer.begin() as conn:
         _replace_summary(conn, story_id, sentences)
         _replace_comparison(conn, story_id, stage, version, signature, {})
         store.mark_stories(conn, [story_id], stage, version)

@@ -53,6 +53,7 @@ def mention_id(m: Mention) -> str:
 
 class FactsMixin(StampsMixin):
     engine: Engine
+    writer: Engine
 
     def save_facts(
         self,
@@ -64,7 +65,7 @@ class FactsMixin(StampsMixin):
         """Replace the stored facts of these articles, all in one transaction; the stamps
         of the stages in ``clears`` (computed from these facts) go with the old facts."""
         ids = [f.article_id for f in facts]
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             for table in _FACT_TABLES:
                 for some in chunks(ids):
                     conn.execute(delete(table).where(table.c.article_id.in_(some)))
@@ -116,7 +117,7 @@ class FactsMixin(StampsMixin):
 
     def save_entities(self, resolved: Sequence[Entity]) -> None:
         """Store entities and point each of their mentions at them."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             conn.execute(delete(entities))
             conn.execute(update(mentions).values(entity_id=None))
             if not resolved:
@@ -140,7 +141,7 @@ class FactsMixin(StampsMixin):
         changed, quote speakers, the articles' stamps and the stage's saved state."""
         from newsweave.store.stories_sql import replace_snapshot
 
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             for ids in chunks([e.id for e in written] + list(deleted)):
                 conn.execute(delete(entities).where(entities.c.id.in_(ids)))
             _write_entities(conn, written)
@@ -174,7 +175,7 @@ class FactsMixin(StampsMixin):
         return sorted(found, key=lambda q: (q.article_id, q.start, q.id))
 
     def set_quote_speakers(self, speaker_entities: dict[str, str | None]) -> None:
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             self._set_speakers(conn, speaker_entities)
 
     @staticmethod
@@ -257,7 +258,7 @@ class FactsMixin(StampsMixin):
         clears: Sequence[str] = (),
     ) -> None:
         """The events of these stories, replaced, and the stories stamped, atomically."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             for ids in chunks(story_ids):
                 conn.execute(delete(events).where(events.c.story_id.in_(ids)))
             if merged:

@@ -33,7 +33,7 @@ def feed_state(store: SqlStore, url: str) -> FeedState | None:
 
 def save_feed_state(store: SqlStore, state: FeedState) -> None:
     """Write one feed's state, replacing what was stored (one transaction)."""
-    with store.engine.begin() as conn:
+    with store.writer.begin() as conn:
         conn.execute(delete(feeds).where(feeds.c.url == state.url))
         conn.execute(
             feeds.insert().values(
@@ -67,7 +67,7 @@ def mark_items(store: SqlStore, feed_url: str, outcomes: Mapping[str, str]) -> N
     """Record item URLs as handled (``outcome``: fetched, rejected), in one transaction; a
     URL recorded before keeps its first record."""
     now = datetime.now(UTC)
-    with store.engine.begin() as conn:
+    with store.writer.begin() as conn:
         for wanted in chunks(sorted(outcomes)):
             seen = set(
                 conn.execute(select(feed_items.c.url).where(feed_items.c.url.in_(wanted))).scalars()

@@ -99,6 +99,7 @@ def _with_head(row: dict[str, Any]) -> dict[str, Any]:
 
 class ReadersMixin:
     engine: Engine
+    writer: Engine
 
     if TYPE_CHECKING:  # provided by SqlStore
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
+from newsweave.store.locks import write_engine
+
 #: Characters put around each match in a snippet; control characters never in article text.
 MATCH_OPEN, MATCH_CLOSE = "\x02", "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -52,7 +54,7 @@ def sync_index(engine: Engine) -> int:
     """
     if engine.dialect.name != "sqlite":
         return 0
-    with engine.begin() as conn:
+    with write_engine(engine).begin() as conn:
         conn.execute(
             text(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5("

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -16,7 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from newsweave import errors, permalinks
 from newsweave.errors import StoreError
 from newsweave.model import Article, Caption, OffsetMap, Rejection, sha256_hex
-from newsweave.store import postgres
+from newsweave.store import locks, postgres
 from newsweave.store.base import Ingested, SaveResult
 from newsweave.store.chunking import chunks
 from newsweave.store.facts_sql import FactsMixin
@@ -25,23 +28,20 @@ from newsweave.store.schema import articles, documents, rejections
 from newsweave.store.stories_sql import StoriesMixin
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    """WAL lets readers (the web app) work while a run writes; FKs keep rows honest."""
-    cursor = dbapi_conn.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
-
-
 class SqlStore(FactsMixin, StoriesMixin, ReadersMixin):
-    """One store over SQLite or PostgreSQL (``postgresql://`` URLs use psycopg 3)."""
+    """One store over SQLite or PostgreSQL (``postgresql://`` URLs use psycopg 3).
+
+    Reads go through ``engine``, writes through ``writer`` (see ``store/locks.py``): several
+    processes may write one store at once, and ``stage_lock`` lets one of them at a time run
+    the store stages."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine: Engine = create_engine(postgres.driver_url(url), future=True)
+        self.writer: Engine = locks.write_engine(self.engine)
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", locks.sqlite_connected)
+            event.listen(self.engine, "begin", locks.sqlite_begin)
         elif self.engine.dialect.name == "postgresql":
             postgres.prepare_engine(self.engine)
         try:
@@ -57,7 +57,13 @@ class SqlStore(FactsMixin, StoriesMixin, ReadersMixin):
         script_dir = resources.files("newsweave.store") / "migrations"
         config = Config()
         config.set_main_option("script_location", str(script_dir))
-        with self.engine.begin() as conn:
+        if self.engine.dialect.name == "sqlite":
+            head = ScriptDirectory.from_config(config).get_current_head()
+            with self.engine.connect() as conn:
+                if MigrationContext.configure(conn).get_current_revision() == head:
+                    return  # up to date: no write lock taken (another process may hold it)
+        # A write transaction: two processes opening a new store wait for each other.
+        with self.writer.begin() as conn:
             if conn.dialect.name == "postgresql":
                 postgres.lock_migrations(conn)
             config.attributes["connection"] = conn
@@ -81,7 +87,7 @@ class SqlStore(FactsMixin, StoriesMixin, ReadersMixin):
     def save(self, batch: Sequence[Ingested | Rejection]) -> SaveResult:
         result = SaveResult()
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             for item in batch:
                 # A savepoint per item: one item's conflict never undoes its neighbours.
                 nested = conn.begin_nested()
@@ -193,6 +199,29 @@ class SqlStore(FactsMixin, StoriesMixin, ReadersMixin):
     def article_count(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's own checks find wrong with the file (``PRAGMA integrity_check``,
+        ``PRAGMA foreign_key_check``); empty when sound. PostgreSQL checks every write
+        against the constraints itself and keeps its files crash-safe: always empty."""
+        if self.engine.dialect.name != "sqlite":
+            return []
+        with self.engine.connect() as conn:
+            found = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+            problems = [] if found == ["ok"] else found
+            for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+                problems.append(f"{table} row {rowid}: no {parent} row it refers to")
+        return problems
+
+    def stage_lock(self, on_wait: locks.OnWait | None = None) -> AbstractContextManager[None]:
+        """Hold the lock that lets one process at a time run the store stages, once no
+        process is storing inputs; call ``on_wait`` before waiting (see ``store/locks.py``)."""
+        return locks.stage_lock(self.engine, on_wait)
+
+    def ingest_lock(self) -> AbstractContextManager[None]:
+        """Hold, shared with other processes storing inputs, the lock that the stage
+        runner waits on (see ``store/locks.py``)."""
+        return locks.ingest_lock(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -18,6 +18,7 @@ from newsweave.store.schema import article_stages, articles, stories, story_stag
 
 class StampsMixin:
     engine: Engine
+    writer: Engine
 
     # -- articles -------------------------------------------------------------------
 
@@ -78,21 +79,31 @@ class StampsMixin:
         clears_stories: Sequence[str] = (),
     ) -> None:
         """``mark_stage`` in a transaction of its own, for stages that write elsewhere first."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             self.mark_stage(
                 conn, article_ids, stage, version, clears=clears, clears_stories=clears_stories
             )
 
-    def pending_ids(self, stage: str, version: str) -> list[str]:
-        """Articles this stage (at this version) has not processed yet, oldest first."""
+    def pending_ids(
+        self, stage: str, version: str, ready: Sequence[tuple[str, str]] = ()
+    ) -> list[str]:
+        """Articles this stage (at this version) has not processed yet, of those the
+        ``ready`` stages (name, version) have processed, oldest first (ties by id, which
+        hashes the content: the order never depends on which process stored what first).
+
+        ``ready`` names the stages whose results this one reads: an article another
+        process stored after this run's earlier stages went by waits for the next run,
+        instead of being clustered, say, without its copy links or its names."""
         done = select(article_stages.c.article_id).where(
             article_stages.c.stage == stage, article_stages.c.version == version
         )
-        query = (
-            select(articles.c.id)
-            .where(articles.c.id.not_in(done))
-            .order_by(articles.c.published.is_(None), articles.c.published, articles.c.id)
-        )
+        query = select(articles.c.id).where(articles.c.id.not_in(done))
+        for name, at in ready:
+            processed = select(article_stages.c.article_id).where(
+                article_stages.c.stage == name, article_stages.c.version == at
+            )
+            query = query.where(articles.c.id.in_(processed))
+        query = query.order_by(articles.c.published.is_(None), articles.c.published, articles.c.id)
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
@@ -222,14 +233,14 @@ class StampsMixin:
     ) -> None:
         """Stamp a story the stage raised on as failed, with the reason, so that it is not
         retried at this version; the stages computed from it forget it too."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             self.mark_stories(conn, [story_id], stage, version, clears, "failed", reason)
 
     def stamp_stories(
         self, story_ids: Sequence[str], stage: str, version: str, clears: Sequence[str] = ()
     ) -> None:
         """``mark_stories`` in a transaction of its own."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             self.mark_stories(conn, story_ids, stage, version, clears)
 
     def pending_stories(self, stage: str, version: str) -> list[str]:

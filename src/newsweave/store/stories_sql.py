@@ -43,6 +43,7 @@ class Snapshot:
 
 class StoriesMixin(StampsMixin):
     engine: Engine
+    writer: Engine
 
     if TYPE_CHECKING:  # provided by SqlStore
 
@@ -85,7 +86,7 @@ class StoriesMixin(StampsMixin):
     ) -> None:
         """Set ``duplicate_of`` for these articles and store their overlaps, atomically,
         with the detector state that found them (``snapshot``) if given."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             if snapshot is not None:
                 replace_snapshot(conn, "dedupe", version, snapshot)
             _set_column(conn, "duplicate_of", links)
@@ -124,7 +125,7 @@ class StoriesMixin(StampsMixin):
         never describes stories that were not saved. ``changes`` go to the stories' change
         logs, and the log of each story in ``merged_into`` (gone → the story it joined)
         becomes the joined story's, in the same transaction."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             if snapshot is not None:
                 replace_snapshot(conn, "cluster", version, snapshot)
             changes_sql.move(conn, merged_into or {})
