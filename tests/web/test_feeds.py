@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from newsweave.store import open_store
 from newsweave.web.atom import Entry, atom_document, tag_uri
+from tests.web.conftest import LOCAL
 
 
 def _parsed(client: TestClient, path: str) -> Any:
@@ -53,7 +54,7 @@ def test_story_feed_has_an_entry_per_article_and_one_for_the_briefing(
         assert len(ids) == len(set(ids)) == len(articles) + (story.id in briefed)
         assert all(i.startswith("tag:newsweave,2026:") for i in ids)
         for entry in feed.entries:
-            assert entry.link.startswith("http://testserver/")
+            assert entry.link.startswith(f"{LOCAL}/")
             assert entry.updated_parsed is not None
         # The same feed asked again: the same ids, so a reader shows nothing twice.
         assert [e.id for e in _parsed(client, href).entries] == ids

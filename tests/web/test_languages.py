@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from newsweave.pipeline import run
 from newsweave.store import open_store
 from newsweave.web import create_app
+from tests.web.conftest import LOCAL
 
 TEXTS = {
     "en.txt": "Kremlin envoy Kirill Dmitriev arrived in Washington on Monday for talks with "
@@ -40,7 +41,7 @@ def languages_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def languages_client(languages_db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(languages_db)) as test_client:
+    with TestClient(create_app(languages_db), base_url=LOCAL) as test_client:
         yield test_client
 
 

@@ -52,19 +52,25 @@ INJECTIONS = (
 )
 
 #: Which stored row each path parameter names; a new parameter must be added here.
-PATH_EXAMPLES = ("story_id", "article_id", "entity_id")
+PATH_EXAMPLES = ("story_id", "article_id", "entity_id", "short")
 
 
 @pytest.fixture(scope="module")
 def ids(client: TestClient) -> dict[str, str]:
-    """A real story, article and entity id of the sample store, for every path parameter."""
+    """A real story, article and entity id and permalink of the sample store, for every path
+    parameter."""
     story = client.get("/api/stories").json()["stories"][0]
     article_id = client.get(story["url"].replace("/stories", "/api/stories")).json()["articles"][0][
         "id"
     ]
     article = client.get(f"/api/articles/{article_id}").json()
     entity_id = next(m["entity_id"] for m in article["mentions"] if m["entity_id"])
-    return {"story_id": story["id"], "article_id": article_id, "entity_id": entity_id}
+    return {
+        "story_id": story["id"],
+        "article_id": article_id,
+        "entity_id": entity_id,
+        "short": article["short"],
+    }
 
 
 def get_routes(app: FastAPI) -> list[tuple[str, list[str]]]:

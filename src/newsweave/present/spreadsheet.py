@@ -41,7 +41,9 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
         "id", "story_id", "kind", "date", "precision", "summary", "participants", "location",
         "evidence",
     )),
-    "entities.csv": ("entities", ("id", "name", "type", "aliases", "roles", "mentions")),
+    "entities.csv": ("entities", (
+        "id", "name", "type", "aliases", "names_by_script", "roles", "mentions",
+    )),
 }  # fmt: skip
 
 
