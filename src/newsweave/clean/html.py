@@ -30,6 +30,13 @@ HtmlElement = Any  # an lxml.html element; lxml ships no type stubs
 # The precise extraction is replaced by the default one when it keeps less
 # than this share of it: favor_precision sometimes drops most of a real body.
 RESCUE_RATIO = 0.5
+# The default extraction only runs (a second pass over the page) when the
+# precise one is shorter than this: on the tuning pages a longer precise body
+# was never improved by the rescue (chosen on the tuning part, see benchmarks/extraction.py).
+RESCUE_BELOW_CHARS = 300
+# Page dates from metadata and markup only: the extensive search (free text via
+# dateparser) cost more than the whole body extraction.
+_DATE_PARAMS = {"original_date": True, "extensive_search": False}
 # A continuation block (body split by an ad slot) must carry this much text.
 MIN_CONTINUATION_CHARS = 200
 # Boilerplate patterns only apply to short lines: long ones are prose.
@@ -81,6 +88,8 @@ _CREDIT_TEXT = re.compile(
     r"\s*[(\[]?\s*(?:photo|image|picture|credit|foto|bild)s?\s*(?:by|:)\s*(?P<credit>[^)\]]+)[)\]]?\s*$",
     re.IGNORECASE,
 )
+# Anything htmldate could read as a date in a URL (a superset of its pattern).
+_ANY_URL_DATE = re.compile(r"(?:19|20)\d\d[/_-]?\d{1,2}[/_-]?\d{1,2}")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|\b)")
 
 
@@ -89,8 +98,8 @@ def clean_html(doc: Document) -> list[Article]:
     hints = doc.hints
     url = hints.get("url") or None
     try:
-        extraction = _extract(doc.raw, url)
-        tree = load_html(doc.raw)
+        tree = load_html(doc.raw)  # parsed once: trafilatura and htmldate get this tree
+        extraction = _extract(tree, url) if tree is not None else None
     except Exception as err:  # a malformed page is a rejection, never a crash
         LOG.warning("html extraction failed for %s: %s", doc.source, err)
         return []
@@ -105,9 +114,11 @@ def clean_html(doc: Document) -> list[Article]:
     if not _is_article(lines):
         return []
     prefixes = ["- " if line.startswith("- ") else "" for line in lines]
-    text, offsets = build_text(doc.raw, lines, prefixes)
+    view = TextView(doc.raw)
+    text, offsets = build_text(doc.raw, lines, prefixes, view)
     page_url = url or extraction.url
-    published, published_from = _published(doc.raw, page_url, extraction.date, hints)
+    urls = (page_url, extraction.url)
+    published, published_from = _published(tree, urls, extraction.date, hints)
     agency, dateline = _agency(lines, extraction.author)
     return [
         Article(
@@ -123,23 +134,35 @@ def clean_html(doc: Document) -> list[Article]:
             agency=agency,
             dateline=dateline,
             url=page_url,
-            captions=_locate_captions(doc.raw, captions),
+            captions=_locate_captions(view, captions),
             extra={"author": extraction.author} if extraction.author else {},
         )
     ]
 
 
-def _extract(raw: str, url: str | None) -> Any:
-    """Precise extraction with metadata; the default one rescues a near-empty result."""
+def _extract(tree: HtmlElement, url: str | None) -> Any:
+    """Precise extraction with metadata; the default one rescues a near-empty result.
+
+    trafilatura copies the tree it is given, so the caller's tree stays whole.
+    """
     options: dict[str, Any] = {"url": url, "include_comments": False}
     precise: Any = trafilatura.bare_extraction(
-        raw, favor_precision=True, with_metadata=True, **options
+        tree,
+        favor_precision=True,
+        with_metadata=True,
+        date_extraction_params=dict(_DATE_PARAMS),
+        **options,
     )
-    broad: Any = trafilatura.bare_extraction(raw, **options)
+    if precise is not None and len(precise.text or "") >= RESCUE_BELOW_CHARS:
+        return precise
+    broad: Any = trafilatura.bare_extraction(tree, **options)
     if broad is None or not broad.text:
         return precise
     if precise is None or not precise.text:
-        return trafilatura.bare_extraction(raw, with_metadata=True, **options)
+        broad_meta: Any = trafilatura.bare_extraction(
+            tree, with_metadata=True, date_extraction_params=dict(_DATE_PARAMS), **options
+        )
+        return broad_meta
     if len(precise.text) < RESCUE_RATIO * len(broad.text):
         precise.text = broad.text  # keep the precise run's metadata
     return precise
@@ -278,11 +301,10 @@ def _split_credit(fig: HtmlElement) -> Caption:
     return Caption(text=text, credit=credit)
 
 
-def _locate_captions(raw: str, captions: list[Caption]) -> tuple[Caption, ...]:
+def _locate_captions(view: TextView, captions: list[Caption]) -> tuple[Caption, ...]:
     """Give each caption the raw span where its text literally appears, if it does."""
     if not captions:
         return ()
-    view = TextView(raw)
     located = []
     for cap in captions:
         span = locate_span(view, cap.text)
@@ -292,19 +314,32 @@ def _locate_captions(raw: str, captions: list[Caption]) -> tuple[Caption, ...]:
 
 
 def _published(
-    raw: str, url: str | None, found: str | None, hints: dict[str, str]
+    tree: HtmlElement,
+    urls: tuple[str | None, str | None],
+    found: str | None,
+    hints: dict[str, str],
 ) -> tuple[str | None, PublishedFrom | None]:
-    """The publication date and where it came from: input, page metadata, URL, or text."""
+    """The publication date and where it came from: input, page metadata, URL, or text.
+
+    ``found`` is trafilatura's date: htmldate's markup search, which returns a
+    date in the page's URL first. When no URL carries a date it came from the
+    markup, so htmldate is only asked again (without the URL) when one does.
+    """
     if hints.get("published"):
         return hints["published"], "input"
-    try:
-        # url="" keeps htmldate from reading the date out of the (canonical) URL.
-        meta = htmldate.find_date(raw, extensive_search=False, original_date=True, url="")
-    except Exception:  # htmldate is best effort; a bad page keeps its other dates
-        meta = None
+    if found is None:
+        meta = None  # the markup search found nothing, with or without the URL
+    elif not any(_ANY_URL_DATE.search(u or "") for u in urls):
+        meta = found
+    else:
+        try:
+            # url="" keeps htmldate from reading the date out of the (canonical) URL.
+            meta = htmldate.find_date(tree, extensive_search=False, original_date=True, url="")
+        except Exception:  # htmldate is best effort; a bad page keeps its other dates
+            meta = None
     if meta:
         return str(meta), "html-meta"
-    m = _URL_DATE.search(url or "")
+    m = _URL_DATE.search(urls[0] or "")
     if m:
         return "-".join(m.groups()), "url"
     if found:
