@@ -20,6 +20,7 @@ import trafilatura
 from tld import get_fld
 from trafilatura.utils import load_html
 
+from newsweave.clean.headline import find_headline
 from newsweave.clean.html_offsets import TextView, build_text, locate_span
 from newsweave.model import Article, Caption, Document, PublishedFrom
 
@@ -105,9 +106,10 @@ def clean_html(doc: Document) -> list[Article]:
         return []
     if extraction is None or tree is None:
         return []
-    title = hints.get("title") or extraction.title
     lines = [" ".join(line.split()) for line in (extraction.text or "").split("\n")]
     lines = [line for line in lines if line]
+    page_url = url or extraction.url
+    title = hints.get("title") or find_headline(tree, page_url, lines, extraction.title)
     lines += _continuations(tree, lines)
     captions = _captions(tree, lines)
     lines = _filter_lines(lines, title, captions)
@@ -116,7 +118,6 @@ def clean_html(doc: Document) -> list[Article]:
     prefixes = ["- " if line.startswith("- ") else "" for line in lines]
     view = TextView(doc.raw)
     text, offsets = build_text(doc.raw, lines, prefixes, view)
-    page_url = url or extraction.url
     urls = (page_url, extraction.url)
     published, published_from = _published(tree, urls, extraction.date, hints)
     agency, dateline = _agency(lines, extraction.author)
