@@ -17,9 +17,11 @@ from typing import Any
 
 import htmldate
 import trafilatura
+import trafilatura.metadata as tmeta
 from tld import get_fld
 from trafilatura.utils import load_html
 
+from newsweave.clean.dates import date_line
 from newsweave.clean.headline import find_headline
 from newsweave.clean.html_offsets import TextView, build_text, locate_span
 from newsweave.model import Article, Caption, Document, PublishedFrom
@@ -35,9 +37,6 @@ RESCUE_RATIO = 0.5
 # precise one is shorter than this: on the tuning pages a longer precise body
 # was never improved by the rescue (chosen on the tuning part, see benchmarks/extraction.py).
 RESCUE_BELOW_CHARS = 300
-# Page dates from metadata and markup only: the extensive search (free text via
-# dateparser) cost more than the whole body extraction.
-_DATE_PARAMS = {"original_date": True, "extensive_search": False}
 # A continuation block (body split by an ad slot) must carry this much text.
 MIN_CONTINUATION_CHARS = 200
 # Boilerplate patterns only apply to short lines: long ones are prose.
@@ -49,6 +48,8 @@ MAX_PRE_HEADLINE_SHARE = 0.25
 # Below both, what is left is menu and form labels, not an article body.
 MIN_SENTENCE_WORDS = 10
 MIN_BODY_WORDS = 50
+# A date in the text is looked for in this many first and last lines of the body.
+TEXT_DATE_LINES = 4
 
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"^[a-zA-Z][a-zA-Z0-9-]*$")
@@ -89,8 +90,6 @@ _CREDIT_TEXT = re.compile(
     r"\s*[(\[]?\s*(?:photo|image|picture|credit|foto|bild)s?\s*(?:by|:)\s*(?P<credit>[^)\]]+)[)\]]?\s*$",
     re.IGNORECASE,
 )
-# Anything htmldate could read as a date in a URL (a superset of its pattern).
-_ANY_URL_DATE = re.compile(r"(?:19|20)\d\d[/_-]?\d{1,2}[/_-]?\d{1,2}")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|\b)")
 
 
@@ -101,15 +100,17 @@ def clean_html(doc: Document) -> list[Article]:
     try:
         tree = load_html(doc.raw)  # parsed once: trafilatura and htmldate get this tree
         extraction = _extract(tree, url) if tree is not None else None
+        meta = _metadata(tree, url) if extraction is not None else None
     except Exception as err:  # a malformed page is a rejection, never a crash
         LOG.warning("html extraction failed for %s: %s", doc.source, err)
         return []
-    if extraction is None or tree is None:
+    if extraction is None or meta is None:
         return []
     lines = [" ".join(line.split()) for line in (extraction.text or "").split("\n")]
     lines = [line for line in lines if line]
-    page_url = url or extraction.url
-    title = hints.get("title") or find_headline(tree, page_url, lines, extraction.title)
+    raw_lines = list(lines)  # before the headline and boilerplate lines are dropped
+    page_url = url or meta.url
+    title = hints.get("title") or find_headline(tree, page_url, lines, meta.title)
     lines += _continuations(tree, lines)
     captions = _captions(tree, lines)
     lines = _filter_lines(lines, title, captions)
@@ -118,9 +119,8 @@ def clean_html(doc: Document) -> list[Article]:
     prefixes = ["- " if line.startswith("- ") else "" for line in lines]
     view = TextView(doc.raw)
     text, offsets = build_text(doc.raw, lines, prefixes, view)
-    urls = (page_url, extraction.url)
-    published, published_from = _published(tree, urls, extraction.date, hints)
-    agency, dateline = _agency(lines, extraction.author)
+    published, published_from = _published(tree, page_url, raw_lines, hints)
+    agency, dateline = _agency(lines, meta.author)
     return [
         Article(
             source=doc.source,
@@ -131,42 +131,59 @@ def clean_html(doc: Document) -> list[Article]:
             headline=title or None,
             published=published,
             published_from=published_from,
-            outlet=hints.get("outlet") or extraction.sitename or _domain(page_url),
+            outlet=hints.get("outlet") or meta.sitename or _domain(page_url),
             agency=agency,
             dateline=dateline,
             url=page_url,
             captions=_locate_captions(view, captions),
-            extra={"author": extraction.author} if extraction.author else {},
+            extra={"author": meta.author} if meta.author else {},
         )
     ]
 
 
 def _extract(tree: HtmlElement, url: str | None) -> Any:
-    """Precise extraction with metadata; the default one rescues a near-empty result.
+    """Precise extraction; the default one rescues a near-empty result.
 
     trafilatura copies the tree it is given, so the caller's tree stays whole.
+    Metadata comes from :func:`_metadata`, once, whichever extraction wins.
     """
     options: dict[str, Any] = {"url": url, "include_comments": False}
-    precise: Any = trafilatura.bare_extraction(
-        tree,
-        favor_precision=True,
-        with_metadata=True,
-        date_extraction_params=dict(_DATE_PARAMS),
-        **options,
-    )
-    if precise is not None and len(precise.text or "") >= RESCUE_BELOW_CHARS:
-        return precise
-    broad: Any = trafilatura.bare_extraction(tree, **options)
-    if broad is None or not broad.text:
-        return precise
+    precise: Any = trafilatura.bare_extraction(tree, favor_precision=True, **options)
+    if precise is None or len(precise.text or "") < RESCUE_BELOW_CHARS:
+        broad: Any = trafilatura.bare_extraction(tree, **options)
+        if precise is None or not precise.text:
+            precise = broad
+        elif broad is not None and len(precise.text) < RESCUE_RATIO * len(broad.text or ""):
+            precise.text = broad.text
     if precise is None or not precise.text:
-        broad_meta: Any = trafilatura.bare_extraction(
-            tree, with_metadata=True, date_extraction_params=dict(_DATE_PARAMS), **options
-        )
-        return broad_meta
-    if len(precise.text) < RESCUE_RATIO * len(broad.text):
-        precise.text = broad.text  # keep the precise run's metadata
+        return None
     return precise
+
+
+def _metadata(tree: HtmlElement, url: str | None) -> Any:
+    """trafilatura's finders for what we use: author, canonical URL, site name, meta title.
+
+    Its ``extract_metadata`` also reads categories, tags, licence and the date
+    (we read the date ourselves, see :func:`_published`); together those cost
+    about as much as the body extraction itself, so only these steps run, in
+    its order.
+    """
+    meta: Any = tmeta.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None  # a single token is a handle, not a name
+    try:
+        meta = tmeta.extract_meta_json(tree, meta)
+    except Exception as err:  # trafilatura's JSON-LD reader is best effort
+        LOG.debug("JSON-LD metadata unreadable: %s", err)
+    if not meta.author:
+        meta.author = tmeta.extract_author(tree)
+    if not meta.url:
+        meta.url = tmeta.extract_url(tree, url)
+    if not meta.sitename:
+        meta.sitename = tmeta.extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+    return meta
 
 
 def _norm(text: str) -> str:
@@ -315,37 +332,37 @@ def _locate_captions(view: TextView, captions: list[Caption]) -> tuple[Caption, 
 
 
 def _published(
-    tree: HtmlElement,
-    urls: tuple[str | None, str | None],
-    found: str | None,
-    hints: dict[str, str],
+    tree: HtmlElement, url: str | None, lines: list[str], hints: dict[str, str]
 ) -> tuple[str | None, PublishedFrom | None]:
     """The publication date and where it came from: input, page metadata, URL, or text.
 
-    ``found`` is trafilatura's date: htmldate's markup search, which returns a
-    date in the page's URL first. When no URL carries a date it came from the
-    markup, so htmldate is only asked again (without the URL) when one does.
+    The markup search is htmldate's cheap one; its extensive search (dates in
+    free text, via dateparser) cost more than the body extraction, so a date in
+    the text is read instead from a date or byline-date line among the body's
+    first and last lines (``date_line``, the plain-text cleaner's finder).
     """
     if hints.get("published"):
         return hints["published"], "input"
-    if found is None:
-        meta = None  # the markup search found nothing, with or without the URL
-    elif not any(_ANY_URL_DATE.search(u or "") for u in urls):
-        meta = found
-    else:
-        try:
-            # url="" keeps htmldate from reading the date out of the (canonical) URL.
-            meta = htmldate.find_date(tree, extensive_search=False, original_date=True, url="")
-        except Exception:  # htmldate is best effort; a bad page keeps its other dates
-            meta = None
+    meta = _find_date(tree)
     if meta:
-        return str(meta), "html-meta"
-    m = _URL_DATE.search(urls[0] or "")
+        return meta, "html-meta"
+    m = _URL_DATE.search(url or "")
     if m:
         return "-".join(m.groups()), "url"
-    if found:
-        return str(found), "inferred"
+    for line in lines[:TEXT_DATE_LINES] + lines[-TEXT_DATE_LINES:]:
+        found = date_line(line)
+        if found is not None:
+            return found.value, "inferred"
     return None, None
+
+
+def _find_date(tree: HtmlElement) -> str | None:
+    try:
+        # url="" keeps htmldate from reading the date out of the (canonical) URL.
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True, url="")
+    except Exception:  # htmldate is best effort; a bad page keeps its other dates
+        return None
+    return str(found) if found else None
 
 
 def _agency(lines: list[str], author: str | None) -> tuple[str | None, str | None]:

@@ -27,9 +27,9 @@ from newsweave.model import OffsetMap
 MIN_RUN = 6
 
 _SKIP = re.compile(
-    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>"
-    r"|<(script|style|noscript|template|svg)\b[^>]*>.*?</\1\s*>"
-    r"|<[!?/]?[a-zA-Z][^>]*>|<[!?][^>]*>",
+    r"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>"
+    r"|(script|style|noscript|template|svg)\b[^>]*>.*?</\1\s*>"
+    r"|[!?/]?[a-zA-Z][^>]*>|[!?][^>]*>)",
     re.DOTALL | re.IGNORECASE,
 )
 _SPECIAL = re.compile(r"\s+|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?")
@@ -72,6 +72,13 @@ class TextView:
         stretch (it is verbatim), so a plain paragraph is one run, not one per word.
         """
         raw = self.raw
+        if start >= end:
+            return
+        if raw[start:end].isspace():  # most gaps between tags: one cheap check
+            if not self._space:
+                self._emit(" ", start, end - start == 1 and raw[start] == " ")
+                self._space = True
+            return
         pos = start  # start of the pending literal stretch
         for m in _SPECIAL.finditer(raw, start, end):
             piece = m.group()
