@@ -48,6 +48,11 @@ MAX_PRE_HEADLINE_SHARE = 0.25
 # Below both, what is left is menu and form labels, not an article body.
 MIN_SENTENCE_WORDS = 10
 MIN_BODY_WORDS = 50
+# A body line whose page text is at least this share link text is a teaser or a
+# menu item, unless it is longer than a teaser (chosen on the tuning part).
+MAX_LINK_SHARE = 0.95
+MAX_LINKED_LINE_WORDS = 40
+_TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td", "blockquote")
 # A date in the text is looked for in this many first and last lines of the body.
 TEXT_DATE_LINES = 4
 
@@ -114,6 +119,7 @@ def clean_html(doc: Document) -> list[Article]:
     lines += _continuations(tree, lines)
     captions = _captions(tree, lines)
     lines = _filter_lines(lines, title, captions)
+    lines = _drop_link_lines(tree, lines)
     if not _is_article(lines):
         return []
     prefixes = ["- " if line.startswith("- ") else "" for line in lines]
@@ -227,6 +233,35 @@ def _filter_lines(lines: list[str], title: str | None, captions: list[Caption]) 
         for line in lines
         if not _is_boilerplate(line) and _norm(line) not in caption_keys and _WORD.search(line)
     ]
+
+
+def _link_share(tree: HtmlElement) -> dict[str, float]:
+    """Text of each text block on the page → share of its characters inside links.
+
+    The same text seen twice (a headline also linked from a teaser) keeps its
+    lowest share: one unlinked copy is enough to call it content.
+    """
+    shares: dict[str, float] = {}
+    for el in tree.iter(*_TEXT_BLOCKS):
+        key = _norm(el.text_content())
+        if not key:
+            continue
+        linked = sum(len(_norm(a.text_content())) for a in el.iter("a"))
+        share = min(linked / len(key), 1.0)
+        shares[key] = min(share, shares.get(key, 1.0))
+    return shares
+
+
+def _drop_link_lines(tree: HtmlElement, lines: list[str]) -> list[str]:
+    """Drop lines that are (almost) all link text on the page: teasers, link lists, menus."""
+    shares = _link_share(tree)
+    kept = [
+        line
+        for line in lines
+        if shares.get(_norm(line), 0.0) < MAX_LINK_SHARE
+        or len(line.split()) > MAX_LINKED_LINE_WORDS
+    ]
+    return kept if _is_article(kept) else lines
 
 
 def _is_article(lines: list[str]) -> bool:
