@@ -14,7 +14,9 @@ def page(head: str, body: str) -> str:
 
 
 def headline(html: str, url: str = "https://www.albawaba.com/news/1") -> str | None:
-    return find_headline(load_html(html), url, [BODY])
+    tree = load_html(html)
+    first_body = next(p for p in tree.iter("p") if p.text_content() == BODY)
+    return find_headline(tree, url, [BODY], None, first_body)
 
 
 def test_site_name_suffix_is_cut_and_the_logo_heading_is_not_the_headline() -> None:
@@ -43,6 +45,9 @@ def test_heading_above_the_body_that_agrees_with_og_title_wins_over_a_section_he
         "<h1>Minister resigns over budget row</h1>",
     )
     assert headline(html, "https://www.cbsnews.com/news/x/") == "Minister resigns over budget row"
+    # no title or og:title to agree with: the heading right above the body wins
+    bare = page("", "<h2>Most read</h2><h1>Minister resigns over budget row</h1>")
+    assert headline(bare) == "Minister resigns over budget row"
 
 
 def test_json_ld_headline_and_a_page_with_only_its_site_name() -> None:

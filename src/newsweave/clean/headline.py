@@ -129,13 +129,14 @@ class SiteNames:
         return text[kept[0][0] : kept[-1][1]].strip() if kept else text
 
 
-def _meta(tree: HtmlElement, *names: str) -> list[str]:
-    found = []
-    for name in names:
-        for attr in ("property", "name"):
-            for value in tree.xpath(f"//meta[@{attr}=$n]/@content", n=name):
-                if _clean(value):
-                    found.append(_clean(value))
+def _metas(tree: HtmlElement) -> dict[str, list[str]]:
+    """Every <meta> content by its property or name (lower-cased), in one pass."""
+    found: dict[str, list[str]] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or "").strip().lower()
+        value = _clean(el.get("content"))
+        if key and value:
+            found.setdefault(key, []).append(value)
     return found
 
 
@@ -169,29 +170,29 @@ def _json_ld(tree: HtmlElement) -> tuple[list[str], list[str]]:
 
 def _home_link_names(tree: HtmlElement, url: str | None) -> list[str]:
     """Texts, titles and logo alts of links to the site's home page."""
-    parts = urlsplit(url or "")
-    homes = {"/", "./", "index.html", "index.php"}
-    if parts.hostname:
-        for scheme in ("http", "https"):
-            homes |= {f"{scheme}://{parts.hostname}", f"{scheme}://{parts.hostname}/"}
+    host = urlsplit(url or "").hostname or "."
+    homes = ["/", "./", "index.html", "index.php"]
+    homes += [f"{scheme}://{host}{slash}" for scheme in ("http", "https") for slash in ("", "/")]
     names = []
-    for link in tree.xpath("//a[@href]"):
-        if link.get("href", "").strip() not in homes:
-            continue
+    # the filter runs inside lxml: pages have hundreds of links, few to the home page
+    test = " or ".join(f"normalize-space(@href)=$h{i}" for i in range(len(homes)))
+    params = {f"h{i}": home for i, home in enumerate(homes)}
+    for link in tree.xpath(f"//a[{test}]", **params):
         for text in (link.text_content(), link.get("title"), *link.xpath(".//img/@alt")):
             if _clean(text) and len(_words(text)) <= 8:
                 names.append(_clean(text))
     return names
 
 
-def _headings(tree: HtmlElement, body_keys: set[str]) -> tuple[list[str], str | None]:
+def _headings(tree: HtmlElement, first_body: HtmlElement | None) -> tuple[list[str], str | None]:
     """Visible h1-h3 texts in order, and the last heading before the body's first paragraph."""
     found: list[str] = []
     above_body: str | None = None
-    for el in tree.iter(*_HEADINGS, "p"):
-        if el.tag == "p":
-            if body_keys and " ".join(_words(el.text_content())) in body_keys:
-                break
+    tags = (*_HEADINGS, first_body.tag) if first_body is not None else _HEADINGS
+    for el in tree.iter(*tags):
+        if el is first_body:
+            return found, above_body
+        if el.tag not in _HEADINGS:
             continue
         text = _clean(el.text_content())
         if text and len(_words(text)) <= MAX_WORDS:
@@ -199,22 +200,33 @@ def _headings(tree: HtmlElement, body_keys: set[str]) -> tuple[list[str], str | 
             above_body = text
         if len(found) >= MAX_HEADINGS:
             break
-    else:
-        above_body = None  # no body paragraph found: position says nothing
-    return found, above_body
+    return found, None  # no body paragraph reached: position says nothing
 
 
 def find_headline(
-    tree: HtmlElement, url: str | None, body: list[str], fallback: str | None = None
+    tree: HtmlElement,
+    url: str | None,
+    body: list[str],
+    fallback: str | None = None,
+    first_body: HtmlElement | None = None,
 ) -> str | None:
-    """The headline the page's sources agree on, else ``fallback`` unless it names the site."""
+    """The headline the page's sources agree on, else ``fallback`` unless it names the site.
+
+    ``body`` is the extracted body's lines, ``first_body`` the element of its
+    first paragraph on the page (the heading just above it is a strong signal).
+    """
     title = _clean(tree.findtext(".//title"))
-    metas = _meta(tree, "og:title", "twitter:title")
+    meta = _metas(tree)
+    metas = meta.get("og:title", []) + meta.get("twitter:title", [])
     ld_heads, ld_names = _json_ld(tree)
-    body_keys = {" ".join(_words(line)) for line in body}
-    headings, above_body = _headings(tree, body_keys)
+    headings, above_body = _headings(tree, first_body)
     site = SiteNames(
-        [*_meta(tree, "og:site_name", "application-name"), *ld_names, *_home_link_names(tree, url)],
+        [
+            *meta.get("og:site_name", []),
+            *meta.get("application-name", []),
+            *ld_names,
+            *_home_link_names(tree, url),
+        ],
         url,
     )
     sources: dict[str, list[str]] = {
@@ -232,14 +244,15 @@ def find_headline(
     }
     word_lists = {kind: [_words(t) for t in texts] for kind, texts in stripped.items()}
 
-    candidates: list[Candidate] = []
+    preference = {"meta": 3, "ld": 3, "title": 2, "heading": 1}
+    candidates: dict[str, Candidate] = {}  # one per text, from its most trusted kind
     for kind in ("meta", "ld", "title", "heading"):
         for text in stripped[kind]:
             for option in {text, *segments(text)}:
-                candidates.append(Candidate(option, kind))
+                if option not in candidates:
+                    candidates[option] = Candidate(option, kind)
 
-    def support(cand: Candidate) -> int:
-        words = _words(cand.text)
+    def support(words: list[str]) -> int:
         joined = " ".join(words)
         count = 0
         for kind in sources:
@@ -250,14 +263,13 @@ def find_headline(
                 count += 1
         return count
 
-    preference = {"meta": 3, "ld": 3, "title": 2, "heading": 1}
     best: tuple[int, int, int] | None = None
     chosen: str | None = None
-    for cand in candidates:
+    for cand in candidates.values():
         words = _words(cand.text)
         if not words or len(words) > MAX_WORDS or site.named(cand.text):
             continue
-        rank = (support(cand), preference[cand.kind], len(words))
+        rank = (support(words), preference[cand.kind], len(words))
         if best is None or rank > best:
             best, chosen = rank, cand.text
     if chosen is None and fallback and not site.named(fallback):

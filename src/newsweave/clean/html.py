@@ -23,7 +23,8 @@ from trafilatura.utils import load_html
 
 from newsweave.clean.dates import date_line
 from newsweave.clean.headline import find_headline
-from newsweave.clean.html_offsets import TextView, build_text, locate_span
+from newsweave.clean.html_offsets import TextView, body_start, build_text, locate_span
+from newsweave.clean.metadata import byline_author
 from newsweave.model import Article, Caption, Document, PublishedFrom
 
 LOG = logging.getLogger(__name__)
@@ -53,6 +54,8 @@ MIN_BODY_WORDS = 50
 MAX_LINK_SHARE = 0.95
 MAX_LINKED_LINE_WORDS = 40
 _TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td", "blockquote")
+# A byline is looked for in this many first lines of the body.
+BYLINE_LINES = 4
 # A date in the text is looked for in this many first and last lines of the body.
 TEXT_DATE_LINES = 4
 
@@ -115,18 +118,22 @@ def clean_html(doc: Document) -> list[Article]:
     lines = [line for line in lines if line]
     raw_lines = list(lines)  # before the headline and boilerplate lines are dropped
     page_url = url or meta.url
-    title = hints.get("title") or find_headline(tree, page_url, lines, meta.title)
-    lines += _continuations(tree, lines)
-    captions = _captions(tree, lines)
+    blocks = _Blocks(tree)
+    body_paragraphs = blocks.paragraphs(lines)
+    first_body = body_paragraphs[0] if body_paragraphs else None
+    title = hints.get("title") or find_headline(tree, page_url, lines, meta.title, first_body)
+    lines += _continuations(body_paragraphs, lines)
+    captions = _captions(blocks, lines)
     lines = _filter_lines(lines, title, captions)
-    lines = _drop_link_lines(tree, lines)
+    lines = _drop_link_lines(blocks, lines)
     if not _is_article(lines):
         return []
     prefixes = ["- " if line.startswith("- ") else "" for line in lines]
-    view = TextView(doc.raw)
+    view = TextView(doc.raw, body_start(doc.raw))
     text, offsets = build_text(doc.raw, lines, prefixes, view)
     published, published_from = _published(tree, page_url, raw_lines, hints)
-    agency, dateline = _agency(lines, meta.author)
+    author = _author(meta.author, raw_lines)
+    agency, dateline = _agency(lines, author)
     return [
         Article(
             source=doc.source,
@@ -142,7 +149,7 @@ def clean_html(doc: Document) -> list[Article]:
             dateline=dateline,
             url=page_url,
             captions=_locate_captions(view, captions),
-            extra={"author": meta.author} if meta.author else {},
+            extra={"author": author} if author else {},
         )
     ]
 
@@ -167,12 +174,13 @@ def _extract(tree: HtmlElement, url: str | None) -> Any:
 
 
 def _metadata(tree: HtmlElement, url: str | None) -> Any:
-    """trafilatura's finders for what we use: author, canonical URL, site name, meta title.
+    """trafilatura's finders for what we use: declared author, canonical URL, site name, title.
 
     Its ``extract_metadata`` also reads categories, tags, licence and the date
-    (we read the date ourselves, see :func:`_published`); together those cost
-    about as much as the body extraction itself, so only these steps run, in
-    its order.
+    (we read the date ourselves, see :func:`_published`) and searches the page
+    for a byline (we read bylines from the body's first lines, see
+    :func:`_author`); together those cost about as much as the body extraction
+    itself, so only these steps run, in its order.
     """
     meta: Any = tmeta.examine_meta(tree)
     if meta.author and " " not in meta.author:
@@ -181,8 +189,6 @@ def _metadata(tree: HtmlElement, url: str | None) -> Any:
         meta = tmeta.extract_meta_json(tree, meta)
     except Exception as err:  # trafilatura's JSON-LD reader is best effort
         LOG.debug("JSON-LD metadata unreadable: %s", err)
-    if not meta.author:
-        meta.author = tmeta.extract_author(tree)
     if not meta.url:
         meta.url = tmeta.extract_url(tree, url)
     if not meta.sitename:
@@ -235,26 +241,9 @@ def _filter_lines(lines: list[str], title: str | None, captions: list[Caption]) 
     ]
 
 
-def _link_share(tree: HtmlElement) -> dict[str, float]:
-    """Text of each text block on the page → share of its characters inside links.
-
-    The same text seen twice (a headline also linked from a teaser) keeps its
-    lowest share: one unlinked copy is enough to call it content.
-    """
-    shares: dict[str, float] = {}
-    for el in tree.iter(*_TEXT_BLOCKS):
-        key = _norm(el.text_content())
-        if not key:
-            continue
-        linked = sum(len(_norm(a.text_content())) for a in el.iter("a"))
-        share = min(linked / len(key), 1.0)
-        shares[key] = min(share, shares.get(key, 1.0))
-    return shares
-
-
-def _drop_link_lines(tree: HtmlElement, lines: list[str]) -> list[str]:
+def _drop_link_lines(blocks: _Blocks, lines: list[str]) -> list[str]:
     """Drop lines that are (almost) all link text on the page: teasers, link lists, menus."""
-    shares = _link_share(tree)
+    shares = blocks.link_shares(lines)
     kept = [
         line
         for line in lines
@@ -270,15 +259,35 @@ def _is_article(lines: list[str]) -> bool:
     return bool(counts) and (max(counts) >= MIN_SENTENCE_WORDS or sum(counts) >= MIN_BODY_WORDS)
 
 
-def _matched_paragraphs(tree: HtmlElement, lines: list[str]) -> list[HtmlElement]:
-    """The page's <p> elements whose text is one of the extracted lines."""
-    keys = {_norm(line) for line in lines}
-    return [p for p in tree.iter("p") if _norm(p.text_content()) in keys]
+class _Blocks:
+    """The page's text blocks with their normalised text, read once for every step that needs it."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self.items = [(el, _norm(el.text_content())) for el in tree.iter(*_TEXT_BLOCKS)]
+
+    def paragraphs(self, lines: list[str]) -> list[HtmlElement]:
+        """The <p> elements whose text is one of ``lines``, in page order."""
+        keys = {_norm(line) for line in lines}
+        return [el for el, key in self.items if el.tag == "p" and key in keys]
+
+    def link_shares(self, lines: list[str]) -> dict[str, float]:
+        """Text of each line → share of its characters inside links on the page.
+
+        The same text seen twice (a headline also linked from a teaser) keeps its
+        lowest share: one unlinked copy is enough to call it content.
+        """
+        keys = {_norm(line) for line in lines}
+        shares: dict[str, float] = {}
+        for el, key in self.items:
+            if key and key in keys:
+                linked = sum(len(_norm(a.text_content())) for a in el.iter("a"))
+                share = min(linked / len(key), 1.0)
+                shares[key] = min(share, shares.get(key, 1.0))
+        return shares
 
 
-def _continuations(tree: HtmlElement, lines: list[str]) -> list[str]:
+def _continuations(matched: list[HtmlElement], lines: list[str]) -> list[str]:
     """Paragraphs of later blocks shaped like the body's own block (a body split by ads)."""
-    matched = _matched_paragraphs(tree, lines)
     parents = Counter(p.getparent() for p in matched if p.getparent() is not None)
     if not parents:
         return []
@@ -286,12 +295,10 @@ def _continuations(tree: HtmlElement, lines: list[str]) -> list[str]:
     cls = container.get("class")
     if not cls or not isinstance(container.tag, str) or not _TAG.match(container.tag):
         return []
-    order = {el: i for i, el in enumerate(tree.iter())}
     known = {_norm(line) for line in lines}
     extra: list[str] = []
-    for block in tree.xpath(f"//{container.tag}[@class=$cls]", cls=cls):
-        if order.get(block, -1) <= order[container] or container in block.iterancestors():
-            continue
+    # following:: is every later element that is not inside the container itself.
+    for block in container.xpath(f"following::{container.tag}[@class=$cls]", cls=cls):
         paras = [" ".join(p.text_content().split()) for p in block.findall("p")]
         paras = [p for p in paras if p and _norm(p) not in known]
         if sum(len(p) for p in paras) >= MIN_CONTINUATION_CHARS:
@@ -299,9 +306,9 @@ def _continuations(tree: HtmlElement, lines: list[str]) -> list[str]:
     return extra
 
 
-def _article_scope(tree: HtmlElement, lines: list[str]) -> HtmlElement | None:
+def _article_scope(blocks: _Blocks, lines: list[str]) -> HtmlElement | None:
     """The element that holds the body: the <article> around it, else the common ancestor."""
-    matched = _matched_paragraphs(tree, lines)
+    matched = blocks.paragraphs(lines)
     if not matched:
         return None
     common = [matched[0], *matched[0].iterancestors()]
@@ -315,9 +322,9 @@ def _article_scope(tree: HtmlElement, lines: list[str]) -> HtmlElement | None:
     return article if article is not None else scope
 
 
-def _captions(tree: HtmlElement, lines: list[str]) -> list[Caption]:
+def _captions(blocks: _Blocks, lines: list[str]) -> list[Caption]:
     """Figure captions and descriptive image alt texts in the article's scope."""
-    scope = _article_scope(tree, lines)
+    scope = _article_scope(blocks, lines)
     if scope is None:
         return []
     found: list[Caption] = []
@@ -398,6 +405,17 @@ def _find_date(tree: HtmlElement) -> str | None:
     except Exception:  # htmldate is best effort; a bad page keeps its other dates
         return None
     return str(found) if found else None
+
+
+def _author(declared: str | None, lines: list[str]) -> str | None:
+    """The page's declared author, else a byline among the body's first lines."""
+    if declared:
+        return str(declared)
+    for line in lines[:BYLINE_LINES]:
+        found = byline_author(line)
+        if found is not None:
+            return found.value
+    return None
 
 
 def _agency(lines: list[str], author: str | None) -> tuple[str | None, str | None]:

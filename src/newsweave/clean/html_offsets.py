@@ -32,6 +32,7 @@ _SKIP = re.compile(
     r"|[!?/]?[a-zA-Z][^>]*>|[!?][^>]*>)",
     re.DOTALL | re.IGNORECASE,
 )
+_BODY = re.compile(r"<body\b", re.IGNORECASE)
 _SPECIAL = re.compile(r"\s+|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?")
 
 
@@ -46,14 +47,14 @@ class _Run:
 class TextView:
     """The visible text of a page, each run remembering its raw origin."""
 
-    def __init__(self, raw: str) -> None:
+    def __init__(self, raw: str, start: int = 0) -> None:
         self.raw = raw
         self._parts: list[str] = []
         self._runs: list[_Run] = []
         self._length = 0
         self._space = True  # suppress leading whitespace
-        pos = 0
-        for m in _SKIP.finditer(raw):
+        pos = start
+        for m in _SKIP.finditer(raw, start):
             self._add_text(pos, m.start())
             pos = m.end()
         self._add_text(pos, len(raw))
@@ -150,6 +151,12 @@ class TextView:
         """Position of ``needle`` at or after ``cursor``, else anywhere, else -1."""
         found = self.text.find(needle, cursor)
         return found if found >= 0 else self.text.find(needle, 0, cursor + len(needle))
+
+
+def body_start(raw: str) -> int:
+    """Where the page's <body> starts (0 if it has none): the view need not read the head."""
+    m = _BODY.search(raw)
+    return m.start() if m else 0
 
 
 def _longest_prefix(view: TextView, piece: str, cursor: int) -> tuple[int, int]:
