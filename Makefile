@@ -50,7 +50,7 @@ test: lint system-deps
 	$(BIN)/pytest
 
 bench: install
-	$(BIN)/python -m benchmarks.extraction --data $(DATA)/article-extraction-benchmark
+	$(BIN)/python -m benchmarks.extraction --data $(DATA)/article-extraction-benchmark --data $(DATA)/dragnet
 	$(BIN)/python -m benchmarks.scripts --data $(DATA)/article-extraction-benchmark
 	$(BIN)/python -m benchmarks.dumps --data $(DATA)/article-extraction-benchmark
 	$(BIN)/python -m benchmarks.clustering --data $(DATA)/ecbplus

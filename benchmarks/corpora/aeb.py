@@ -17,6 +17,7 @@ class Page:
     url: str
     html: str
     gold: str
+    headline: str = ""  # the gold headline, where the data set has one
 
 
 def load_pages(data_dir: Path) -> list[Page]:
@@ -28,7 +29,10 @@ def load_pages(data_dir: Path) -> list[Page]:
         if not path.exists():
             continue
         html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
-        pages.append(Page(pid, truth[pid].get("url", ""), html, truth[pid]["articleBody"]))
+        item = truth[pid]
+        pages.append(
+            Page(pid, item.get("url", ""), html, item["articleBody"], item.get("headline") or "")
+        )
     return pages
 
 

@@ -14,7 +14,7 @@ def bench_dir(tmp_path: Path) -> Path:
         "<html><head><title>Talks</title></head><body><nav><a href='/'>Home</a></nav>"
         f"<article><h1>Talks</h1><p>{body}</p><p>{more}</p></article></body></html>"
     )
-    (tmp_path / "html").mkdir()
+    (tmp_path / "html").mkdir(parents=True)
     (tmp_path / "html" / "0abc.html.gz").write_bytes(gzip.compress(page.encode()))
     truth = {"0abc": {"articleBody": f"{body}\n{more}", "url": "https://example.org/talks"}}
     (tmp_path / "ground-truth.json").write_text(json.dumps(truth))

@@ -1,7 +1,9 @@
-"""The extraction runner prints its summary line last, in the gate's key=value form."""
+"""The extraction runner: its tuning/check split, and its summary line last in the gate's form."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -10,14 +12,30 @@ from benchmarks import extraction
 from tests.benchmarks.aeb_folder import bench_dir
 
 
+def test_split_is_by_the_last_hex_digit_of_sha1_of_the_id() -> None:
+    # sha1("0abc") = a8addbc9...a940e2 (last digit 2), sha1("100") = 310b86e0...92b2786a
+    assert hashlib.sha1(b"0abc").hexdigest()[-1] == "2"
+    assert extraction.part("0abc") == extraction.TUNING
+    assert hashlib.sha1(b"100").hexdigest()[-1] == "a"
+    assert extraction.part("100") == extraction.CHECK
+
+
 def test_extraction_script_prints_the_summary_line_last(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert extraction.main(["--data", str(bench_dir(tmp_path)), "--task", "html"]) == 0
+    folder = bench_dir(tmp_path / "article-extraction-benchmark")
+    truth = json.loads((folder / "ground-truth.json").read_text())
+    truth["0abc"]["headline"] = "Talks in Geneva"
+    (folder / "ground-truth.json").write_text(json.dumps(truth))
+    assert extraction.main(["--data", str(folder), "--task", "html"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    # the one page, id 0abc, is in the tuning half: no check-half page, so all pages count
-    assert lines[-2] == "tuned_on=aeb-dev-ids-0-3 reported_on=aeb-dev-all-pages"
+    # the one page, id 0abc, is in the tuning part: no check page, so all pages count
+    assert lines[-2] == "tuned_on=aeb-sha1-last-0-7 reported_on=aeb-all-pages"
     scores = dict(pair.split("=") for pair in lines[-1].split())
+    assert lines[-1].startswith("f1_html=")
     assert scores["f1_text"] == "n/a"
-    assert float(scores["f1_html"]) > 0.9
-    assert scores["f1_html"] == scores["f1_html_tuning"] == scores["f1_html_all"]
+    assert float(scores["f1_html_aeb"]) > 0.9
+    assert scores["f1_html"] == scores["f1_html_aeb"] == scores["f1_html_aeb_tuning"]
+    # the page's headline is "Talks", word F1 2*(1/1)*(1/3)/(4/3) = 0.5 against the gold: wrong
+    assert float(scores["headline_aeb"]) == 0.0
+    assert float(scores["ms_ratio"]) > 0

@@ -171,3 +171,36 @@ def test_locate_span_finds_raw_span_of_visible_text() -> None:
     span = locate_span(TextView(raw), "Hello big world")
     assert span is not None
     assert _visible(raw[span[0] : span[1]]) == "Hello big world"
+
+
+def test_a_date_line_atop_the_body_dates_a_page_without_date_markup() -> None:
+    para = " ".join(f"The council debated the river crossing plan for hour {i}." for i in range(8))
+    raw = (
+        "<html><head><title>Bridge plan approved</title></head><body><article>"
+        f"<h1>Bridge plan approved</h1><p>March 12, 2024</p><p>{para}</p><p>{para}</p>"
+        "</article></body></html>"
+    )
+    doc = Document("b.html", raw, "html", "utf-8", sha256_hex(raw), {"url": "https://x.org/a"})
+    article = _one(doc)
+    assert (article.published, article.published_from) == ("2024-03-12", "inferred")
+    assert article.headline == "Bridge plan approved"
+
+
+def test_teaser_lines_that_are_links_on_the_page_are_dropped() -> None:
+    para = " ".join(f"The council debated the river crossing plan for hour {i}." for i in range(8))
+    teasers = "".join(
+        f'<li><a href="http://other{i}.example/s">Other story number {i} about the city budget '
+        "and its many cuts next year</a></li>"
+        for i in range(4)
+    )
+    raw = (
+        "<html><head><title>Bridge plan approved</title></head><body><article>"
+        f"<h1>Bridge plan approved</h1><p>{para}</p><p>See <a href='/map'>the map</a> of it.</p>"
+        f"<p>{para} More.</p><h3>Elsewhere</h3><ul>{teasers}</ul><p>{para} End.</p>"
+        "</article></body></html>"
+    )
+    doc = Document("b.html", raw, "html", "utf-8", sha256_hex(raw), {"url": "https://x.org/a"})
+    text = _one(doc).text
+    assert "See the map of it." in text  # a link inside a sentence keeps it
+    assert "Other story number" not in text
+    assert text.endswith("hour 7. End.")

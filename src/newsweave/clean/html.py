@@ -17,10 +17,14 @@ from typing import Any
 
 import htmldate
 import trafilatura
+import trafilatura.metadata as tmeta
 from trafilatura.utils import load_html
 
 from newsweave.clean import outlets, section
-from newsweave.clean.html_offsets import TextView, build_text, locate_span
+from newsweave.clean.dates import date_line
+from newsweave.clean.headline import find_headline
+from newsweave.clean.html_offsets import TextView, body_start, build_text, locate_span
+from newsweave.clean.metadata import byline_author
 from newsweave.model import Article, Caption, Document, PublishedFrom
 from newsweave.words import word_count
 
@@ -31,6 +35,10 @@ HtmlElement = Any  # an lxml.html element; lxml ships no type stubs
 # The precise extraction is replaced by the default one when it keeps less
 # than this share of it: favor_precision sometimes drops most of a real body.
 RESCUE_RATIO = 0.5
+# The default extraction only runs (a second pass over the page) when the
+# precise one is shorter than this: on the tuning pages a longer precise body
+# was never improved by the rescue (chosen on the tuning part, see benchmarks/extraction.py).
+RESCUE_BELOW_CHARS = 300
 # A continuation block (body split by an ad slot) must carry this much text.
 MIN_CONTINUATION_CHARS = 200
 # Boilerplate patterns only apply to short lines: long ones are prose.
@@ -42,6 +50,15 @@ MAX_PRE_HEADLINE_SHARE = 0.25
 # Below both, what is left is menu and form labels, not an article body.
 MIN_SENTENCE_WORDS = 10
 MIN_BODY_WORDS = 50
+# A body line whose page text is at least this share link text is a teaser or a
+# menu item, unless it is longer than a teaser (chosen on the tuning part).
+MAX_LINK_SHARE = 0.95
+MAX_LINKED_LINE_WORDS = 40
+_TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td", "blockquote")
+# A byline is looked for in this many first lines of the body.
+BYLINE_LINES = 4
+# A date in the text is looked for in this many first and last lines of the body.
+TEXT_DATE_LINES = 4
 
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"^[a-zA-Z][a-zA-Z0-9-]*$")
@@ -90,30 +107,42 @@ def clean_html(doc: Document) -> list[Article]:
     hints = doc.hints
     url = hints.get("url") or None
     try:
-        extraction = _extract(doc.raw, url)
-        tree = load_html(doc.raw)
+        tree = load_html(doc.raw)  # parsed once: trafilatura and htmldate get this tree
+        extraction = _extract(tree, url) if tree is not None else None
+        meta = _metadata(tree, url) if extraction is not None else None
     except Exception as err:  # a malformed page is a rejection, never a crash
         LOG.warning("html extraction failed for %s: %s", doc.source, err)
         return []
-    if extraction is None or tree is None:
+    if extraction is None or meta is None:
         return []
-    # Hints a file or upload states win; a feed's (``feed_*``) only fill what the page lacks.
-    title = hints.get("title") or extraction.title or hints.get("feed_title")
     lines = [" ".join(line.split()) for line in (extraction.text or "").split("\n")]
     lines = [line for line in lines if line]
-    lines += _continuations(tree, lines)
-    captions = _captions(tree, lines)
+    raw_lines = list(lines)  # before the headline and boilerplate lines are dropped
+    page_url = url or meta.url
+    blocks = _Blocks(tree)
+    body_paragraphs = blocks.paragraphs(lines)
+    first_body = body_paragraphs[0] if body_paragraphs else None
+    # Hints a file or upload states win; a feed's (``feed_*``) only fill what the page lacks.
+    title = (
+        hints.get("title")
+        or find_headline(tree, page_url, lines, meta.title, first_body)
+        or hints.get("feed_title")
+    )
+    lines += _continuations(body_paragraphs, lines)
+    captions = _captions(blocks, lines)
     lines = _filter_lines(lines, title, captions)
+    lines = _drop_link_lines(blocks, lines)
     if not _is_article(lines):
         return []
     prefixes = ["- " if line.startswith("- ") else "" for line in lines]
-    text, offsets = build_text(doc.raw, lines, prefixes)
-    page_url = url or extraction.url
-    published, published_from = _published(doc.raw, page_url, extraction.date, hints)
-    agency, dateline = _agency(lines, extraction.author)
-    extra = _extra(extraction.author, hints)
+    view = TextView(doc.raw, body_start(doc.raw))
+    text, offsets = build_text(doc.raw, lines, prefixes, view)
+    published, published_from = _published(tree, page_url, raw_lines, hints)
+    author = _author(meta.author, raw_lines)
+    agency, dateline = _agency(lines, author)
+    extra = _extra(author, hints)
     found_section, section_from = section.pick(
-        meta=section.from_meta(tree) or _declared_category(extraction), url=page_url, hints=hints
+        meta=section.from_meta(tree) or _declared_category(meta), url=page_url, hints=hints
     )
     if section_from is not None:
         extra["section_from"] = section_from
@@ -129,7 +158,7 @@ def clean_html(doc: Document) -> list[Article]:
             published_from=published_from,
             outlet=outlets.choose(
                 given=hints.get("outlet"),
-                named=outlets.site_name(extraction.sitename)
+                named=outlets.site_name(meta.sitename)
                 or outlets.site_name(hints.get("feed_outlet")),
                 url=page_url,
                 footer=outlets.html_copyright_owner(doc.raw),
@@ -137,7 +166,7 @@ def clean_html(doc: Document) -> list[Article]:
             agency=agency,
             dateline=dateline,
             url=page_url,
-            captions=_locate_captions(doc.raw, captions),
+            captions=_locate_captions(view, captions),
             extra=extra,
             section=found_section,
         )
@@ -151,20 +180,48 @@ def _declared_category(extraction: Any) -> str | None:
     return section.tidy(str(categories[0])) if categories else None
 
 
-def _extract(raw: str, url: str | None) -> Any:
-    """Precise extraction with metadata; the default one rescues a near-empty result."""
+def _extract(tree: HtmlElement, url: str | None) -> Any:
+    """Precise extraction; the default one rescues a near-empty result.
+
+    trafilatura copies the tree it is given, so the caller's tree stays whole.
+    Metadata comes from :func:`_metadata`, once, whichever extraction wins.
+    """
     options: dict[str, Any] = {"url": url, "include_comments": False}
-    precise: Any = trafilatura.bare_extraction(
-        raw, favor_precision=True, with_metadata=True, **options
-    )
-    broad: Any = trafilatura.bare_extraction(raw, **options)
-    if broad is None or not broad.text:
-        return precise
+    precise: Any = trafilatura.bare_extraction(tree, favor_precision=True, **options)
+    if precise is None or len(precise.text or "") < RESCUE_BELOW_CHARS:
+        broad: Any = trafilatura.bare_extraction(tree, **options)
+        if precise is None or not precise.text:
+            precise = broad
+        elif broad is not None and len(precise.text) < RESCUE_RATIO * len(broad.text or ""):
+            precise.text = broad.text
     if precise is None or not precise.text:
-        return trafilatura.bare_extraction(raw, with_metadata=True, **options)
-    if len(precise.text) < RESCUE_RATIO * len(broad.text):
-        precise.text = broad.text  # keep the precise run's metadata
+        return None
     return precise
+
+
+def _metadata(tree: HtmlElement, url: str | None) -> Any:
+    """trafilatura's finders for what we use: declared author, canonical URL, site name, title.
+
+    Its ``extract_metadata`` also reads categories, tags, licence and the date
+    (we read the date ourselves, see :func:`_published`) and searches the page
+    for a byline (we read bylines from the body's first lines, see
+    :func:`_author`); together those cost about as much as the body extraction
+    itself, so only these steps run, in its order.
+    """
+    meta: Any = tmeta.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None  # a single token is a handle, not a name
+    try:
+        meta = tmeta.extract_meta_json(tree, meta)
+    except Exception as err:  # trafilatura's JSON-LD reader is best effort
+        LOG.debug("JSON-LD metadata unreadable: %s", err)
+    if not meta.url:
+        meta.url = tmeta.extract_url(tree, url)
+    if not meta.sitename:
+        meta.sitename = tmeta.extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+    return meta
 
 
 def _norm(text: str) -> str:
@@ -210,21 +267,53 @@ def _filter_lines(lines: list[str], title: str | None, captions: list[Caption]) 
     ]
 
 
+def _drop_link_lines(blocks: _Blocks, lines: list[str]) -> list[str]:
+    """Drop lines that are (almost) all link text on the page: teasers, link lists, menus."""
+    shares = blocks.link_shares(lines)
+    kept = [
+        line
+        for line in lines
+        if shares.get(_norm(line), 0.0) < MAX_LINK_SHARE
+        or len(line.split()) > MAX_LINKED_LINE_WORDS
+    ]
+    return kept if _is_article(kept) else lines
+
+
 def _is_article(lines: list[str]) -> bool:
     """A body needs one sentence-length line or a fair amount of text overall."""
     counts = [word_count(line) for line in lines]
     return bool(counts) and (max(counts) >= MIN_SENTENCE_WORDS or sum(counts) >= MIN_BODY_WORDS)
 
 
-def _matched_paragraphs(tree: HtmlElement, lines: list[str]) -> list[HtmlElement]:
-    """The page's <p> elements whose text is one of the extracted lines."""
-    keys = {_norm(line) for line in lines}
-    return [p for p in tree.iter("p") if _norm(p.text_content()) in keys]
+class _Blocks:
+    """The page's text blocks with their normalised text, read once for every step that needs it."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self.items = [(el, _norm(el.text_content())) for el in tree.iter(*_TEXT_BLOCKS)]
+
+    def paragraphs(self, lines: list[str]) -> list[HtmlElement]:
+        """The <p> elements whose text is one of ``lines``, in page order."""
+        keys = {_norm(line) for line in lines}
+        return [el for el, key in self.items if el.tag == "p" and key in keys]
+
+    def link_shares(self, lines: list[str]) -> dict[str, float]:
+        """Text of each line → share of its characters inside links on the page.
+
+        The same text seen twice (a headline also linked from a teaser) keeps its
+        lowest share: one unlinked copy is enough to call it content.
+        """
+        keys = {_norm(line) for line in lines}
+        shares: dict[str, float] = {}
+        for el, key in self.items:
+            if key and key in keys:
+                linked = sum(len(_norm(a.text_content())) for a in el.iter("a"))
+                share = min(linked / len(key), 1.0)
+                shares[key] = min(share, shares.get(key, 1.0))
+        return shares
 
 
-def _continuations(tree: HtmlElement, lines: list[str]) -> list[str]:
+def _continuations(matched: list[HtmlElement], lines: list[str]) -> list[str]:
     """Paragraphs of later blocks shaped like the body's own block (a body split by ads)."""
-    matched = _matched_paragraphs(tree, lines)
     parents = Counter(p.getparent() for p in matched if p.getparent() is not None)
     if not parents:
         return []
@@ -232,12 +321,10 @@ def _continuations(tree: HtmlElement, lines: list[str]) -> list[str]:
     cls = container.get("class")
     if not cls or not isinstance(container.tag, str) or not _TAG.match(container.tag):
         return []
-    order = {el: i for i, el in enumerate(tree.iter())}
     known = {_norm(line) for line in lines}
     extra: list[str] = []
-    for block in tree.xpath(f"//{container.tag}[@class=$cls]", cls=cls):
-        if order.get(block, -1) <= order[container] or container in block.iterancestors():
-            continue
+    # following:: is every later element that is not inside the container itself.
+    for block in container.xpath(f"following::{container.tag}[@class=$cls]", cls=cls):
         paras = [" ".join(p.text_content().split()) for p in block.findall("p")]
         paras = [p for p in paras if p and _norm(p) not in known]
         if sum(len(p) for p in paras) >= MIN_CONTINUATION_CHARS:
@@ -245,9 +332,9 @@ def _continuations(tree: HtmlElement, lines: list[str]) -> list[str]:
     return extra
 
 
-def _article_scope(tree: HtmlElement, lines: list[str]) -> HtmlElement | None:
+def _article_scope(blocks: _Blocks, lines: list[str]) -> HtmlElement | None:
     """The element that holds the body: the <article> around it, else the common ancestor."""
-    matched = _matched_paragraphs(tree, lines)
+    matched = blocks.paragraphs(lines)
     if not matched:
         return None
     common = [matched[0], *matched[0].iterancestors()]
@@ -261,9 +348,9 @@ def _article_scope(tree: HtmlElement, lines: list[str]) -> HtmlElement | None:
     return article if article is not None else scope
 
 
-def _captions(tree: HtmlElement, lines: list[str]) -> list[Caption]:
+def _captions(blocks: _Blocks, lines: list[str]) -> list[Caption]:
     """Figure captions and descriptive image alt texts in the article's scope."""
-    scope = _article_scope(tree, lines)
+    scope = _article_scope(blocks, lines)
     if scope is None:
         return []
     found: list[Caption] = []
@@ -300,11 +387,10 @@ def _split_credit(fig: HtmlElement) -> Caption:
     return Caption(text=text, credit=credit)
 
 
-def _locate_captions(raw: str, captions: list[Caption]) -> tuple[Caption, ...]:
+def _locate_captions(view: TextView, captions: list[Caption]) -> tuple[Caption, ...]:
     """Give each caption the raw span where its text literally appears, if it does."""
     if not captions:
         return ()
-    view = TextView(raw)
     located = []
     for cap in captions:
         span = locate_span(view, cap.text)
@@ -314,25 +400,29 @@ def _locate_captions(raw: str, captions: list[Caption]) -> tuple[Caption, ...]:
 
 
 def _published(
-    raw: str, url: str | None, found: str | None, hints: dict[str, str]
+    tree: HtmlElement, url: str | None, lines: list[str], hints: dict[str, str]
 ) -> tuple[str | None, PublishedFrom | None]:
-    """The publication date and where it came from: input, page metadata, URL, or text."""
+    """The publication date and where it came from: input, page metadata, URL, or text.
+
+    The markup search is htmldate's cheap one; its extensive search (dates in
+    free text, via dateparser) cost more than the body extraction, so a date in
+    the text is read instead from a date or byline-date line among the body's
+    first and last lines (``date_line``, the plain-text cleaner's finder).
+    """
     if hints.get("published"):
         return hints["published"], "input"
-    try:
-        # url="" keeps htmldate from reading the date out of the (canonical) URL.
-        meta = htmldate.find_date(raw, extensive_search=False, original_date=True, url="")
-    except Exception:  # htmldate is best effort; a bad page keeps its other dates
-        meta = None
+    meta = _find_date(tree)
     if meta:
-        return str(meta), "html-meta"
+        return meta, "html-meta"
     if hints.get("feed_published"):
         return hints["feed_published"], "input"
     m = _URL_DATE.search(url or "")
     if m:
         return "-".join(m.groups()), "url"
-    if found:
-        return str(found), "inferred"
+    for line in lines[:TEXT_DATE_LINES] + lines[-TEXT_DATE_LINES:]:
+        found = date_line(line)
+        if found is not None:
+            return found.value, "inferred"
     return None, None
 
 
@@ -344,6 +434,26 @@ def _extra(author: str | None, hints: dict[str, str]) -> dict[str, Any]:
     if hints.get("feed_categories"):
         extra["feed_categories"] = hints["feed_categories"].split("\n")
     return extra
+
+
+def _find_date(tree: HtmlElement) -> str | None:
+    try:
+        # url="" keeps htmldate from reading the date out of the (canonical) URL.
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True, url="")
+    except Exception:  # htmldate is best effort; a bad page keeps its other dates
+        return None
+    return str(found) if found else None
+
+
+def _author(declared: str | None, lines: list[str]) -> str | None:
+    """The page's declared author, else a byline among the body's first lines."""
+    if declared:
+        return str(declared)
+    for line in lines[:BYLINE_LINES]:
+        found = byline_author(line)
+        if found is not None:
+            return found.value
+    return None
 
 
 def _agency(lines: list[str], author: str | None) -> tuple[str | None, str | None]:

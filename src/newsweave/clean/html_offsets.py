@@ -27,12 +27,13 @@ from newsweave.model import OffsetMap
 MIN_RUN = 6
 
 _SKIP = re.compile(
-    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>"
-    r"|<(script|style|noscript|template|svg)\b[^>]*>.*?</\1\s*>"
-    r"|<[!?/]?[a-zA-Z][^>]*>|<[!?][^>]*>",
+    r"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>"
+    r"|(script|style|noscript|template|svg)\b[^>]*>.*?</\1\s*>"
+    r"|[!?/]?[a-zA-Z][^>]*>|[!?][^>]*>)",
     re.DOTALL | re.IGNORECASE,
 )
-_PIECE = re.compile(r"\s+|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?|[^\s&]+|&")
+_BODY = re.compile(r"<body\b", re.IGNORECASE)
+_SPECIAL = re.compile(r"\s+|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?")
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,14 @@ class _Run:
 class TextView:
     """The visible text of a page, each run remembering its raw origin."""
 
-    def __init__(self, raw: str) -> None:
+    def __init__(self, raw: str, start: int = 0) -> None:
         self.raw = raw
         self._parts: list[str] = []
         self._runs: list[_Run] = []
         self._length = 0
         self._space = True  # suppress leading whitespace
-        pos = 0
-        for m in _SKIP.finditer(raw):
+        pos = start
+        for m in _SKIP.finditer(raw, start):
             self._add_text(pos, m.start())
             pos = m.end()
         self._add_text(pos, len(raw))
@@ -66,20 +67,45 @@ class TextView:
         self._length += len(text)
 
     def _add_text(self, start: int, end: int) -> None:
-        for m in _PIECE.finditer(self.raw, start, end):
+        """Literal stretches become one verbatim run each; whitespace and entities break them.
+
+        A single space after a visible character is kept inside the literal
+        stretch (it is verbatim), so a plain paragraph is one run, not one per word.
+        """
+        raw = self.raw
+        if start >= end:
+            return
+        if raw[start:end].isspace():  # most gaps between tags: one cheap check
+            if not self._space:
+                self._emit(" ", start, end - start == 1 and raw[start] == " ")
+                self._space = True
+            return
+        pos = start  # start of the pending literal stretch
+        for m in _SPECIAL.finditer(raw, start, end):
             piece = m.group()
-            if piece.startswith("&") and len(piece) > 1:
-                decoded = html.unescape(piece)
-                if decoded != piece:
-                    self._add_decoded(decoded, m.start())
-                    continue
-            if piece.isspace():
-                if not self._space:
-                    self._emit(" ", m.start(), piece == " ")
-                    self._space = True
+            if piece == " ":
+                if pos < m.start() or not self._space:
+                    continue  # verbatim single space inside (or opening) a literal stretch
+                pos = m.end()  # leading space, suppressed
                 continue
-            self._emit(piece, m.start(), True)
-            self._space = False
+            if piece[0] == "&":
+                decoded = html.unescape(piece)
+                if decoded == piece:
+                    continue  # not an entity after all: literal text
+                self._flush(pos, m.start())
+                self._add_decoded(decoded, m.start())
+            else:
+                self._flush(pos, m.start())
+                if not self._space:
+                    self._emit(" ", m.start(), False)
+                    self._space = True
+            pos = m.end()
+        self._flush(pos, end)
+
+    def _flush(self, start: int, end: int) -> None:
+        if start < end:
+            self._emit(self.raw[start:end], start, True)
+            self._space = self.raw[end - 1] == " "
 
     def _add_decoded(self, decoded: str, raw_start: int) -> None:
         """An entity: its characters are not in the raw source, so not verbatim."""
@@ -127,6 +153,12 @@ class TextView:
         return found if found >= 0 else self.text.find(needle, 0, cursor + len(needle))
 
 
+def body_start(raw: str) -> int:
+    """Where the page's <body> starts (0 if it has none): the view need not read the head."""
+    m = _BODY.search(raw)
+    return m.start() if m else 0
+
+
 def _longest_prefix(view: TextView, piece: str, cursor: int) -> tuple[int, int]:
     """Longest prefix of ``piece`` present in the view: (length, view position)."""
     where = view.find(piece, cursor)
@@ -165,14 +197,18 @@ def _locate(view: TextView, builder: TextBuilder, para: str, cursor: int) -> int
 
 
 def build_text(
-    raw: str, paragraphs: Sequence[str], prefixes: Sequence[str] | None = None
+    raw: str,
+    paragraphs: Sequence[str],
+    prefixes: Sequence[str] | None = None,
+    view: TextView | None = None,
 ) -> tuple[str, OffsetMap]:
     """Join paragraphs with blank lines and map every literal run back into ``raw``.
 
     ``prefixes`` are markers the cleaner adds (a list bullet) that the page does
-    not contain; they are inserted, never searched for.
+    not contain; they are inserted, never searched for. ``view`` is the page's
+    text view when the caller already built it (it is the costly part).
     """
-    view = TextView(raw)
+    view = view if view is not None else TextView(raw)
     builder = TextBuilder(raw)
     cursor = 0
     for i, para in enumerate(paragraphs):
