@@ -147,8 +147,11 @@ def main(argv: list[str] | None = None) -> int:
             done = sum(n for n, _, _ in per_chunk)
             rate = per_chunk[-1][0] / per_chunk[-1][1]
             own, _ = peak_rss_mb()
+            stages_ms = " ".join(
+                f"{name}={1000 * sec / len(chunk):.0f}" for name, sec in report.seconds.items()
+            )
             print(
-                f"  {done:>7} articles  {rate:6.2f} art/s this chunk  "
+                f"  {done:>7} articles  {rate:6.2f} art/s this chunk  ms/article: {stages_ms}  "
                 f"{1000 * cpu_chunk[-1] / len(chunk):5.0f} CPU ms/article  "
                 f"{_rss_now_mb():6.0f} MB now, {own:6.0f} MB peak",
                 flush=True,
