@@ -3,6 +3,7 @@ server that publishes the sample articles as HTML pages over two polls."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsweave.cli.watch import parse_duration, seconds_until
+from newsweave.present.digest import md
 from newsweave.store import open_store
 from newsweave.store.feeds_sql import feed_states
 from newsweave.web import create_app
@@ -110,6 +112,30 @@ def test_watch_twice_stores_each_article_once_with_conditional_requests(tmp_path
             assert not feed.bozo
             listed.update(e.id for e in feed.entries if ":article/" in e.id)
     assert listed == {tag_uri("article", a.id) for a in stored}
+
+    # The day's digest names the stories the watch filled and cites the characters each
+    # briefing sentence comes from.
+    code, digest, err = run_cli("digest", "--db", db, "--since", "24h")
+    assert code == 0, err
+    texts = {a.id: a.text for a in stored}
+    store = open_store(db)
+    try:
+        titles = [s.title for s in store.stories()]
+    finally:
+        store.close()
+    assert titles and all(md(t) in digest for t in titles)
+    cited = [m.groups() for m in _CITATION.finditer(digest)]
+    assert cited
+    for article_id, start, end, words in cited:
+        assert _unescape(words) == " ".join(texts[article_id][int(start) : int(end)].split())
+
+
+#: A digest citation line: "1. Outlet, ARTICLE_ID text START–END: “WORDS”".
+_CITATION = re.compile(r"^\d+\. .*, (\w+) text (\d+)–(\d+): “(.*)”$", re.MULTILINE)
+
+
+def _unescape(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def test_watch_needs_a_contact(tmp_path: Path) -> None:
