@@ -4,6 +4,8 @@ server that publishes the sample articles as HTML pages over two polls."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -136,6 +138,37 @@ _CITATION = re.compile(r"^\d+\. .*, (\w+) text (\d+)–(\d+): “(.*)”$", re.M
 
 def _unescape(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def test_two_watch_processes_on_one_store_store_each_article_once(tmp_path: Path) -> None:
+    """Two `newsweave watch --once` started together on one SQLite file and one feed: both
+    finish, each page is stored once and placed in a story, and the store is whole."""
+    texts = sample_texts(SAMPLES)
+    db = str(tmp_path / "shared.db")
+    with running() as server:
+        for n, text in enumerate(texts):
+            server.put(f"/news/{n}.html", article_page(text))
+        items = [(server.url(f"/news/{n}.html"), f"Item {n}", DATES[n]) for n in range(5)]
+        server.put("/feed.rss", rss("Test Wire", items), content_type="application/rss+xml")
+        command = [sys.executable, "-m", "newsweave", "watch", server.url("/feed.rss"),
+                   "--db", db, "--once", "--contact", CONTACT, "--delay", "0"]  # fmt: skip
+        watches = [
+            subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)
+        ]
+        for watch in watches:
+            out, err = watch.communicate(timeout=600)
+            assert watch.returncode == 0, out + err
+            assert "database is locked" not in err
+    store = open_store(db)
+    try:
+        stored = list(store.iter_articles())
+        assert sorted(a.source for a in stored) == sorted(url for url, _, _ in items)
+        links = store.article_links()
+        assert all(links[a.id][1] for a in stored)
+        assert store.integrity_problems() == []
+    finally:
+        store.close()
 
 
 def test_watch_needs_a_contact(tmp_path: Path) -> None:
