@@ -8,10 +8,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
-from newsweave.changes import parse_since
 from newsweave.store import SqlStore
 from newsweave.web import data
-from newsweave.web.routes import store_of
+from newsweave.web.routes import since_moment, store_of
 from newsweave.web.upload import (
     ArticleUpload,
     UploadResult,
@@ -91,13 +90,7 @@ def story(
     """One story: its articles (also by outlet), dated timeline with citations, quotes by
     speaker, briefing, when it last changed and its changes (``since``: 24h, 7d, an ISO
     date; else the newest)."""
-    moment = None
-    if since:
-        try:
-            moment = parse_since(since)
-        except ValueError as exc:
-            raise HTTPException(422, str(exc)) from exc
-    found = data.story_detail(store, story_id, moment)
+    found = data.story_detail(store, story_id, since_moment(since))
     if found is None:
         raise not_found("story", story_id)
     return found

@@ -7,11 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from newsweave.changes import parse_since
 from newsweave.store import SqlStore
 from newsweave.web import data
 from newsweave.web.article_html import CITE_ANCHOR, body_html, parse_cite
-from newsweave.web.routes import store_of
+from newsweave.web.routes import since_moment, store_of
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Store = Annotated[SqlStore, Depends(store_of)]
@@ -38,13 +37,7 @@ def story(
     store: Store,
     since: Annotated[str | None, Query(max_length=40)] = None,
 ) -> Response:
-    moment = None
-    if since:
-        try:
-            moment = parse_since(since)
-        except ValueError as exc:
-            raise HTTPException(422, str(exc)) from exc
-    found = data.story_detail(store, story_id, moment)
+    found = data.story_detail(store, story_id, since_moment(since))
     if found is None:
         raise HTTPException(404, f"No story with id “{story_id}”.")
     return page(request, "story.html", {"story": found, "since": since or ""})
