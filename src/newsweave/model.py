@@ -176,7 +176,7 @@ class Mention:
     ``label`` is the (corrected) entity type: PERSON, ORG, GPE, LOC, NORP, FAC.
     ``role`` is a description the text attaches to it ("Kremlin envoy").
     ``base`` is the name in its citation form where the language inflects names
-    ("Кирилла Дмитриева" → "Кирилл Дмитриев"); None where ``text`` is that form.
+    ("Ивана Соколова" → "Иван Соколов"); None where ``text`` is that form.
     """
 
     article_id: str

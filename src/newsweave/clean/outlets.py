@@ -1,6 +1,6 @@
 """Who published a page: the name it gives itself, a known outlet's name, or its host.
 
-Readers recognise "The Moscow Times", not ``themoscowtimes.com`` or a file name.
+Readers recognise "The Irish Times", not ``irishtimes.com`` or a file name.
 In order of trust: the name the user gave (``--outlet``, a JSONL ``outlet``
 field), the name the page gives itself (``og:site_name`` or JSON-LD publisher,
 which trafilatura reads, or "…, writes X" in a scrape's lede), the name of a
@@ -61,7 +61,7 @@ def host(url: str | None) -> str | None:
 
 
 def copyright_owner(line: str) -> str | None:
-    """The owner a copyright line names ("© 2025 The Moscow Times. All rights reserved.").
+    """The owner a copyright line names ("© 2025 Example Media Group. All rights reserved.").
 
     Wire and photo agencies sign photo credits the same way ("© AFP"): they are
     not the page's outlet, so they are never returned.

@@ -104,7 +104,7 @@ def run(
     \b
     Example: newsweave run samples/ --db newsweave.db
     One core: newsweave run corpus/ --workers 1
-    Name the outlet: newsweave run scrapes/moscow-times/ --outlet "The Moscow Times"
+    Name the outlet: newsweave run scrapes/irish-times/ --outlet "The Irish Times"
     On Dask:  newsweave run corpus/ --dask local
               newsweave run corpus/ --dask tcp://scheduler:8786
     """

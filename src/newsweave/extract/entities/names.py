@@ -83,7 +83,7 @@ def fold(text: str) -> str:
     """Lower-case ASCII words: accents, periods and curly apostrophes removed.
 
     "U.S." and "US" fold alike, as do "Orbán" and "Orban"; Cyrillic is romanised first
-    ("Дмитриев" → "dmitriev", see ``script``).
+    ("Соколов" → "sokolov", see ``script``).
     """
     text = unicodedata.normalize("NFKD", latin(text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -1,14 +1,14 @@
-"""Cyrillic names in Latin letters, so that one key compares "Кирилл Дмитриев" with
-"Kirill Dmitriev", "Київ" with "Kyiv" and "Бельгія" with "Бельгия".
+"""Cyrillic names in Latin letters, so that one key compares "Сергей Петренко" with
+"Sergey Petrenko", "Вінниця" with "Vinnytsya" and "Норвегія" with "Норвегия".
 
 Russian goes through anyascii, whose Cyrillic table is the English press's rendering
-("Дмитриев" → "Dmitriev", "Хмельницкий" → "Khmelnitskiy"). anyascii reads Ukrainian
-letters as if they were Russian ones ("Київ" → "Kiiv", "и" → "i"), so Ukrainian names
-(a name with і, ї, є or ґ) use the table below: Ukraine's national romanisation for the
-vowels ("и" → "y", "ї" → "yi", "є" → "ye": "Kyyiv" → skeleton "kyiv", "Зеленський" →
-"zelenskyy") but "г" → "g" as in Russian, so that the same name written in the two
-languages ("Бельгія", "Бельгия") gets one key; the English "Honcharenko" and the
-Russian "Goncharenko" are then left to string similarity. The skeleton rules
+("Петренко" → "Petrenko", "Хмельницкий" → "Khmel'nitskiy"). anyascii reads Ukrainian
+letters as if they were Russian ones ("Вінниця" → "Vinnitsya", "и" → "i"), so Ukrainian
+names (a name with і, ї, є or ґ) use the table below: Ukraine's national romanisation for
+the vowels ("и" → "y", "ї" → "yi", "є" → "ye": "Вінниця" → "Vinnytsya") but "г" → "g"
+as in Russian, so that the same name written in the two languages ("Норвегія",
+"Норвегия") gets one key; the English "Honcharenko" and the Russian "Goncharenko" are
+then left to string similarity. The skeleton rules
 (``data/entity_translit.json``) fold what spelling variation remains.
 """
 

@@ -287,7 +287,7 @@ def find_slavic_mentions(
 
 def _same_surname(mentions: list[Mention]) -> list[Mention]:
     """A lone surname whose base form is a full name's surname plus a case ending
-    ("Дмитриева" beside "Кирилл Дмитриев") takes that surname: the dictionary alone
+    ("Соколова" beside "Иван Соколов") takes that surname: the dictionary alone
     cannot tell a woman's surname from a man's in the genitive."""
     surnames = {
         m.name.split()[-1] for m in mentions if m.label == "PERSON" and len(m.name.split()) >= 2

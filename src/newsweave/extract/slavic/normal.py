@@ -1,7 +1,7 @@
 """What pymorphy3's dictionaries say about a word, and names put in the nominative.
 
 Base forms follow the BSNLP convention: the whole name in the nominative as it would be
-cited, only the inflecting words changed ("Кирилла Дмитриева" → "Кирилл Дмитриев",
+cited, only the inflecting words changed ("Ивана Соколова" → "Иван Соколов",
 "Верховным судом" → "Верховный суд", "Организации потребителей и пользователей" →
 "Организация потребителей и пользователей"); acronyms and Latin words stay as written.
 """
