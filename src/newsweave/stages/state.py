@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
+from newsweave.keyed import KeyedState, manifest
 from newsweave.store.sql import SqlStore
 from newsweave.store.stories_sql import Snapshot
 
@@ -57,3 +58,20 @@ def saved_state(
         return None
     log.info("%s: resumed from the saved state of %d articles", stage, len(covered))
     return resumed
+
+
+def keyed_state(
+    store: SqlStore, stage: str, version: str, pending: list[str], settings: str
+) -> tuple[KeyedState, int]:
+    """The keyed state of ``stage`` and how many articles it covers, resumed when its
+    manifest matches the articles stamped before this run (``pending`` left out) and
+    ``settings``; else an empty state to rebuild (``reset``: its rows replace the old ones)
+    and 0."""
+    covered = store.processed_count(stage, excluding=pending)
+    saved = store.snapshot(stage, version)
+    if saved is not None and saved.fingerprint == manifest(covered, settings).fingerprint:
+        log.info("%s: resumed from the keyed state of %d articles", stage, covered)
+        return KeyedState(lambda keys: store.state_rows(stage, keys)), covered
+    if covered:
+        log.info("%s: no keyed state matching %d articles: rebuilding it", stage, covered)
+    return KeyedState.empty(), 0

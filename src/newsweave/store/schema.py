@@ -117,6 +117,17 @@ stage_snapshots = Table(
     Column("data", LargeBinary, nullable=False),
 )
 
+#: A stage's state as rows read by key (an LSH band, a story, a blocking key), so a run
+#: reads and writes only the rows its new articles touch; the stage's row in
+#: ``stage_snapshots`` is then a small manifest saying which articles the rows cover.
+stage_state_rows = Table(
+    "stage_state_rows",
+    metadata,
+    Column("stage", String(32), primary_key=True),
+    Column("key", String(255), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)
+
 # -- which stage version has processed which article ---------------------------
 
 article_stages = Table(

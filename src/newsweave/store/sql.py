@@ -23,12 +23,13 @@ from newsweave.store import locks, postgres
 from newsweave.store.base import Ingested, SaveResult
 from newsweave.store.chunking import chunks
 from newsweave.store.facts_sql import FactsMixin
+from newsweave.store.keyed_sql import KeyedStateMixin
 from newsweave.store.readers import ReadersMixin
 from newsweave.store.schema import articles, documents, rejections
 from newsweave.store.stories_sql import StoriesMixin
 
 
-class SqlStore(FactsMixin, StoriesMixin, ReadersMixin):
+class SqlStore(FactsMixin, StoriesMixin, ReadersMixin, KeyedStateMixin):
     """One store over SQLite or PostgreSQL (``postgresql://`` URLs use psycopg 3).
 
     Reads go through ``engine``, writes through ``writer`` (see ``store/locks.py``): several
