@@ -10,7 +10,7 @@ from a model hub: the weights live inside the installed package.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -59,18 +59,53 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     return cached
 
 
+_STARTS = "newsweave.entity_starts"
+
+
+def _entity_starts(doc: Doc) -> list[int]:
+    """The first token of each entity of :func:`entities`, in order, for bisection."""
+    cached: list[int] | None = doc.user_data.get(_STARTS)
+    if cached is None:
+        cached = [e.start for e in entities(doc)]
+        doc.user_data[_STARTS] = cached
+    return cached
+
+
 def entity_at(token: Token) -> Span | None:
     """The named entity that contains ``token``, if any."""
     if not token.ent_type_:
         return None
     ents = entities(token.doc)
-    k = bisect_right([e.start for e in ents], token.i) - 1
+    k = bisect_right(_entity_starts(token.doc), token.i) - 1
     return ents[k] if k >= 0 and token.i < ents[k].end else None
 
 
 def entities_within(span: Span) -> list[Span]:
     """The named entities that lie wholly inside ``span`` (as ``Span.ents``)."""
-    return [e for e in entities(span.doc) if span.start <= e.start and e.end <= span.end]
+    ents = entities(span.doc)
+    out = []
+    for e in ents[bisect_left(_entity_starts(span.doc), span.start) :]:
+        if e.start >= span.end:
+            break
+        if e.end <= span.end:
+            out.append(e)
+    return out
+
+
+_CHUNKS = "newsweave.noun_chunks"
+
+
+def noun_chunk_at(token: Token) -> Span | None:
+    """The noun chunk whose root is ``token``: spaCy finds every chunk of the document
+    again on each ``doc.noun_chunks``, so the chunks are indexed by root once per parse."""
+    doc = token.doc
+    by_root: dict[int, Span] | None = doc.user_data.get(_CHUNKS)
+    if by_root is None:
+        by_root = {}
+        for chunk in doc.noun_chunks:
+            by_root.setdefault(chunk.root.i, chunk)
+        doc.user_data[_CHUNKS] = by_root
+    return by_root.get(token.i)
 
 
 _TEXT = "newsweave.text"

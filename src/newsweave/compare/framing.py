@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.model import Span as TextSpan
-from newsweave.nlp import text_of
+from newsweave.nlp import noun_chunk_at, text_of
 
 _SLOT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "nsubj", "attr"})
 _RENAME_VERBS = frozenset(
@@ -127,35 +127,28 @@ def renamings(doc: Doc) -> list[tuple[Span, Span]]:
     return pairs
 
 
-def _noun_chunk_at(tok: Token) -> Span | None:
-    for chunk in tok.doc.noun_chunks:
-        if chunk.root.i == tok.i:
-            return chunk
-    return None
-
-
 def _as_object(verb: Token) -> Span | None:
     """Y in "describe it as Y" / "known as Y" / "call it Y"."""
     for child in verb.children:
         if child.lower_ == "as" and child.dep_ == "prep":
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    return _noun_chunk_at(obj)
+                    return noun_chunk_at(obj)
         if child.dep_ == "oprd":
-            return _noun_chunk_at(child)
+            return noun_chunk_at(child)
     return None
 
 
 def _renamed_thing(verb: Token) -> Span | None:
     """What is renamed: the object of the verb the renaming hangs from, or the noun it modifies."""
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
-        return _noun_chunk_at(verb.head)
+        return noun_chunk_at(verb.head)
     gov = verb.head if verb.dep_ in ("advcl", "conj", "xcomp") else None
     if gov is None:
         return None
     for child in gov.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN":
-            return _noun_chunk_at(child)
+            return noun_chunk_at(child)
     return None
 
 

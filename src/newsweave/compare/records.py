@@ -18,13 +18,21 @@ MAX_FRAMING_GROUPS = 12
 
 def unit_json(u: ClaimUnit, with_spans: bool = False) -> dict[str, Any]:
     """A claim unit as stored: with its name spans when it is to be keyed again later."""
-    data = dataclasses.asdict(u)
-    data.pop("text")  # the text is the article's: text[start:end]
-    data["entities"] = sorted(u.entities)
-    data["dates"] = sorted(u.dates)
-    spans = data.pop("entity_spans")
+    # field by field, not dataclasses.asdict: that deep-copies every term of every unit
+    data: dict[str, Any] = {
+        "article_id": u.article_id,
+        "outlet": u.outlet,
+        "start": u.start,
+        "end": u.end,
+        "position": u.position,
+        "terms": u.terms,
+        "entities": sorted(u.entities),
+        "quantities": tuple(dataclasses.asdict(q) for q in u.quantities),
+        "dates": sorted(u.dates),
+        "attribution": u.attribution,
+    }
     if with_spans:
-        data["entity_spans"] = [list(s) for s in spans]
+        data["entity_spans"] = [list(s) for s in u.entity_spans]
     return data
 
 

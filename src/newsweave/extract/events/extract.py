@@ -38,6 +38,7 @@ from newsweave.extract.events.summary import figure_of, summary_text, summary_to
 from newsweave.extract.events.triggers import Trigger, find_triggers, quoted_ranges
 from newsweave.model import EventMention, Mention, SpanField, Timex
 from newsweave.nlp import entities, text_of
+from newsweave.ranges import Ranges
 
 __all__ = ["entity_mentions", "extract_events"]
 
@@ -115,7 +116,7 @@ def _mention(
 
 
 def _unsaid(
-    sent: SentSpan, timexes: Sequence[Timex], quoted: Sequence[tuple[int, int]]
+    sent: SentSpan, timexes: Sequence[Timex], quoted: Ranges
 ) -> set[int]:
     """Tokens a summary leaves out: time words (the event carries its date) and
     quoted words (a quote is someone's words, not the article's account)."""
@@ -124,7 +125,7 @@ def _unsaid(
     for tok in sent:
         end = tok.idx + len(tok.text)
         timed = any(t.start < end and tok.idx < t.end for t in near)
-        if timed or any(s <= tok.idx < e for s, e in quoted):
+        if timed or tok.idx in quoted:
             out.add(tok.i)
     return out
 
@@ -147,7 +148,7 @@ def extract_events(
     """
     own = [m for m in mentions if m.field == field and m.index == caption_index]
     index = MentionIndex(doc, own)
-    quoted = quoted_ranges(text_of(doc))
+    quoted = Ranges(quoted_ranges(text_of(doc)))
     out: list[EventMention] = []
     for sent in doc.sents:
         triggers = find_triggers(sent, quoted)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsweave.extract.events.lexicon import Lexicon, lexicon
+from newsweave.ranges import Ranges
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -66,8 +67,8 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in ranges)
+def _inside(offset: int, ranges: Ranges | Sequence[tuple[int, int]]) -> bool:
+    return offset in Ranges.of(ranges)
 
 
 def _child_words(tok: Token) -> set[str]:
@@ -197,9 +198,10 @@ def _candidates(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, str, bool]]:
                 yield tok, kind, True
 
 
-def find_triggers(sent: Span, quoted: Sequence[tuple[int, int]] = ()) -> list[Trigger]:
+def find_triggers(sent: Span, quoted: Ranges | Sequence[tuple[int, int]] = ()) -> list[Trigger]:
     """Asserted event triggers of one sentence, one per clause anchor and family."""
     lex = lexicon()
+    quoted = Ranges.of(quoted)
     found: list[Trigger] = []
     seen: set[tuple[int, str]] = set()
     for tok, kind, nominal in _candidates(sent, lex):

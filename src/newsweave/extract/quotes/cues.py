@@ -20,6 +20,7 @@ from newsweave.extract.quotes.lexicon import (
     SPEECH_LEMMAS,
 )
 from newsweave.nlp import entity_at, text_of
+from newsweave.ranges import Ranges
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "dep", "prep"})
@@ -76,7 +77,7 @@ def according_to(token: Token) -> Token | None:
     return None
 
 
-def subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
+def subject_of(verb: Token, quoted: Ranges | Sequence[tuple[int, int]] = ()) -> Token | None:
     """The speaker token of a speech verb: its subject, a passive agent, or its governor's.
 
     "saying that …" and "adding …" borrow the subject of the verb they hang from;
@@ -85,6 +86,7 @@ def subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | N
     src = according_to(verb)
     if src is not None:
         return src
+    quoted = Ranges.of(quoted)
     said = verb
     seen = 0
     while seen < 4:
@@ -173,7 +175,7 @@ def cue_lemma(cue: Cue) -> str:
     return "according" if cue.text == "according to" else _lemma(cue.verb)
 
 
-def make_cue(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Cue:
+def make_cue(verb: Token, quoted: Ranges | Sequence[tuple[int, int]] = ()) -> Cue:
     text = "according to" if verb.lower_ == "according" else verb.text
     return Cue(verb, subject_of(verb, quoted), text)
 
@@ -217,7 +219,7 @@ def last_reported_cue(
 
 def governing_cue(root: Token, inside: Iterable[tuple[int, int]]) -> Cue | None:
     """The first speech verb above ``root`` in the parse that lies outside every quote."""
-    spans = list(inside)
+    spans = Ranges.of(inside)
     token = root
     steps = 0
     while token.head.i != token.i and steps < 12:
@@ -232,7 +234,7 @@ def governing_cue(root: Token, inside: Iterable[tuple[int, int]]) -> Cue | None:
 
 def cues_in(doc: Doc, start: int, end: int, inside: Iterable[tuple[int, int]]) -> list[Cue]:
     """Speech cues whose word lies in ``[start, end)`` and outside every quote, in text order."""
-    spans = list(inside)
+    spans = Ranges.of(inside)
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return []
@@ -245,8 +247,8 @@ def cues_in(doc: Doc, start: int, end: int, inside: Iterable[tuple[int, int]]) -
     return out
 
 
-def _inside(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= token.idx < e for s, e in spans)
+def _inside(token: Token, spans: Ranges | Sequence[tuple[int, int]]) -> bool:
+    return token.idx in Ranges.of(spans)
 
 
 def quote_root(doc: Doc, start: int, end: int) -> Token | None:

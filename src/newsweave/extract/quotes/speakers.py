@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsweave.extract.quotes.cues import according_to
 from newsweave.nlp import entities, entity_at
+from newsweave.ranges import Ranges
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
@@ -235,7 +236,8 @@ def _antecedent(
     so the pronoun's own sentence is the last resort; mentions inside quoted
     words are what was said, not who said it.
     """
-    usable = [e for e in cands if not any(s <= e.start_char < t for s, t in quotes)]
+    quoted = Ranges(quotes)
+    usable = [e for e in cands if e.start_char not in quoted]
     sent = pron.sent
     order = []
     cur = sent
