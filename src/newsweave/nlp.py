@@ -95,16 +95,28 @@ def entities_within(span: Span) -> list[Span]:
 _CHUNKS = "newsweave.noun_chunks"
 
 
+def noun_chunks(doc: Doc) -> tuple[Span, ...]:
+    """``doc.noun_chunks``, found once per parse: spaCy walks the whole parse again on
+    each access."""
+    cached: tuple[Span, ...] | None = doc.user_data.get(_CHUNKS)
+    if cached is None:
+        cached = tuple(doc.noun_chunks)
+        doc.user_data[_CHUNKS] = cached
+    return cached
+
+
+_CHUNK_ROOTS = "newsweave.noun_chunk_roots"
+
+
 def noun_chunk_at(token: Token) -> Span | None:
-    """The noun chunk whose root is ``token``: spaCy finds every chunk of the document
-    again on each ``doc.noun_chunks``, so the chunks are indexed by root once per parse."""
+    """The noun chunk whose root is ``token``."""
     doc = token.doc
-    by_root: dict[int, Span] | None = doc.user_data.get(_CHUNKS)
+    by_root: dict[int, Span] | None = doc.user_data.get(_CHUNK_ROOTS)
     if by_root is None:
         by_root = {}
-        for chunk in doc.noun_chunks:
+        for chunk in noun_chunks(doc):
             by_root.setdefault(chunk.root.i, chunk)
-        doc.user_data[_CHUNKS] = by_root
+        doc.user_data[_CHUNK_ROOTS] = by_root
     return by_root.get(token.i)
 
 

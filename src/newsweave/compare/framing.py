@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.model import Span as TextSpan
-from newsweave.nlp import noun_chunk_at, text_of
+from newsweave.nlp import noun_chunk_at, noun_chunks, text_of
 
 _SLOT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "nsubj", "attr"})
 _RENAME_VERBS = frozenset(
@@ -92,7 +92,7 @@ def _slots(head: Token) -> frozenset[str]:
 def phrases(doc: Doc, article_id: str, outlet: str) -> list[Phrase]:
     """Common-noun phrases of a parsed article (names of people and places are not framing)."""
     found: list[Phrase] = []
-    for chunk in doc.noun_chunks:
+    for chunk in noun_chunks(doc):
         head = chunk.root
         if head.pos_ != "NOUN" or head.ent_type_:
             continue

@@ -195,7 +195,7 @@ def colon_cue(doc: Doc, start: int, open_at: int) -> Cue | None:
     return Cue(lead[-1], name, ":")
 
 
-def lead_in_cue(doc: Doc, para: tuple[int, int], inside: Sequence[tuple[int, int]]) -> Cue | None:
+def lead_in_cue(doc: Doc, para: tuple[int, int], inside: Ranges) -> Cue | None:
     """``He said:`` ending the paragraph before a quote that opens its own paragraph."""
     p_start, p_end = para
     if not text_of(doc)[p_start:p_end].rstrip().endswith(":"):
@@ -204,9 +204,7 @@ def lead_in_cue(doc: Doc, para: tuple[int, int], inside: Sequence[tuple[int, int
     return cues[-1] if cues else colon_cue(doc, p_start, p_end)
 
 
-def last_reported_cue(
-    doc: Doc, para: tuple[int, int], inside: Sequence[tuple[int, int]]
-) -> Cue | None:
+def last_reported_cue(doc: Doc, para: tuple[int, int], inside: Ranges) -> Cue | None:
     """``X said the effort would grow.¶"To my knowledge, …"``: the last speaker reported."""
     p_start, p_end = para
     span = doc.char_span(p_start, p_end, alignment_mode="contract")
@@ -217,7 +215,7 @@ def last_reported_cue(
     return cues[-1] if cues else None
 
 
-def governing_cue(root: Token, inside: Iterable[tuple[int, int]]) -> Cue | None:
+def governing_cue(root: Token, inside: Ranges | Iterable[tuple[int, int]]) -> Cue | None:
     """The first speech verb above ``root`` in the parse that lies outside every quote."""
     spans = Ranges.of(inside)
     token = root
@@ -232,7 +230,9 @@ def governing_cue(root: Token, inside: Iterable[tuple[int, int]]) -> Cue | None:
     return None
 
 
-def cues_in(doc: Doc, start: int, end: int, inside: Iterable[tuple[int, int]]) -> list[Cue]:
+def cues_in(
+    doc: Doc, start: int, end: int, inside: Ranges | Iterable[tuple[int, int]]
+) -> list[Cue]:
     """Speech cues whose word lies in ``[start, end)`` and outside every quote, in text order."""
     spans = Ranges.of(inside)
     span = doc.char_span(start, end, alignment_mode="contract")

@@ -47,6 +47,7 @@ from newsweave.extract.quotes.spans import QuotedSpan, find_quoted_spans, paragr
 from newsweave.extract.quotes.speakers import NameIndex, Speaker, cited_outlet, resolve
 from newsweave.model import Quote, QuoteKind
 from newsweave.nlp import text_of
+from newsweave.ranges import Ranges
 
 _SENTENCE_END = ".!?"
 _MAX_SCARE_WORDS = 3
@@ -76,6 +77,7 @@ class _Context:
         self.text = text_of(doc)
         self.spans = find_quoted_spans(self.text)
         self.outer = [(s.outer_start, s.outer_end) for s in self.spans]
+        self.inside = Ranges(self.outer)
         self.paras = paragraphs(self.text)
         self.names = NameIndex(doc)
         self._aliases = outlet_aliases
@@ -170,7 +172,7 @@ def _is_split(ctx: _Context, a: QuotedSpan, b: QuotedSpan) -> bool:
     between = ctx.doc.char_span(a.outer_end, b.open_at, alignment_mode="contract")
     if between is not None and any(t.text in _SENTENCE_END for t in between):
         return False
-    return len(cues_in(ctx.doc, a.outer_end, b.open_at, ctx.outer)) == 1
+    return len(cues_in(ctx.doc, a.outer_end, b.open_at, ctx.inside)) == 1
 
 
 # --- one quote ----------------------------------------------------------------
@@ -194,7 +196,7 @@ def _is_direct(ctx: _Context, span: QuotedSpan) -> bool:
     if before.endswith(","):
         tail = before[-60:]
         start = span.open_at - len(before) + len(before) - len(tail)
-        return bool(cues_in(ctx.doc, max(para_start, start), span.open_at, ctx.outer))
+        return bool(cues_in(ctx.doc, max(para_start, start), span.open_at, ctx.inside))
     return len(content.split()) >= 4 and content.rstrip('"”’ ')[-1:] in _SENTENCE_END + ","
 
 
@@ -224,11 +226,11 @@ def _find_cue(ctx: _Context, span: QuotedSpan, direct: bool) -> tuple[Cue | None
     """
     before, after = _regions(ctx, span)
     root = quote_root(ctx.doc, span.start, span.end)
-    governing = governing_cue(root, ctx.outer) if root is not None else None
-    after_cues = cues_in(ctx.doc, *after, ctx.outer)
-    before_cues = cues_in(ctx.doc, *before, ctx.outer)
+    governing = governing_cue(root, ctx.inside) if root is not None else None
+    after_cues = cues_in(ctx.doc, *after, ctx.inside)
+    before_cues = cues_in(ctx.doc, *before, ctx.inside)
     if direct:
-        inner = cues_in(ctx.doc, span.start, span.end, ctx.outer)
+        inner = cues_in(ctx.doc, span.start, span.end, ctx.inside)
         if inner:  # a split quote: the cue sits between its parts
             return inner[0], False, False
         tail = ctx.text[before[0] : before[1]].rstrip()
@@ -243,10 +245,10 @@ def _find_cue(ctx: _Context, span: QuotedSpan, direct: bool) -> tuple[Cue | None
             return colon_cue(ctx.doc, before[0], span.open_at), False, False
         n = ctx.para_of(span.open_at)
         if not tail and not before_cues and n > 0:
-            lead = lead_in_cue(ctx.doc, ctx.paras[n - 1], ctx.outer)
+            lead = lead_in_cue(ctx.doc, ctx.paras[n - 1], ctx.inside)
             if lead is not None:
                 return lead, False, False
-            return last_reported_cue(ctx.doc, ctx.paras[n - 1], ctx.outer), False, True
+            return last_reported_cue(ctx.doc, ctx.paras[n - 1], ctx.inside), False, True
         return (before_cues[-1] if before_cues else None), False, weak
     if governing is not None:
         return governing, True, False
@@ -383,7 +385,7 @@ def _indirect(ctx: _Context, found: list[_Found]) -> list[_Found]:
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
             if any(s < end and start < e for s, e in taken):
                 continue
-            cue = make_cue(token, ctx.outer)
+            cue = make_cue(token, ctx.inside)
             out.append(_Found(start, end, "indirect", ctx.para_of(start), cue, ctx.speaker(cue)))
             taken.append((start, end))
     return out
