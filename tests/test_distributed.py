@@ -110,3 +110,35 @@ def test_one_worker_runs_in_this_process() -> None:
 
     with pool_mapper(1) as mapper:
         assert mapper is in_process
+
+
+def test_a_worker_killed_by_one_input_fails_that_input_alone() -> None:
+    from newsweave.distributed import Guarded, pool_mapper
+    from tests.crashing import died, doubled_or_die
+
+    batches = [[1, 2], [3, -4, 5], [6], [7, 8], [-9], [10]]
+    with pool_mapper(2) as mapper:
+        out = list(mapper(Guarded(doubled_or_die, died), batches))
+    assert out == [[2, 4], [6, 0, 10], [12], [14, 16], [0], [20]]
+
+
+def test_a_worker_killed_without_a_guard_ends_the_run_with_a_next_step() -> None:
+    from newsweave.distributed import pool_mapper
+    from newsweave.errors import NewsweaveError
+    from tests.crashing import doubled_or_die
+
+    with pool_mapper(2) as mapper, pytest.raises(NewsweaveError, match="--workers 1"):
+        list(mapper(doubled_or_die, [[1], [-2], [3]]))
+
+
+def test_a_dask_worker_killed_by_one_input_fails_that_input_alone() -> None:
+    import dask
+
+    from newsweave.distributed import Guarded
+    from tests.crashing import died, doubled_or_die
+
+    # The scheduler gives up on a task after its first dead worker (default: 3 more tries).
+    once = dask.config.set({"distributed.scheduler.allowed-failures": 0})
+    with once, dask_mapper(n_workers=2) as mapper:
+        out = list(mapper(Guarded(doubled_or_die, died), [[1, 2], [3, -4], [5]]))
+    assert out == [[2, 4], [6, 0], [10]]

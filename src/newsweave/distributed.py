@@ -13,17 +13,22 @@ standard library's, since a laptop needs nothing more to use its cores.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future as PoolFuture
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from itertools import chain
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from newsweave.errors import NewsweaveError
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -31,6 +36,28 @@ if TYPE_CHECKING:
 In = TypeVar("In")
 F = TypeVar("F")
 Out = TypeVar("Out")
+Item = TypeVar("Item")
+R = TypeVar("R")
+
+#: What a worker process's death is recorded as, for the item that caused it.
+WORKER_DIED = (
+    "the worker process analysing it died ({detail}); it was analysed alone in a new "
+    "worker and died again, so it is skipped: report the article if it is a valid text"
+)
+
+
+@dataclass(frozen=True)
+class Guarded(Generic[Item, R]):
+    """A batch function over lists that also says what an item yields when it kills the
+    worker process analysing it (a parser crash, memory exhaustion): the mappers then run
+    the batch again item by item, and only the item at fault gets ``crashed(item, why)``.
+    Without it, a dead worker ends the run. Both functions must be importable (picklable)."""
+
+    fn: Callable[[list[Item]], list[R]]
+    crashed: Callable[[Item, str], R]
+
+    def __call__(self, batch: list[Item]) -> list[R]:
+        return self.fn(batch)
 
 
 class BatchMapper(Protocol):
@@ -87,6 +114,18 @@ def pool_mapper(workers: int | None = None) -> Iterator[BatchMapper]:
                 pools.append(stack.enter_context(executor))
             return pools[0]
 
+        def restart() -> None:
+            """A worker died: the pool is broken for every task; start a fresh one."""
+            if pools:
+                pools.pop().shutdown(wait=False, cancel_futures=True)
+
+        def result(fn: Callable[[In], Out], batch: In) -> Out:
+            try:
+                return pool().submit(fn, batch).result()
+            except BrokenProcessPool:
+                restart()
+                raise
+
         def run(fn: Callable[[In], Out], batches: Iterable[In], /) -> Iterator[Out]:
             items = iter(batches)
             first = next(items, _END)
@@ -96,11 +135,15 @@ def pool_mapper(workers: int | None = None) -> Iterator[BatchMapper]:
             if second is _END:
                 yield fn(first)
                 return
-            yield from in_order(
+            yield from _crash_safe(
+                fn,
                 lambda batch: pool().submit(fn, batch),
                 PoolFuture.result,
+                restart,
+                lambda batch: result(fn, batch),
                 chain((first, second), items),
                 max(2, IN_FLIGHT_PER_THREAD * count),
+                (BrokenProcessPool,),
             )
 
         yield run
@@ -172,21 +215,88 @@ def map_in_order(client: Client, fn: Callable[[In], Out], batches: Iterable[In])
         # pure=False: two equal batches are still two tasks; results never cached by key.
         return client.submit(fn, batch, pure=False)
 
-    yield from in_order(submit, _take, batches, max(2, IN_FLIGHT_PER_THREAD * threads))
+    def alone(batch: In) -> Out:
+        return _take(submit(batch))
+
+    from distributed import KilledWorker
+
+    yield from _crash_safe(
+        fn,
+        submit,
+        _take,
+        lambda: None,  # the cluster replaces a dead worker itself
+        alone,
+        batches,
+        max(2, IN_FLIGHT_PER_THREAD * threads),
+        (KilledWorker,),
+    )
 
 
-def in_order(
-    submit: Callable[[In], F], take: Callable[[F], Out], batches: Iterable[In], window: int
+def _crash_safe(
+    fn: Callable[[In], Out],
+    submit: Callable[[In], F],
+    take: Callable[[F], Out],
+    restart: Callable[[], None],
+    alone: Callable[[In], Out],
+    batches: Iterable[In],
+    window: int,
+    died: tuple[type[BaseException], ...],
 ) -> Iterator[Out]:
-    """``take`` of each submitted batch, in input order, with at most ``window`` in flight:
-    the one ordering the local pool and Dask share."""
-    pending: deque[F] = deque()
+    """``take`` of each submitted batch, in input order, with at most ``window`` in flight
+    (the one ordering the local pool and Dask share), surviving dead workers.
+
+    When a batch's worker died, the batches in flight are set aside and that batch is run
+    again alone (a batch that merely shared the broken pool then succeeds); if it kills
+    its worker again it is split item by item (``fn`` must be :class:`Guarded`), and each
+    item that still kills its worker gets ``fn.crashed``. The batches set aside are then
+    submitted again, in order."""
+    pending: deque[tuple[In, F]] = deque()
+
+    def head() -> Out:
+        batch, future = pending.popleft()
+        try:
+            return take(future)
+        except died:
+            log.warning("a worker process died; running its batch again alone")
+        waiting = [b for b, _ in pending]
+        pending.clear()
+        restart()
+        out = _isolated(fn, alone, batch, died)
+        pending.extend((b, submit(b)) for b in waiting)
+        return out
+
     for batch in batches:
-        pending.append(submit(batch))
+        pending.append((batch, submit(batch)))
         if len(pending) >= window:
-            yield take(pending.popleft())
+            yield head()
     while pending:
-        yield take(pending.popleft())
+        yield head()
+
+
+def _isolated(
+    fn: Callable[[In], Out],
+    alone: Callable[[In], Out],
+    batch: In,
+    died: tuple[type[BaseException], ...],
+) -> Out:
+    """``fn(batch)`` run alone on a worker; item by item when it kills the worker again."""
+    try:
+        return alone(batch)
+    except died as exc:
+        if not isinstance(fn, Guarded) or not isinstance(batch, list):
+            raise NewsweaveError(
+                f"a worker process died twice on the same batch ({exc or type(exc).__name__}); "
+                "run again with --workers 1 to find the input at fault"
+            ) from exc
+    out: list[Any] = []
+    for item in batch:
+        try:
+            out.extend(alone([item]))  # type: ignore[arg-type]
+        except died as exc:
+            detail = str(exc) or type(exc).__name__
+            log.error("an item killed its worker process twice: %s", detail)
+            out.append(fn.crashed(item, WORKER_DIED.format(detail=detail)))
+    return out  # type: ignore[return-value]
 
 
 def _take(future: Future[Out]) -> Out:

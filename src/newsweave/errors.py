@@ -21,6 +21,11 @@ class UsageError(NewsweaveError):
     exit_code = 2
 
 
+class WorkerDied(NewsweaveError):
+    """A worker process died (killed, out of memory, a crash in compiled code) while
+    analysing one input, and again when that input was analysed alone."""
+
+
 # Reasons for rejected inputs. Each says what is wrong and what to do.
 EMPTY = "empty input (0 bytes of text): nothing to read; check the scraper's output"
 BLANK = "input holds only whitespace: nothing to read; check the scraper's output"

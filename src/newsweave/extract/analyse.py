@@ -82,6 +82,11 @@ def _slavic_facts(article: Article) -> ArticleFacts:
     return facts
 
 
+def crashed_facts(article: Article, why: str) -> ArticleFacts:
+    """The record of an article whose analysis killed the worker process (twice)."""
+    return failed_facts(article.id, errors.WorkerDied(why))
+
+
 def failed_facts(article_id: str, exc: BaseException) -> ArticleFacts:
     """The record of an article the extract stage could not analyse, and why."""
     reason = errors.stage_failed("extract", "article", exc)

@@ -19,8 +19,8 @@ from newsweave.stages.base import Context, Stage
 
 def run(ctx: Context, stage: Stage) -> int:
     """Run the extractors on every article they have not processed; return how many."""
-    from newsweave.distributed import in_process
-    from newsweave.extract.analyse import analyse_articles
+    from newsweave.distributed import Guarded, in_process
+    from newsweave.extract.analyse import analyse_articles, crashed_facts
 
     store = ctx.store
     pending = ctx.pending(stage)
@@ -36,7 +36,8 @@ def run(ctx: Context, stage: Stage) -> int:
     )
     done = 0
     clears, clears_stories = ctx.dependents(stage.name), ctx.story_dependents(stage.name)
-    for facts in (ctx.mapper or in_process)(analyse_articles, batches):
+    analyse = Guarded(analyse_articles, crashed_facts)
+    for facts in (ctx.mapper or in_process)(analyse, batches):
         store.save_facts(facts, stage.version, clears=clears, clears_stories=clears_stories)
         done += len(facts)
         ctx.tick(stage.name, done, len(pending))
