@@ -43,10 +43,12 @@ def detect_language(text: str) -> str | None:
 
 def looks_like_writing(sample: str, letters: list[str]) -> bool:
     """Mostly letters among the visible characters, and mostly letters of one script."""
-    visible = sum(1 for ch in sample if not ch.isspace())
+    visible = len("".join(sample.split()))  # split() drops exactly what isspace() marks
     if len(letters) < settings.MIN_LETTER_SHARE * visible:
         return False
-    scripts = Counter(_script(ch) for ch in letters)
+    scripts: Counter[str] = Counter()
+    for letter, count in Counter(letters).items():  # a name lookup per distinct letter
+        scripts[_script(letter)] += count
     return scripts.most_common(1)[0][1] >= settings.MIN_SCRIPT_SHARE * len(letters)
 
 
