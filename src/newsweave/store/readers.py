@@ -10,13 +10,12 @@ SQLite and PostgreSQL answer alike.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, Text, cast, func, select
+from sqlalchemy import Engine, func, select
 
 from newsweave.model import Article, Entity, Event, Mention, Quote, Story
 from newsweave.store.chunking import chunks
@@ -25,6 +24,7 @@ from newsweave.store.schema import (
     articles,
     claims,
     entities,
+    event_participants,
     events,
     mentions,
     quotes,
@@ -310,20 +310,18 @@ class ReadersMixin:
         )
         return [_with_head(r) for r in self._rows(query)]
 
-    def events_with(self, entity_id: str) -> list[Event]:
-        """Events the entity takes part in, dated ones first in date order.
-
-        Participants are a JSON list; the text match narrows the rows on both backends
-        and the exact check keeps only events that list this id."""
-        needle = json.dumps(entity_id).replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
+    def events_with(self, entity_id: str, limit: int | None = None) -> list[Event]:
+        """Events the entity takes part in, dated ones first in date order (the first
+        ``limit`` when given): a keyed read through ``event_participants``."""
         query = (
             select(events)
-            .where(cast(events.c.participants, Text).like(f"%{needle}%", escape="\\"))
+            .join(event_participants, event_participants.c.event_id == events.c.id)
+            .where(event_participants.c.entity_id == entity_id)
             .order_by(*_EVENT_ORDER)
+            .limit(limit)
         )
         with self.engine.connect() as conn:
-            found = [row_event(r) for r in conn.execute(query)]
-        return [e for e in found if entity_id in e.participants]
+            return [row_event(r) for r in conn.execute(query)]
 
     # -- listings and search -----------------------------------------------------------
 

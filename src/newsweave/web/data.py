@@ -414,14 +414,16 @@ def _context(m: dict[str, Any]) -> dict[str, str]:
     }
 
 
-#: Mentions on one page of an entity, and the most quotes an entity page lists.
+#: Mentions on one page of an entity, and the most quotes and events an entity page lists.
 MENTIONS_PER_PAGE = 100
 QUOTES_SHOWN = 200
+EVENTS_SHOWN = 200
 
 
 def entity_detail(store: SqlStore, entity_id: str, page: int = 1) -> dict[str, Any] | None:
     """An entity with one page of its mentions (``MENTIONS_PER_PAGE``, by date), the
-    first ``QUOTES_SHOWN`` quotes it speaks, its events and its stories.
+    first ``QUOTES_SHOWN`` quotes it speaks, the first ``EVENTS_SHOWN`` events it takes
+    part in (by date) and its stories.
 
     Paged because a name in the news for months has tens of thousands of mentions."""
     entity = store.entity_row(entity_id)
@@ -430,7 +432,7 @@ def entity_detail(store: SqlStore, entity_id: str, page: int = 1) -> dict[str, A
     total = store.mention_count(entity_id)
     offset = (page - 1) * MENTIONS_PER_PAGE
     mentions = store.mentions_in_context(entity_id, offset, MENTIONS_PER_PAGE)
-    events = store.events_with(entity_id)
+    events = store.events_with(entity_id, EVENTS_SHOWN)
     names = store.entity_names(sorted({p for e in events for p in e.participants}))
     story_ids = store.entity_story_ids(entity_id)
     titles = store.story_titles(story_ids)
