@@ -70,16 +70,30 @@ class ArticleHead:
 
 
 @dataclass(frozen=True)
+class ListedMember:
+    """What a list of stories needs of each member: enough to name its outlet
+    (``outlet_name``) and to count the copies."""
+
+    id: str
+    outlet: str | None
+    url: str | None
+    agency: str | None
+    duplicate_of: str | None
+
+
+@dataclass(frozen=True)
 class StoryListing:
-    """A story as a list of stories shows it: its members' heads and its claim count."""
+    """A story as a list of stories shows it: its members (oldest first) and its claim count."""
 
     story: Story
-    members: tuple[ArticleHead, ...]
+    members: tuple[ListedMember, ...]
     claim_count: int
 
 
 _HEAD_COLUMNS = tuple(articles.c[name] for name in ArticleHead.__dataclass_fields__)
 
+
+_LISTED_COLUMNS = tuple(articles.c[name] for name in ListedMember.__dataclass_fields__)
 
 _HEAD_LABELS = tuple(c.label(f"head_{c.name}") for c in _HEAD_COLUMNS)
 
@@ -289,17 +303,19 @@ class ReadersMixin:
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
 
-    def entity_story_ids(self, entity_id: str) -> list[str]:
-        """The stories whose articles mention the entity, by id."""
+    def entity_stories(self, entity_id: str) -> list[tuple[str, int]]:
+        """The stories whose articles mention the entity, with how many mentions each, the
+        most mentioned first (ties by id)."""
+        count = func.count().label("n")
         query = (
-            select(articles.c.story_id)
+            select(articles.c.story_id, count)
             .join(mentions, mentions.c.article_id == articles.c.id)
             .where(mentions.c.entity_id == entity_id, articles.c.story_id.is_not(None))
-            .distinct()
-            .order_by(articles.c.story_id)
+            .group_by(articles.c.story_id)
+            .order_by(count.desc(), articles.c.story_id)
         )
         with self.engine.connect() as conn:
-            return [str(sid) for sid in conn.execute(query).scalars()]
+            return [(str(sid), int(n)) for sid, n in conn.execute(query)]
 
     def quotes_by(self, entity_id: str, limit: int | None = None) -> list[dict[str, Any]]:
         """Quotes the entity speaks (their columns), with their article's head (``article``),
@@ -335,7 +351,8 @@ class ReadersMixin:
             return [_head(r) for r in conn.execute(query)]
 
     def story_listing(self, offset: int = 0, limit: int | None = None) -> list[StoryListing]:
-        """Stories with their members' heads and claim counts, biggest and latest first.
+        """Stories with their members (``ListedMember``: five columns, not the heads) and
+        claim counts, biggest and latest first.
 
         ``offset``/``limit`` select one page in the database (ordered by the
         ``ix_stories_listing`` index), and only that page's members and claims are read,
@@ -349,18 +366,18 @@ class ReadersMixin:
         page = select(stories).order_by(*order).offset(offset)
         if limit is not None:
             page = page.limit(limit)
-        heads: dict[str, list[ArticleHead]] = defaultdict(list)
+        heads: dict[str, list[ListedMember]] = defaultdict(list)
         claim_count: dict[str, int] = {}
         with self.engine.connect() as conn:
             rows = conn.execute(page).all()
             for some in chunks([r.id for r in rows]):
                 members = (
-                    select(*_HEAD_COLUMNS)
+                    select(articles.c.story_id, *_LISTED_COLUMNS)
                     .where(articles.c.story_id.in_(some))
                     .order_by(*_ARTICLE_ORDER)
                 )
-                for r in conn.execute(members):
-                    heads[r.story_id].append(_head(r))
+                for story_id, *listed in conn.execute(members):
+                    heads[story_id].append(ListedMember(*listed))
                 counts = (
                     select(claims.c.story_id, func.count())
                     .where(claims.c.story_id.in_(some))

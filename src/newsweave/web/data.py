@@ -412,12 +412,14 @@ def _context(m: dict[str, Any]) -> dict[str, str]:
 MENTIONS_PER_PAGE = 100
 QUOTES_SHOWN = 200
 EVENTS_SHOWN = 200
+#: Stories an entity page links to (the ones that mention it most).
+STORIES_SHOWN = 100
 
 
 def entity_detail(store: SqlStore, entity_id: str, page: int = 1) -> dict[str, Any] | None:
     """An entity with one page of its mentions (``MENTIONS_PER_PAGE``, by date), the
     first ``QUOTES_SHOWN`` quotes it speaks, the first ``EVENTS_SHOWN`` events it takes
-    part in (by date) and its stories.
+    part in (by date) and the ``STORIES_SHOWN`` stories that mention it most.
 
     Paged because a name in the news for months has tens of thousands of mentions."""
     entity = store.entity_row(entity_id)
@@ -428,7 +430,8 @@ def entity_detail(store: SqlStore, entity_id: str, page: int = 1) -> dict[str, A
     mentions = store.mentions_in_context(entity_id, offset, MENTIONS_PER_PAGE)
     events = store.events_with(entity_id, EVENTS_SHOWN)
     names = store.entity_names(sorted({p for e in events for p in e.participants}))
-    story_ids = store.entity_story_ids(entity_id)
+    in_stories = store.entity_stories(entity_id)
+    story_ids = [sid for sid, _ in in_stories[:STORIES_SHOWN]]
     titles = store.story_titles(story_ids)
     languages = Counter(m["article"].language or "unknown" for m in mentions)
     return {
@@ -459,6 +462,7 @@ def entity_detail(store: SqlStore, entity_id: str, page: int = 1) -> dict[str, A
             for q in store.quotes_by(entity_id, QUOTES_SHOWN)
         ],
         "events": [_event_dict(e, names) for e in _in_date_order(events)],
+        "story_count": len(in_stories),
         "stories": [
             {"id": s, "title": titles.get(s, s), "url": f"/stories/{s}"} for s in story_ids
         ],
