@@ -4,6 +4,7 @@ store holds for it, on SQLite and PostgreSQL alike, and touches only its own row
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import event
@@ -80,8 +81,9 @@ def test_entity_article_and_listing_reads(store: SqlStore) -> None:
             entity.id, 2, None
         )
         assert paged == full
-        in_stories = {m["article"].story_id for m in full if m["article"].story_id}
-        assert store.entity_story_ids(entity.id) == sorted(in_stories)
+        in_stories = Counter(m["article"].story_id for m in full if m["article"].story_id)
+        expected = sorted(in_stories.items(), key=lambda kv: (-kv[1], kv[0]))
+        assert store.entity_stories(entity.id) == expected
         assert store.entity_row(entity.id) == dataclasses.replace(entity, mentions=())
         spoken = store.quotes_by(entity.id)
         assert store.quotes_by(entity.id, 1) == spoken[:1]

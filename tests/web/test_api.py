@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -212,3 +213,28 @@ def test_story_list_and_entity_mentions_are_paged(
     assert paged[1]["stories"] == entity["stories"], "the entity's stories are all listed"
     html = client.get("/entities/gpe-ukraine", params={"page": 2}).text
     assert 'href="/entities/gpe-ukraine?page=3"' in html
+
+
+def test_an_entity_page_lists_its_most_mentioning_stories_and_first_events(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Capped lists say so: the stories that mention the entity most (of how many), the
+    events in date order (the first ones shown)."""
+    every = client.get("/api/entities/gpe-ukraine").json()
+    assert every["story_count"] == len(every["stories"]) >= 2
+    assert len(every["events"]) >= 2
+    monkeypatch.setattr(data, "STORIES_SHOWN", 1)
+    monkeypatch.setattr(data, "EVENTS_SHOWN", 1)
+    capped = client.get("/api/entities/gpe-ukraine").json()
+    counts = Counter(m["article_id"] for m in every["mentions"])
+    story_of = {a: client.get(f"/api/articles/{a}").json()["story_id"] for a in counts}
+    per_story: Counter[str] = Counter()
+    for article_id, n in counts.items():
+        per_story[story_of[article_id]] += n
+    top = min(per_story, key=lambda s: (-per_story[s], s))
+    assert [s["id"] for s in capped["stories"]] == [top]
+    assert capped["story_count"] == every["story_count"]
+    assert capped["events"] == every["events"][:1]
+    html = client.get("/entities/gpe-ukraine").text
+    assert f"In {every['story_count']} stories (the 1 that mention it most)" in html
+    assert "Events (1, the first shown)" in html

@@ -75,7 +75,7 @@ def _story(store: SqlStore, story_id: str, rows: list[dict[str, Any]]) -> dict[s
     if data is None:  # merged away or deleted since: its changes moved with it
         return None
     view = view_of(data)
-    articles: dict[str, Article] = {a.article.id: a.article for a in data.articles}
+    articles: dict[str, Article] = store.articles_by_id(list(data.story.article_ids))
     outlet_of = {a["id"]: a["outlet"] for a in view["articles"]}
     notes: list[dict[str, Any]] = []
     summary = []

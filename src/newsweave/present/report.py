@@ -83,9 +83,8 @@ def report_context(store: SqlStore) -> dict[str, Any]:
         if data is None:
             continue
         view = view_of(data)
-        articles = {a.article.id: a.article for a in data.articles}
-        elsewhere = {c["article_id"] for c in _citations(view)} - articles.keys()
-        articles.update(store.articles_by_id(sorted(elsewhere)))
+        cited = {c["article_id"] for c in _citations(view)}
+        articles = store.articles_by_id(sorted(cited | set(data.story.article_ids)))
         evidence: dict[str, dict[str, Any]] = {}
         for c in _citations(view):
             key = cite_id(c)

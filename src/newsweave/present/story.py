@@ -28,7 +28,7 @@ from newsweave.model import (
     span_json,
     summary_json,
 )
-from newsweave.store import SqlStore, StoredArticle, compare_sql
+from newsweave.store import ArticleHead, SqlStore, compare_sql
 
 UNATTRIBUTED = "(unattributed)"
 
@@ -43,7 +43,9 @@ class StoryData:
     """Everything a story's views show, as read from the store for this one story."""
 
     story: Story
-    articles: tuple[StoredArticle, ...]
+    #: The members' heads, oldest first: every column a view shows, never the text (a
+    #: view that quotes text reads the articles it cites).
+    articles: tuple[ArticleHead, ...]
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...]
     #: Entity id → name, for the entities the events and quotes point at.
@@ -61,9 +63,7 @@ class StoryData:
     @property
     def outlets(self) -> list[str]:
         """The compare stage's outlets, else every outlet that carried the story."""
-        found: list[str] = self.compared.get("outlets") or outlet_names(
-            a.article for a in self.articles
-        )
+        found: list[str] = self.compared.get("outlets") or outlet_names(self.articles)
         return found
 
 
@@ -78,7 +78,7 @@ def load_story(store: SqlStore, story_id: str) -> StoryData | None:
     named |= {q.speaker_entity_id for q in quotes if q.speaker_entity_id}
     return StoryData(
         story=story,
-        articles=tuple(store.articles_of(story_id)),
+        articles=tuple(store.story_heads(story_id)),
         events=tuple(events),
         quotes=tuple(quotes),
         names=store.entity_names(sorted(named)),
@@ -134,14 +134,13 @@ def view_of(data: StoryData) -> dict[str, Any]:
     }
 
 
-def _article_json(stored: StoredArticle) -> dict[str, Any]:
-    a = stored.article
+def _article_json(a: ArticleHead) -> dict[str, Any]:
     return {
         "id": a.id,
         "outlet": outlet_name(a),
         "headline": a.headline,
         "published": a.published,
-        "duplicate_of": stored.duplicate_of,
+        "duplicate_of": a.duplicate_of,
         "url": a.url,
         "agency": a.agency,
         "words": a.word_count,
@@ -193,7 +192,7 @@ def _claim_row(c: Claim, outlets: Sequence[str]) -> dict[str, Any]:
 
 def _quotes(data: StoryData) -> list[dict[str, Any]]:
     """Quotes grouped by speaker (resolved entity name first), most quoted first."""
-    outlet_of = {a.article.id: outlet_name(a.article) for a in data.articles}
+    outlet_of = {a.id: outlet_name(a) for a in data.articles}
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     entity_of: dict[str, str | None] = {}
     for q in data.quotes:

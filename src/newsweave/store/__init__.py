@@ -6,7 +6,7 @@ from pathlib import Path
 
 from newsweave.errors import StoreError
 from newsweave.store.base import Ingested, SaveResult, Store
-from newsweave.store.readers import ArticleHead, StoredArticle, StoryListing
+from newsweave.store.readers import ArticleHead, ListedMember, StoredArticle, StoryListing
 from newsweave.store.search import Hit
 from newsweave.store.sql import SqlStore
 
@@ -14,6 +14,7 @@ __all__ = [
     "ArticleHead",
     "Hit",
     "Ingested",
+    "ListedMember",
     "SaveResult",
     "SqlStore",
     "Store",

@@ -26,6 +26,7 @@ from newsweave.model import (
     Span,
     sha256_hex,
 )
+from newsweave.store import participants_sql
 from newsweave.store.chunking import chunks
 from newsweave.store.schema import (
     compare_inputs,
@@ -257,12 +258,15 @@ class FactsMixin(StampsMixin):
         version: str,
         clears: Sequence[str] = (),
     ) -> None:
-        """The events of these stories, replaced, and the stories stamped, atomically."""
+        """The events of these stories (and their rows in ``event_participants``), replaced,
+        and the stories stamped, atomically."""
         with self.writer.begin() as conn:
+            participants_sql.forget_stories(conn, story_ids)
             for ids in chunks(story_ids):
                 conn.execute(delete(events).where(events.c.story_id.in_(ids)))
             if merged:
                 conn.execute(events.insert(), [_event_row(e) for e in merged])
+                participants_sql.record(conn, merged)
             self.mark_stories(conn, story_ids, stage, version, clears)
 
     def _of_articles(self, query: Any, table: Any, article_ids: Sequence[str] | None) -> list[Any]:

@@ -10,13 +10,12 @@ SQLite and PostgreSQL answer alike.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, Text, cast, func, select
+from sqlalchemy import Engine, func, select
 
 from newsweave.model import Article, Entity, Event, Mention, Quote, Story
 from newsweave.store.chunking import chunks
@@ -25,6 +24,7 @@ from newsweave.store.schema import (
     articles,
     claims,
     entities,
+    event_participants,
     events,
     mentions,
     quotes,
@@ -70,22 +70,39 @@ class ArticleHead:
 
 
 @dataclass(frozen=True)
+class ListedMember:
+    """What a list of stories needs of each member: enough to name its outlet
+    (``outlet_name``) and to count the copies."""
+
+    id: str
+    outlet: str | None
+    url: str | None
+    agency: str | None
+    duplicate_of: str | None
+
+
+@dataclass(frozen=True)
 class StoryListing:
-    """A story as a list of stories shows it: its members' heads and its claim count."""
+    """A story as a list of stories shows it: its members (oldest first) and its claim count."""
 
     story: Story
-    members: tuple[ArticleHead, ...]
+    members: tuple[ListedMember, ...]
     claim_count: int
 
 
 _HEAD_COLUMNS = tuple(articles.c[name] for name in ArticleHead.__dataclass_fields__)
 
 
+_LISTED_COLUMNS = tuple(articles.c[name] for name in ListedMember.__dataclass_fields__)
+
 _HEAD_LABELS = tuple(c.label(f"head_{c.name}") for c in _HEAD_COLUMNS)
 
 
 def _head(r: Any) -> ArticleHead:
-    return ArticleHead(**{name: r._mapping[name] for name in ArticleHead.__dataclass_fields__})
+    """A head from a row of ``select(*_HEAD_COLUMNS)``: its columns are the fields, in
+    order. Positional: naming each field through ``row._mapping`` built a mapping per
+    field per row, most of a story list page's CPU."""
+    return ArticleHead(*r)
 
 
 def _with_head(row: dict[str, Any]) -> dict[str, Any]:
@@ -286,17 +303,19 @@ class ReadersMixin:
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
 
-    def entity_story_ids(self, entity_id: str) -> list[str]:
-        """The stories whose articles mention the entity, by id."""
+    def entity_stories(self, entity_id: str) -> list[tuple[str, int]]:
+        """The stories whose articles mention the entity, with how many mentions each, the
+        most mentioned first (ties by id)."""
+        count = func.count().label("n")
         query = (
-            select(articles.c.story_id)
+            select(articles.c.story_id, count)
             .join(mentions, mentions.c.article_id == articles.c.id)
             .where(mentions.c.entity_id == entity_id, articles.c.story_id.is_not(None))
-            .distinct()
-            .order_by(articles.c.story_id)
+            .group_by(articles.c.story_id)
+            .order_by(count.desc(), articles.c.story_id)
         )
         with self.engine.connect() as conn:
-            return [str(sid) for sid in conn.execute(query).scalars()]
+            return [(str(sid), int(n)) for sid, n in conn.execute(query)]
 
     def quotes_by(self, entity_id: str, limit: int | None = None) -> list[dict[str, Any]]:
         """Quotes the entity speaks (their columns), with their article's head (``article``),
@@ -310,20 +329,18 @@ class ReadersMixin:
         )
         return [_with_head(r) for r in self._rows(query)]
 
-    def events_with(self, entity_id: str) -> list[Event]:
-        """Events the entity takes part in, dated ones first in date order.
-
-        Participants are a JSON list; the text match narrows the rows on both backends
-        and the exact check keeps only events that list this id."""
-        needle = json.dumps(entity_id).replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
+    def events_with(self, entity_id: str, limit: int | None = None) -> list[Event]:
+        """Events the entity takes part in, dated ones first in date order (the first
+        ``limit`` when given): a keyed read through ``event_participants``."""
         query = (
             select(events)
-            .where(cast(events.c.participants, Text).like(f"%{needle}%", escape="\\"))
+            .join(event_participants, event_participants.c.event_id == events.c.id)
+            .where(event_participants.c.entity_id == entity_id)
             .order_by(*_EVENT_ORDER)
+            .limit(limit)
         )
         with self.engine.connect() as conn:
-            found = [row_event(r) for r in conn.execute(query)]
-        return [e for e in found if entity_id in e.participants]
+            return [row_event(r) for r in conn.execute(query)]
 
     # -- listings and search -----------------------------------------------------------
 
@@ -334,7 +351,8 @@ class ReadersMixin:
             return [_head(r) for r in conn.execute(query)]
 
     def story_listing(self, offset: int = 0, limit: int | None = None) -> list[StoryListing]:
-        """Stories with their members' heads and claim counts, biggest and latest first.
+        """Stories with their members (``ListedMember``: five columns, not the heads) and
+        claim counts, biggest and latest first.
 
         ``offset``/``limit`` select one page in the database (ordered by the
         ``ix_stories_listing`` index), and only that page's members and claims are read,
@@ -348,18 +366,18 @@ class ReadersMixin:
         page = select(stories).order_by(*order).offset(offset)
         if limit is not None:
             page = page.limit(limit)
-        heads: dict[str, list[ArticleHead]] = defaultdict(list)
+        heads: dict[str, list[ListedMember]] = defaultdict(list)
         claim_count: dict[str, int] = {}
         with self.engine.connect() as conn:
             rows = conn.execute(page).all()
             for some in chunks([r.id for r in rows]):
                 members = (
-                    select(*_HEAD_COLUMNS)
+                    select(articles.c.story_id, *_LISTED_COLUMNS)
                     .where(articles.c.story_id.in_(some))
                     .order_by(*_ARTICLE_ORDER)
                 )
-                for r in conn.execute(members):
-                    heads[r.story_id].append(_head(r))
+                for story_id, *listed in conn.execute(members):
+                    heads[story_id].append(ListedMember(*listed))
                 counts = (
                     select(claims.c.story_id, func.count())
                     .where(claims.c.story_id.in_(some))

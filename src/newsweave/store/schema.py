@@ -248,6 +248,18 @@ events = Table(
     Column("evidence", JSON, nullable=False),
 )
 
+#: Which entities take part in which event, one row per (event, entity): the entity
+#: page's keyed read of its events (``participants`` is a JSON list, which no index
+#: reaches). Written and deleted with the events, in the same transaction; only
+#: participants that are entities (unresolved names stay in ``participants`` only).
+event_participants = Table(
+    "event_participants",
+    metadata,
+    Column("event_id", String(16), ForeignKey("events.id"), primary_key=True),
+    Column("entity_id", String(80), primary_key=True),
+    Index("ix_event_participants_entity_id", "entity_id"),
+)
+
 # -- compare and brief stages --------------------------------------------------
 
 claims = Table(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, bindparam, delete, select, update
 
 from newsweave.model import Article, Story, StoryChange
-from newsweave.store import changes_sql
+from newsweave.store import changes_sql, participants_sql
 from newsweave.store.chunking import chunks
 from newsweave.store.schema import (
     articles,
@@ -134,6 +134,7 @@ class StoriesMixin(StampsMixin):
             written = [s.id for s in changed]
             for ids in chunks([*written, *gone]):
                 conn.execute(delete(stories).where(stories.c.id.in_(ids)))
+            participants_sql.forget_stories(conn, gone)
             for table in (claims, summaries, story_comparisons, events):
                 for ids in chunks(gone):
                     conn.execute(delete(table).where(table.c.story_id.in_(ids)))

@@ -102,8 +102,12 @@ def story_detail(
     data = load_story(store, story_id)
     if data is None:
         return None
-    view = with_urls(view_of(data))
-    members = [_member(a) for a in data.articles]
+    view = view_of(data)
+    # Citation links only where the page shows citations (not the view's own article
+    # and quote lists, which this page replaces with its own).
+    shown = ("timeline", "summary", "claims", "framing", "sources")
+    linked = {k: with_urls(view[k]) for k in shown}
+    members = [_head_member(h) for h in data.articles]
     updated = changes_sql.last_changed(store, [story_id]).get(story_id)
     short = _story_short(store, story_id)
     limit = RECENT_CHANGES if since is None else MAX_CHANGES
@@ -121,34 +125,17 @@ def story_detail(
         "changes": _with_links(changes_view(store, since, story_id, limit)),
         "articles": members,
         "by_outlet": by_outlet(members),
-        "timeline": _timeline(data, view["timeline"]),
-        "summary": view["summary"],
-        "claims": view["claims"],
-        "framing": view["framing"],
-        "sources": view["sources"],
+        "timeline": _timeline(data, linked["timeline"]),
+        "summary": linked["summary"],
+        "claims": linked["claims"],
+        "framing": linked["framing"],
+        "sources": linked["sources"],
         "quotes_by_speaker": _quotes_by_speaker(data),
     }
 
 
-def _member(stored: StoredArticle) -> dict[str, Any]:
-    a = stored.article
-    return {
-        "id": a.id,
-        "headline": a.headline,
-        "outlet": outlet_name(a),
-        "published": a.published,
-        "word_count": a.word_count,
-        "reading_minutes": reading_minutes(a.word_count),
-        "section": a.section,
-        "duplicate_of": stored.duplicate_of,
-        "story_id": stored.story_id,
-        "language": a.language,
-        "url": f"/articles/{a.id}",
-    }
-
-
 def _head_member(h: ArticleHead) -> dict[str, Any]:
-    """A story member from its head (no text read), as ``_member`` shows it."""
+    """A story member as the pages list it, from its head (no text read)."""
     return {
         "id": h.id,
         "headline": h.headline,
@@ -203,7 +190,10 @@ def _with_links(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         elif r["kind"] == "outlet" and d.get("article_id"):
             link = f"/articles/{d['article_id']}"
         elif r["kind"] in ("claim", "disagreement") and d.get("evidence"):
-            link = with_urls(d["evidence"][0])["url"]
+            e = d["evidence"][0]
+            link = cite_url(
+                e["article_id"], e["start"], e["end"], e.get("field", "text"), e.get("index")
+            )
         r["link"] = link
     return rows
 
@@ -240,16 +230,20 @@ def _timeline(data: StoryData, entries: list[dict[str, Any]]) -> list[dict[str, 
 
 
 def with_urls(value: Any) -> Any:
-    """A copy of ``value`` in which every citation dict (article_id, start, end) has a ``url``."""
-    if isinstance(value, list):
-        return [with_urls(v) for v in value]
-    if not isinstance(value, dict):
-        return value
-    out = {k: with_urls(v) for k, v in value.items()}
-    if {"article_id", "start", "end"} <= out.keys() and "url" not in out:
-        field, index = out.get("field", "text"), out.get("index")
-        out["url"] = cite_url(out["article_id"], out["start"], out["end"], field, index)
-    return out
+    """``value`` with a ``url`` in every citation dict (article_id, start, end) it holds,
+    added in place (a story's view is built fresh for each request and nothing else
+    holds it; copying it doubled the work on a big story); returns ``value``."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(v for v in item if isinstance(v, (list, dict)))
+        elif isinstance(item, dict):
+            if "article_id" in item and "start" in item and "end" in item and "url" not in item:
+                field, index = item.get("field", "text"), item.get("index")
+                item["url"] = cite_url(item["article_id"], item["start"], item["end"], field, index)
+            stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+    return value
 
 
 def _in_date_order(events: list[Event]) -> list[Event]:
@@ -276,7 +270,7 @@ def _event_dict(event: Event, names: dict[str, str]) -> dict[str, Any]:
 
 def _quotes_by_speaker(data: StoryData) -> list[dict[str, Any]]:
     """Quotes grouped by speaker (entity when resolved, else the name), most quoted first."""
-    article_of = {a.article.id: a.article for a in data.articles}
+    article_of = {h.id: h for h in data.articles}
     rows = [
         {
             **_quote_row(q),
@@ -414,14 +408,18 @@ def _context(m: dict[str, Any]) -> dict[str, str]:
     }
 
 
-#: Mentions on one page of an entity, and the most quotes an entity page lists.
+#: Mentions on one page of an entity, and the most quotes and events an entity page lists.
 MENTIONS_PER_PAGE = 100
 QUOTES_SHOWN = 200
+EVENTS_SHOWN = 200
+#: Stories an entity page links to (the ones that mention it most).
+STORIES_SHOWN = 100
 
 
 def entity_detail(store: SqlStore, entity_id: str, page: int = 1) -> dict[str, Any] | None:
     """An entity with one page of its mentions (``MENTIONS_PER_PAGE``, by date), the
-    first ``QUOTES_SHOWN`` quotes it speaks, its events and its stories.
+    first ``QUOTES_SHOWN`` quotes it speaks, the first ``EVENTS_SHOWN`` events it takes
+    part in (by date) and the ``STORIES_SHOWN`` stories that mention it most.
 
     Paged because a name in the news for months has tens of thousands of mentions."""
     entity = store.entity_row(entity_id)
@@ -430,9 +428,10 @@ def entity_detail(store: SqlStore, entity_id: str, page: int = 1) -> dict[str, A
     total = store.mention_count(entity_id)
     offset = (page - 1) * MENTIONS_PER_PAGE
     mentions = store.mentions_in_context(entity_id, offset, MENTIONS_PER_PAGE)
-    events = store.events_with(entity_id)
+    events = store.events_with(entity_id, EVENTS_SHOWN)
     names = store.entity_names(sorted({p for e in events for p in e.participants}))
-    story_ids = store.entity_story_ids(entity_id)
+    in_stories = store.entity_stories(entity_id)
+    story_ids = [sid for sid, _ in in_stories[:STORIES_SHOWN]]
     titles = store.story_titles(story_ids)
     languages = Counter(m["article"].language or "unknown" for m in mentions)
     return {
@@ -463,6 +462,7 @@ def entity_detail(store: SqlStore, entity_id: str, page: int = 1) -> dict[str, A
             for q in store.quotes_by(entity_id, QUOTES_SHOWN)
         ],
         "events": [_event_dict(e, names) for e in _in_date_order(events)],
+        "story_count": len(in_stories),
         "stories": [
             {"id": s, "title": titles.get(s, s), "url": f"/stories/{s}"} for s in story_ids
         ],

@@ -68,7 +68,7 @@ def story_feed(request: Request, story_id: str, store: Store) -> Response:
     found = load_story(store, story_id)
     if found is None:
         raise HTTPException(404, f"No story with id “{story_id}”.")
-    members = [s.article for s in found.articles]
+    members = [s.article for s in store.articles_of(story_id)]
     times = stored_at(store, [a.id for a in members])
     entries = [
         Entry(

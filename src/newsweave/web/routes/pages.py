@@ -98,7 +98,8 @@ def entity(
     found = data.entity_detail(store, entity_id, page_number)
     if found is None:
         raise HTTPException(404, f"No entity with id “{entity_id}”.")
-    return page(request, "entity.html", {"entity": found, "quotes_shown": data.QUOTES_SHOWN})
+    shown = {"quotes_shown": data.QUOTES_SHOWN, "events_shown": data.EVENTS_SHOWN}
+    return page(request, "entity.html", {"entity": found, **shown})
 
 
 @router.get("/search")
