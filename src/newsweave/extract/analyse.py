@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from newsweave import errors, nlp, settings
 from newsweave.compare import prepared
 from newsweave.compare.claims import DatedSpan
+from newsweave.compare.plain import prepare_plain
 from newsweave.extract.entities import find_mentions
 from newsweave.extract.events import extract_events
 from newsweave.extract.french import FRENCH_LANGUAGES, analyse_french
@@ -76,16 +77,30 @@ def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[
 
 
 def _guarded_facts(article: Article, analyse: Callable[[Article], ArticleFacts]) -> ArticleFacts:
-    """A Russian, Ukrainian or French article's facts by its language's ``analyse``, under
-    the same limit and guard as English."""
+    """A Russian, Ukrainian or French article's facts by its language's ``analyse``, and
+    its comparison inputs from them (``compare.plain``), under the same limit and guard
+    as English."""
     analysed, cap_note = _capped(article)
     try:
         facts = analyse(analysed)
+        dated = [
+            DatedSpan(t.timex.start, t.timex.end, t.timex.value, t.timex.precision)
+            for t in facts.timexes
+            if t.field == "text" and t.timex.value
+        ]
+        plain = prepare_plain(analysed, facts.mentions, facts.quotes, dated)
+        facts.comparable = prepared.to_json(plain)
     except Exception as exc:  # any bug or parser limit fails this article alone
         log.exception("the extractors failed on article %s", article.id)
         return failed_facts(article.id, exc)
     facts.note = cap_note
     return facts
+
+
+def has_analyser(language: str | None) -> bool:
+    """Whether articles in ``language`` are analysed (and so compared): English, Russian,
+    Ukrainian and French."""
+    return nlp.is_analysed(language) or language in SLAVIC_LANGUAGES | FRENCH_LANGUAGES
 
 
 def failed_facts(article_id: str, exc: BaseException) -> ArticleFacts:
