@@ -14,12 +14,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
+from newsweave.cluster.bridge import bridge_key, crosses
 from newsweave.words import word_count
 
 #: A name extractor turns text into surface names ("Marco Rubio"); spaCy entities can
 #: be passed instead by setting ``ClusterInput.names`` or giving another callable.
 NameExtractor = Callable[[str], list[str]]
+#: A name keyer turns a name into the lower-case string its keys are made from:
+#: ``str.lower`` for the word-only clusterer, ``bridge.bridge_key`` across languages.
+NameKeyer = Callable[[str], str]
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _SENT_END = re.compile(r"[.!?:;\"“”«»()\n]\s*")
@@ -100,12 +105,15 @@ def capitalised_names(text: str) -> list[str]:
     return names
 
 
-def name_keys(names: Iterable[str]) -> Counter[str]:
+def name_keys(names: Iterable[str], keyer: NameKeyer = str.lower) -> Counter[str]:
     """Comparable keys for names: the full name and each of its words ("Maurice Cheeks" →
-    "maurice cheeks", "maurice", "cheeks"), so a later "Cheeks" still matches."""
+    "maurice cheeks", "maurice", "cheeks"), so a later "Cheeks" still matches. A name in
+    another script or language can be keyed as an English article would key it
+    (``keyer`` = :func:`~newsweave.cluster.bridge.bridge_key`: "Кирилла Дмитриева" →
+    "kirill dmitriev"), so names carry stories across languages."""
     keys: Counter[str] = Counter()
     for name in names:
-        low = name.lower()
+        low = keyer(name)
         parts = [p for p in tokenize(low) if p not in _NOT_NAMES]
         if not parts:
             continue
@@ -190,12 +198,12 @@ def lead_text(headline: str, text: str, sentences: int = LEAD_SENTENCES) -> str:
     return "\n".join([headline, *parts[:sentences]])
 
 
-def lead_name_keys(names: Iterable[str]) -> frozenset[str]:
+def lead_name_keys(names: Iterable[str], keyer: NameKeyer = str.lower) -> frozenset[str]:
     """Surname-like keys of names: the last word of each (so "Jackson" and "Vincent
     Jackson" meet), skipping one-word names that are common words."""
     keys = set()
     for name in names:
-        parts = [p for p in tokenize(name.lower()) if p not in _NOT_NAMES]
+        parts = [p for p in tokenize(keyer(name)) if p not in _NOT_NAMES]
         if parts:
             keys.add(parts[-1])
     return frozenset(keys)
@@ -221,14 +229,19 @@ _LEAD_BONUS = 2
 _LEAD_CHARS = 300
 
 
-def protagonists(persons: Iterable[tuple[str, int]], headline: str) -> tuple[str, ...]:
+def protagonists(
+    persons: Iterable[tuple[str, int]], headline: str, keyer: NameKeyer = str.lower
+) -> tuple[str, ...]:
     """Surname keys of the people an article is about: each mention counts 1, plus a bonus
     when the surname is in the headline and when the mention is in the lead. Two articles
-    of one event share their protagonists; two DUI arrests of one team's players do not."""
+    of one event share their protagonists; two DUI arrests of one team's players do not.
+    Names and the headline's words are keyed by ``keyer``, as in :func:`name_keys`."""
     in_headline = set(tokenize(headline.lower()))
+    if keyer is not str.lower:
+        in_headline |= set(tokenize(" ".join(keyer(w) for w in headline.split())))
     score: Counter[str] = Counter()
     for name, offset in persons:
-        parts = [p for p in tokenize(name.lower()) if p not in _NOT_NAMES]
+        parts = [p for p in tokenize(keyer(name)) if p not in _NOT_NAMES]
         if not parts:
             continue
         key = parts[-1].removesuffix("'s").removesuffix("’s")
@@ -254,11 +267,35 @@ def quantities(text: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in found.items()}
 
 
+def bridge_tokens(names: Iterable[str], language: str | None) -> list[str]:
+    """Words of the language-independent keys of ``names`` (one list entry per name
+    occurrence), for the names keyed by :func:`~newsweave.cluster.bridge.bridge_key`:
+    added to a non-English article's word vectors, so that its body, headline and lead
+    share "dmitriev" and "spain" with an English report of the same event."""
+    out: list[str] = []
+    for name in names:
+        if crosses(name, language):
+            out += tokenize(bridge_key(name, language))
+    return out
+
+
 def featurize(
-    item: ClusterInput, name_extractor: NameExtractor = capitalised_names
+    item: ClusterInput,
+    name_extractor: NameExtractor = capitalised_names,
+    across_languages: bool = True,
 ) -> ArticleFeatures:
-    """Turn one input into features; the headline also counts as body text (it is news)."""
+    """Turn one input into features; the headline also counts as body text (it is news).
+
+    With ``across_languages`` (the default) names in another script or language are
+    keyed as an English article keys them and their keys join the word vectors (see
+    :mod:`newsweave.cluster.bridge`); an English article's features do not change.
+    Without it, names are their lower-cased surface forms (the word-only clusterer,
+    kept as the multilingual benchmark's peer)."""
     headline = (item.headline or "").strip()
+    language = item.language
+    keyer: NameKeyer = (
+        partial(bridge_key, language=language) if across_languages else str.lower
+    )
     body_tokens = tokenize(item.text)
     title_tokens = tokenize(headline)
     names = item.names
@@ -267,19 +304,25 @@ def featurize(
     lead = lead_text(headline, item.text)
     lead_low = lead.lower()
     in_lead = [n for n in names if n.lower() in lead_low]
+    lead_tokens = tokenize(lead)
+    if across_languages:
+        head_low = headline.lower()
+        body_tokens += bridge_tokens(names, language)
+        title_tokens += bridge_tokens((n for n in names if n.lower() in head_low), language)
+        lead_tokens += bridge_tokens(in_lead, language)
     return ArticleFeatures(
         id=item.id,
         headline=headline,
         body=_log_tf(Counter(body_tokens + title_tokens)),
         title=_log_tf(Counter(title_tokens)),
-        names=_log_tf(name_keys(names)),
+        names=_log_tf(name_keys(names, keyer)),
         day=day_number(item.published),
         words=word_count(item.text),
-        language=item.language,
-        lead=_log_tf(Counter(tokenize(lead))),
-        lead_names=lead_name_keys(n for n in in_lead if " " in n.strip()),
+        language=language,
+        lead=_log_tf(Counter(lead_tokens)),
+        lead_names=lead_name_keys((n for n in in_lead if " " in n.strip()), keyer),
         years=cited_years(f"{headline}\n{item.text}", item.published),
-        protagonists=protagonists(item.persons or (), headline),
+        protagonists=protagonists(item.persons or (), headline, keyer),
         quantities=quantities(f"{headline}\n{item.text}"),
     )
 

@@ -3,7 +3,8 @@
 A pure function over Articles (no store access), so the same code runs in-process
 on a laptop or as a Dask task per batch. The analyser is picked by the article's
 language: English through one spaCy parse, Russian and Ukrainian through
-``extract.slavic`` (natasha + pymorphy3); other languages are marked as not analysed.
+``extract.slavic`` (natasha + pymorphy3), French through ``extract.french`` (spaCy's
+French model); other languages are marked as not analysed.
 One article never stops the batch: a text longer than ``settings.MAX_PARSE_CHARS`` is
 parsed up to a break before the limit (with a note saying so), and an article the parser
 or an extractor raises on comes back as failed with the reason, while every other
@@ -15,15 +16,17 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
 from newsweave import errors, nlp, settings
 from newsweave.compare import prepared
 from newsweave.compare.claims import DatedSpan
+from newsweave.compare.plain import prepare_plain
 from newsweave.extract.entities import find_mentions
 from newsweave.extract.events import extract_events
+from newsweave.extract.french import FRENCH_LANGUAGES, analyse_french
 from newsweave.extract.quotes import extract_quotes
 from newsweave.extract.slavic import SLAVIC_LANGUAGES, analyse_slavic
 from newsweave.extract.timex import find_timexes
@@ -50,7 +53,10 @@ def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[
     results = []
     for article in articles:
         if article.language in SLAVIC_LANGUAGES:
-            results.append(_slavic_facts(article))
+            results.append(_guarded_facts(article, analyse_slavic))
+            continue
+        if article.language in FRENCH_LANGUAGES:
+            results.append(_guarded_facts(article, analyse_french))
             continue
         if article.id not in body_docs:
             note = f"language {article.language or 'unknown'} is not analysed for entities/quotes"
@@ -70,11 +76,20 @@ def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[
     return results
 
 
-def _slavic_facts(article: Article) -> ArticleFacts:
-    """A Russian or Ukrainian article's facts, under the same limit and guard as English."""
+def _guarded_facts(article: Article, analyse: Callable[[Article], ArticleFacts]) -> ArticleFacts:
+    """A Russian, Ukrainian or French article's facts by its language's ``analyse``, and
+    its comparison inputs from them (``compare.plain``), under the same limit and guard
+    as English."""
     analysed, cap_note = _capped(article)
     try:
-        facts = analyse_slavic(analysed)
+        facts = analyse(analysed)
+        dated = [
+            DatedSpan(t.timex.start, t.timex.end, t.timex.value, t.timex.precision)
+            for t in facts.timexes
+            if t.field == "text" and t.timex.value
+        ]
+        plain = prepare_plain(analysed, facts.mentions, facts.quotes, dated)
+        facts.comparable = prepared.to_json(plain)
     except Exception as exc:  # any bug or parser limit fails this article alone
         log.exception("the extractors failed on article %s", article.id)
         return failed_facts(article.id, exc)
@@ -85,6 +100,12 @@ def _slavic_facts(article: Article) -> ArticleFacts:
 def crashed_facts(article: Article, why: str) -> ArticleFacts:
     """The record of an article whose analysis killed the worker process (twice)."""
     return failed_facts(article.id, errors.WorkerDied(why))
+
+
+def has_analyser(language: str | None) -> bool:
+    """Whether articles in ``language`` are analysed (and so compared): English, Russian,
+    Ukrainian and French."""
+    return nlp.is_analysed(language) or language in SLAVIC_LANGUAGES | FRENCH_LANGUAGES
 
 
 def failed_facts(article_id: str, exc: BaseException) -> ArticleFacts:

@@ -31,9 +31,10 @@ STORE_STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         "extract",
-        "4",
-        "one parse per article by language (spaCy for English, natasha + pymorphy3 for"
-        " Russian and Ukrainian): mentions, quotes, dates, event mentions",
+        "5",
+        "one parse per article by language (spaCy for English and French, natasha +"
+        " pymorphy3 for Russian and Ukrainian): mentions, quotes, dates, event mentions,"
+        " comparison inputs",
         extract.run,
     ),
     Stage(

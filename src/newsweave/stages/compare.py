@@ -31,10 +31,11 @@ from newsweave.store.sql import SqlStore
 
 
 def _members(found: Sequence[StoredArticle]) -> list[Article]:
-    """The story's canonical, analysable articles, oldest first."""
-    from newsweave.nlp import is_analysed
+    """The story's canonical, analysable articles (every language with an analyser),
+    oldest first."""
+    from newsweave.extract.analyse import has_analyser
 
-    return [s.article for s in found if s.duplicate_of is None and is_analysed(s.article.language)]
+    return [s.article for s in found if s.duplicate_of is None and has_analyser(s.article.language)]
 
 
 def _copies(found: Sequence[StoredArticle]) -> list[tuple[Article, str]]:
