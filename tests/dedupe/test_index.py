@@ -123,7 +123,7 @@ def test_an_index_resumed_from_its_stored_rows_decides_as_the_original(tmp_path:
     for row in rows[:3]:
         _add(first, *row)
     _save(store, first, 3)
-    resumed = DedupeIndex(KeyedState(lambda keys: store.state_rows("dedupe", keys)))
+    resumed = DedupeIndex(state=KeyedState(lambda keys: store.state_rows("dedupe", keys)))
     assert [_add(resumed, *row) for row in rows[3:]] == whole[3:]
     assert whole[3].relinked == {"copy": "wire"} and whole[4].overlaps
     assert whole[5].duplicate_of == "wire" and resumed.canonical_of("copy") == "wire"

@@ -192,7 +192,7 @@ class DedupeIndex:
     Without a state it keeps everything in memory (``KeyedState.empty()``), as the
     benchmarks and a rebuild do."""
 
-    def __init__(self, state: KeyedState | None = None, threshold: float = JACCARD_THRESHOLD):
+    def __init__(self, threshold: float = JACCARD_THRESHOLD, state: KeyedState | None = None):
         self.threshold = threshold
         self.bands, self.rows = lsh_shape(threshold)
         self.state = state if state is not None else KeyedState.empty()
@@ -206,7 +206,7 @@ class DedupeIndex:
         cls, rows: Iterable[tuple[str, str, str | None, int]], state: KeyedState | None = None
     ) -> DedupeIndex:
         """Rebuild from stored ``(id, text, published, words)`` rows, in their stored order."""
-        index = cls(state)
+        index = cls(state=state)
         for article_id, text, published, words in rows:
             index.add(article_id, text, published, words)
         return index

@@ -53,12 +53,12 @@ def run(ctx: Context, stage: Stage) -> int:
     try:
         if state.reset:
             covered = _replay(store, stage, pending, state)
-        found = _add(ctx, stage, DedupeIndex(state), pending)
+        found = _add(ctx, stage, DedupeIndex(state=state), pending)
     except DamagedState as exc:
         log.warning("%s: damaged state row (%s): rebuilding the state", stage.name, exc)
         state = KeyedState.empty()
         covered = _replay(store, stage, pending, state)
-        found = _add(ctx, stage, DedupeIndex(state), pending)
+        found = _add(ctx, stage, DedupeIndex(state=state), pending)
     log.info(
         "%s: %d articles, %d state rows read, %d written",
         stage.name,
@@ -103,7 +103,7 @@ def _replay(store: SqlStore, stage: Stage, pending: list[str], state: KeyedState
     earlier = [i for i in store.processed_ids(stage.name) if i not in skip]
     if earlier:
         log.info("%s: rebuilding the state from %d articles", stage.name, len(earlier))
-    index = DedupeIndex(state)
+    index = DedupeIndex(state=state)
     for batch in chunks(earlier):
         articles = store.articles_by_id(batch)
         for article_id in batch:
