@@ -50,6 +50,16 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _memory_mb(field: str) -> float:
+    """``VmRSS`` (now) or ``VmHWM`` (peak) of this process, in MB (Linux). Not
+    ``ru_maxrss``: that keeps the parent's peak across fork and exec."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def _counting(method: Callable[..., Any], counter: dict[str, int], name: str) -> Callable[..., Any]:
     def wrapped(*args: Any, **kwargs: Any) -> Any:
         out = method(*args, **kwargs)
@@ -66,7 +76,7 @@ def measure_add(db: str, path: Path) -> dict[str, float]:
     store.state_rows = _counting(store.state_rows, counts, "state_rows")  # type: ignore[method-assign]
     store.processed_ids = _counting(store.processed_ids, counts, "processed_ids")  # type: ignore[method-assign]
     before = store.article_count()
-    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss0 = _memory_mb("VmRSS")
     cpu0 = _cpu()
     report = pipeline.run([str(path)], store, until="ingest")
     cpu_ingest = _cpu() - cpu0
@@ -88,7 +98,7 @@ def measure_add(db: str, path: Path) -> dict[str, float]:
         "state_rows_total": store.state_row_count("dedupe"),
         "snapshot_bytes": len(snapshot.data) if snapshot else 0,
         "rss_before_mb": rss0,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": _memory_mb("VmHWM"),
     }
     store.close()
     return out
