@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from newsweave.dedupe import DedupeIndex, normalise
+from pathlib import Path
+
+import pytest
+
+from newsweave.dedupe import BUCKET_CAP, DamagedState, DedupeIndex, normalise, settings
+from newsweave.keyed import KeyedState, manifest
+from newsweave.store import SqlStore, open_store
+from newsweave.store.keyed_sql import write_state_rows
 from tests.cluster.texts import SCHOLZ_FEB, TRAIN_STRIKE, VOLCANO
 
 WIRE = (
@@ -99,7 +106,7 @@ def test_rebuilt_index_finds_the_same_copies() -> None:
     assert _add(index, "copy", _republished(WIRE)).duplicate_of == "wire"
 
 
-def test_an_index_restored_from_its_state_decides_as_the_original() -> None:
+def test_an_index_resumed_from_its_stored_rows_decides_as_the_original(tmp_path: Path) -> None:
     pasted = "\n".join(WIRE.split("\n")[:3])
     rows = [
         ("strike", "\n".join(TRAIN_STRIKE), "2024-03-13"),
@@ -111,19 +118,52 @@ def test_an_index_restored_from_its_state_decides_as_the_original() -> None:
     ]
     live = DedupeIndex()
     whole = [_add(live, *row) for row in rows]
+    store = open_store(str(tmp_path / "rows.db"))
     first = DedupeIndex()
     for row in rows[:3]:
         _add(first, *row)
-    state = first.to_state()
-    _add(first, *rows[3])
-    assert state["ids"] == ["strike", "copy", "short"]  # a copy, not a view
-    restored = DedupeIndex.from_state(state)
-    assert restored.article_ids() == ["strike", "copy", "short"]
-    assert [_add(restored, *row) for row in rows[3:]] == whole[3:]
-    assert restored.to_state() == live.to_state()
+    _save(store, first, 3)
+    resumed = DedupeIndex(state=KeyedState(lambda keys: store.state_rows("dedupe", keys)))
+    assert [_add(resumed, *row) for row in rows[3:]] == whole[3:]
     assert whole[3].relinked == {"copy": "wire"} and whole[4].overlaps
+    assert whole[5].duplicate_of == "wire" and resumed.canonical_of("copy") == "wire"
+    # only what the three new articles touched was read
+    assert 0 < resumed.state.reads < store.state_row_count("dedupe")
+    _save(store, resumed, 6)
+    changes = live.state.rows(manifest(6, settings())).changes
+    every = {k: v for k, v in changes.items() if v is not None}  # group:copy was deleted
+    assert store.state_row_count("dedupe") == len(every)
+    assert store.state_rows("dedupe", list(every)) == every
+    store.close()
 
 
-def test_an_empty_index_round_trips() -> None:
-    restored = DedupeIndex.from_state(DedupeIndex(0.6).to_state())
-    assert restored.article_ids() == [] and restored.threshold == 0.6
+def _save(store: SqlStore, index: DedupeIndex, covered: int) -> None:
+    with store.writer.begin() as conn:
+        write_state_rows(conn, "dedupe", "1", index.state.rows(manifest(covered, settings())))
+
+
+def test_a_bucket_keeps_its_latest_articles_up_to_the_cap() -> None:
+    index = DedupeIndex()
+    for i in range(BUCKET_CAP + 5):
+        _add(index, f"c{i:03d}", WIRE + f"\nFiled by desk {i}.", "2024-03-13")
+    (first_band, *_) = [k for k in index.state.rows(manifest(0, "")).changes if "band:" in k]
+    bucket = index.state.get(first_band)
+    assert len(bucket) == BUCKET_CAP
+    assert bucket == [f"c{i:03d}" for i in range(5, BUCKET_CAP + 5)]
+    result = _add(index, "late", _republished(WIRE), "2024-03-14")
+    assert result.duplicate_of == "c000"  # the group's canonical, met through its latest copies
+
+
+def test_a_damaged_row_is_refused_not_used() -> None:
+    index = DedupeIndex()
+    _add(index, "wire", WIRE, "2024-03-13")
+    (sig_key,) = [k for k in index.state.rows(manifest(0, "")).changes if k.startswith("sig:")]
+    signature = index.state.get(sig_key)
+    index.state.put(sig_key, "not base64!")
+    with pytest.raises(DamagedState, match="sig:wire"):
+        _add(index, "copy", _republished(WIRE), "2024-03-14")
+    index.state.put(sig_key, signature)
+    index.state.put("group:wire", ["2024-03-13", "many", ["wire"]])
+    with pytest.raises(DamagedState, match="group:wire"):
+        _add(index, "copy", _republished(WIRE), "2024-03-14")
+    assert "sig:copy" not in index.state  # nothing of the refused article was kept

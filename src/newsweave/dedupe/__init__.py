@@ -1,32 +1,38 @@
-"""Syndicated copies and shared passages: the copy detector and its saved state.
+"""Syndicated copies and shared passages: the copy detector and its keyed state.
 
 Typical use::
 
-    index = DedupeIndex()                        # or DedupeIndex.from_rows(stored rows)
+    index = DedupeIndex()                        # in memory; or DedupeIndex(KeyedState(…))
     for article in new_articles:
         result = index.add(article.id, article.text, article.published, article.words)
         # result.duplicate_of, result.relinked, result.overlaps
 
-:mod:`newsweave.dedupe.snapshot` turns the detector's state into bytes and back, so the
-next run resumes instead of re-reading every stored article.
+The detector reads and writes its state through a :class:`newsweave.keyed.KeyedState`,
+so the dedupe stage resumes from the stored rows an article touches, never the whole state.
 """
 
 from newsweave.dedupe.index import (
+    BUCKET_CAP,
     JACCARD_THRESHOLD,
+    DamagedState,
     DedupeIndex,
     DedupeResult,
     Overlap,
     SharedSpan,
     normalise,
+    settings,
     shingles,
 )
 
 __all__ = [
+    "BUCKET_CAP",
     "JACCARD_THRESHOLD",
+    "DamagedState",
     "DedupeIndex",
     "DedupeResult",
     "Overlap",
     "SharedSpan",
     "normalise",
+    "settings",
     "shingles",
 ]

@@ -31,6 +31,7 @@ from newsweave.store.stamps import StampsMixin, clear_stories
 
 if TYPE_CHECKING:
     from newsweave.dedupe import Overlap
+    from newsweave.store.keyed_sql import StateRows
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,19 @@ class StoriesMixin(StampsMixin):
         links: Mapping[str, str | None],
         found: Mapping[str, Sequence[Overlap]],
         version: str,
-        snapshot: Snapshot | None = None,
+        state: StateRows | None = None,
+        failed: Mapping[str, str] | None = None,
     ) -> None:
         """Set ``duplicate_of`` for these articles and store their overlaps, atomically,
-        with the detector state that found them (``snapshot``) if given."""
+        with the changes to the detector's keyed state that found them (``state``), so
+        the rows never describe links that were not saved. ``failed`` maps the articles
+        the detector raised on to the reason: stamped failed, so they are not retried at
+        this version."""
+        from newsweave.store.keyed_sql import write_state_rows  # it imports this module
+
         with self.writer.begin() as conn:
-            if snapshot is not None:
-                replace_snapshot(conn, "dedupe", version, snapshot)
+            if state is not None:
+                write_state_rows(conn, "dedupe", version, state)
             _set_column(conn, "duplicate_of", links)
             ids = list(found)
             if ids:
@@ -97,7 +104,9 @@ class StoriesMixin(StampsMixin):
                 rows = [_overlap_row(a, o) for a, found_here in found.items() for o in found_here]
                 if rows:
                     conn.execute(overlaps.insert(), rows)
-            self.mark_stage(conn, list(found), "dedupe", version)
+            self.mark_stage(conn, ids, "dedupe", version)
+            for article_id, reason in (failed or {}).items():
+                self.mark_stage(conn, [article_id], "dedupe", version, reason, status="failed")
 
     def overlaps(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
