@@ -9,7 +9,9 @@ different output article with body F1 >= 0.7 (``benchmarks.metrics.splits``).
 Beside it, in the same run: the ceiling (each page of the dump cleaned alone,
 the page boundaries given), and how many single pages cleaned alone come out as
 more than one article (false splits). The splitter's thresholds are chosen on
-the tuning part (ids 0-3); the check part (ids 4-7) is the reported figure.
+the tuning part (``benchmarks.corpora.parts``: sha1 of the page id, last hex
+digit 0-7, the split of every extraction task); the check part (8-f) is the
+reported figure.
 
 Example:
     .venv/bin/python -m benchmarks.dumps --data ../shared/data/article-extraction-benchmark
@@ -22,7 +24,8 @@ import sys
 from pathlib import Path
 
 from benchmarks.corpora.aeb import Page, flatten, load_pages
-from benchmarks.corpora.dumps import PARTS, Dump, build_dumps, part_of
+from benchmarks.corpora.dumps import Dump, build_dumps
+from benchmarks.corpora.parts import PARTS
 from benchmarks.metrics.splits import FileScore, score_file, summarise
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/article-extraction-benchmark"
@@ -92,14 +95,14 @@ def main(argv: list[str] | None = None) -> int:
         )
         figures[part] = total.share_right
         figures[f"{part}_ceiling"] = best.share_right
-    single = [p for p in pages if part_of(p.id) is not None]
+    single = pages
     false_splits = 0
     for page in single:
         if page.id not in flat:
             flat[page.id] = flatten(page.html).strip("\n")
         false_splits += len(clean_text(page.id, flat[page.id])) > 1
     print(f"single pages cleaned alone that came out as 2+ articles: {false_splits}/{len(single)}")
-    print("tuned_on=aeb-dev-ids-0-3 reported_on=aeb-dev-ids-4-7")
+    print("tuned_on=aeb-dev-sha1-last-0-7 reported_on=aeb-dev-sha1-last-8-f")
     print(
         f"split_right={figures.get('check', 0.0):.4f} "
         f"split_right_tuning={figures.get('tuning', 0.0):.4f} "

@@ -3,7 +3,7 @@
     python -m benchmarks.train.tune_page_split --data ../shared/data/article-extraction-benchmark
 
 Grid over the header lines a cut needs after a page's footer; each setting is
-scored on the tuning part of ``benchmarks.corpora.dumps`` (page ids 0-3): files
+scored on the tuning part of ``benchmarks.corpora.dumps`` (``benchmarks.corpora.parts``): files
 split right, single tuning pages cleaned alone that come out as two or more
 articles (false splits: a page's teasers or forms stored as an article of their
 own), and the token F1 of those single pages (the extraction benchmark's
@@ -21,7 +21,8 @@ import sys
 from pathlib import Path
 
 from benchmarks.corpora.aeb import flatten, load_pages
-from benchmarks.corpora.dumps import build_dumps, part_of
+from benchmarks.corpora.dumps import build_dumps
+from benchmarks.corpora.parts import part
 from benchmarks.dumps import DEFAULT_DATA, clean_text
 from benchmarks.metrics.aeb import score
 from benchmarks.metrics.splits import score_file, summarise
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--files", type=int, default=40)
     args = parser.parse_args(argv)
-    pages = [p for p in load_pages(args.data) if part_of(p.id) == "tuning"]
+    pages = [p for p in load_pages(args.data) if part(p.id) == "tuning"]
     flat = {p.id: flatten(p.html).strip("\n") for p in pages}
     dumps = build_dumps(pages, "tuning", args.files, flat=flat)
     gold = {p.id: p.gold for p in pages}
