@@ -33,7 +33,7 @@ from newsweave.clean import split
 STAGES: tuple[tuple[str, tuple[float, ...]], ...] = (
     ("PAGE_GAP", (100.0, 120.0, 150.0, 200.0)),
     ("PAGE_HEADER_GAP", (20.0, 30.0, 45.0, 60.0)),
-    ("PAGE_AFTER_FOOTER", (20.0, 30.0, 45.0)),
+    ("PAGE_AFTER_FOOTER", (20.0, 30.0, 45.0, 90.0)),
     ("PAGE_ARTICLE", (60.0, 100.0, 120.0, 150.0)),
 )
 

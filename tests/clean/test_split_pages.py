@@ -88,7 +88,7 @@ def test_pages_without_a_copyright_line_are_split_at_the_deep_gap_of_menus() -> 
     # no footer line and no date: only the weight of the menus between the bodies tells
     first = "\n".join(["Harbour Gazette", *MENU, "", "Council approves harbour sea wall", "",
                        *HARBOUR, "", *FOOTER[:3]])  # fmt: skip
-    second = "\n".join(["Evening Courier", *MENU, *SECTIONS, "",
+    second = "\n".join(["Evening Courier", *MENU, *SECTIONS, *SECTIONS, "",
                         "Youth orchestra opens winter season", "", *ORCHESTRA, ""])  # fmt: skip
     articles = _clean(f"{first}\n{second}\n")
     assert [a.text.split("\n\n") for a in articles] == [HARBOUR, ORCHESTRA]
