@@ -7,12 +7,16 @@ benchmark's development pages (``benchmarks.corpora.dumps``: 2-4 flattened pages
 a file, seeded); a file is split right when every gold body is matched by a
 different output article with body F1 >= 0.7 (``benchmarks.metrics.splits``).
 Beside it, in the same run: the ceiling (each page of the dump cleaned alone,
-the page boundaries given), and how many single pages cleaned alone come out as
+the page boundaries given: the articles of all its pages are matched the same
+way), and how many single pages cleaned alone come out as
 more than one article (false splits). The splitter's thresholds are chosen on
-the tuning part (ids 0-3); the check part (ids 4-7) is the reported figure.
+the tuning part (``benchmarks.corpora.parts``: sha1 of the page id, last hex
+digit 0-7, the split of every extraction task); the check part (8-f) is the
+reported figure.
 
 Example:
-    .venv/bin/python -m benchmarks.dumps --data ../shared/data/article-extraction-benchmark
+    .venv/bin/python -m benchmarks.dumps --data ../shared/data/article-extraction-benchmark \
+        --single ../shared/data/dragnet
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ import sys
 from pathlib import Path
 
 from benchmarks.corpora.aeb import Page, flatten, load_pages
-from benchmarks.corpora.dumps import PARTS, Dump, build_dumps, part_of
+from benchmarks.corpora.dumps import Dump, build_dumps
+from benchmarks.corpora.parts import CHECK, PARTS, TUNING, part
 from benchmarks.metrics.splits import FileScore, score_file, summarise
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/article-extraction-benchmark"
@@ -47,10 +52,10 @@ def _inside_one_page(span: tuple[int, int] | None, dump: Dump) -> bool:
 
 
 def run_part(
-    pages: list[Page], part: str, count: int, flat: dict[str, str], worst: int
+    pages: list[Page], which: str, count: int, flat: dict[str, str], worst: int
 ) -> tuple[list[FileScore], list[FileScore], int, int]:
     """Scores of the dumps, of their pages cleaned alone (the ceiling), and offset checks."""
-    dumps = build_dumps(pages, part, count, flat=flat)
+    dumps = build_dumps(pages, which, count, flat=flat)
     alone = {pid: clean_text(pid, flat[pid]) for d in dumps for pid in d.page_ids}
     scores, ceiling = [], []
     articles = inside = 0
@@ -59,12 +64,13 @@ def run_part(
         articles += len(found)
         inside += sum(_inside_one_page(span, dump) for _, span in found)
         scores.append(score_file(dump.golds, [text for text, _ in found]))
-        singles = ["\n\n".join(t for t, _ in alone[pid]) for pid in dump.page_ids]
+        singles = [text for pid in dump.page_ids for text, _ in alone[pid]]
         ceiling.append(score_file(dump.golds, singles))
     wrong = [(d, s) for d, s in zip(dumps, scores, strict=True) if not s.right]
     for dump, s in wrong[:worst]:
         ids = " ".join(pid[:8] for pid in dump.page_ids)
-        print(f"  {part} wrong: {dump.name} pages {ids}: {s.outputs} articles, {s.matched} matched")
+        print(f"  {which} wrong: {dump.name} pages {ids}: {s.outputs} articles, "
+              f"{s.matched} matched")  # fmt: skip
     return scores, ceiling, articles, inside
 
 
@@ -72,38 +78,57 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--files", type=int, default=40, help="dumps per part")
-    parser.add_argument("--worst", type=int, default=5, help="list N wrongly split files a part")
+    parser.add_argument("--worst", type=int, default=5, help="list N wrongly split tuning files")
+    parser.add_argument(
+        "--part", choices=(*PARTS, "both"), default="both", help="score one part only (tuning)"
+    )
+    parser.add_argument(
+        "--single", type=Path, action="append", default=[],
+        help="also count false splits among this folder's pages, per part",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     pages = load_pages(args.data)
     flat: dict[str, str] = {}
     figures: dict[str, float] = {}
     print(f"{'part':8} {'files':>5} {'right':>6} {'share':>6} {'exact n':>7} {'bodies':>9} "
-          f"{'ceiling':>7} {'offsets in own page':>20}")  # fmt: skip
-    for part in PARTS:
-        scores, ceiling, articles, inside = run_part(pages, part, args.files, flat, args.worst)
+          f"{'ceiling':>7} {'offsets in own page':>20} {'false splits':>12}")  # fmt: skip
+    for which in PARTS if args.part == "both" else (args.part,):
+        worst = args.worst if which == TUNING else 0
+        scores, ceiling, articles, inside = run_part(pages, which, args.files, flat, worst)
         total, best = summarise(scores), summarise(ceiling)
+        single = [p for p in pages if part(p.id) == which]
+        for page in single:
+            if page.id not in flat:
+                flat[page.id] = flatten(page.html).strip("\n")
+        false = sum(len(clean_text(p.id, flat[p.id])) > 1 for p in single)
         if not total.files:
             continue
         in_page = inside / articles if articles else 0.0
         print(
-            f"{part:8} {total.files:5d} {total.right:6d} {total.share_right:6.3f} "
+            f"{which:8} {total.files:5d} {total.right:6d} {total.share_right:6.3f} "
             f"{total.exact_count:7d} {total.bodies_matched:4d}/{total.bodies:<4d} "
-            f"{best.share_right:7.3f} {in_page:20.3f}"
+            f"{best.share_right:7.3f} {in_page:20.3f} {false:5d}/{len(single):<6d}"
         )
-        figures[part] = total.share_right
-        figures[f"{part}_ceiling"] = best.share_right
-    single = [p for p in pages if part_of(p.id) is not None]
-    false_splits = 0
-    for page in single:
-        if page.id not in flat:
-            flat[page.id] = flatten(page.html).strip("\n")
-        false_splits += len(clean_text(page.id, flat[page.id])) > 1
-    print(f"single pages cleaned alone that came out as 2+ articles: {false_splits}/{len(single)}")
-    print("tuned_on=aeb-dev-ids-0-3 reported_on=aeb-dev-ids-4-7")
+        figures[which] = total.share_right
+        figures[f"{which}_ceiling"] = best.share_right
+        figures[f"{which}_false"] = false
+    for folder in args.single:
+        counts = {which: [0, 0] for which in PARTS}
+        for page in load_pages(folder):
+            found = clean_text(page.id, flatten(page.html).strip("\n"))
+            counts[part(page.id)][0] += len(found) > 1
+            counts[part(page.id)][1] += 1
+        shares = " ".join(f"{which} {n}/{total}" for which, (n, total) in counts.items())
+        print(f"false splits among {folder.name} pages: {shares}")
+    print("(false splits: single pages of the part cleaned alone that came out as 2+ articles)")
+    print("tuned_on=aeb-dev-sha1-last-0-7 reported_on=aeb-dev-sha1-last-8-f")
     print(
-        f"split_right={figures.get('check', 0.0):.4f} "
-        f"split_right_tuning={figures.get('tuning', 0.0):.4f} "
-        f"ceiling={figures.get('check_ceiling', 0.0):.4f} false_splits={false_splits}"
+        f"split_right={figures.get(CHECK, 0.0):.4f} "
+        f"split_right_tuning={figures.get(TUNING, 0.0):.4f} "
+        f"ceiling={figures.get(f'{CHECK}_ceiling', 0.0):.4f} "
+        f"ceiling_tuning={figures.get(f'{TUNING}_ceiling', 0.0):.4f} "
+        f"false_splits={figures.get(f'{CHECK}_false', 0):.0f} "
+        f"false_splits_tuning={figures.get(f'{TUNING}_false', 0):.0f}"
     )
     return 0
 

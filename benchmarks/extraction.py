@@ -29,7 +29,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import time
 from collections.abc import Callable
@@ -38,12 +37,13 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpora.aeb import Page, flatten, load_pages, load_peer
+from benchmarks.corpora.parts import CHECK, TUNING, part
 from benchmarks.metrics.aeb import Score, page_pr, score
 from benchmarks.metrics.headline import is_right, opening_lines
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/article-extraction-benchmark"
 PEERS = ("trafilatura", "rs_trafilatura", "readability", "readability_js", "newspaper", "goose3")
-TUNING, CHECK, ALL = "tuning", "check", "all"
+ALL = "all"
 #: Short names for the figures' keys; any other folder goes by its own name.
 ALIASES = {"article-extraction-benchmark": "aeb"}
 #: Folders whose gold body opens with the headline (their SOURCE.md says so) and
@@ -52,11 +52,6 @@ HEADLINE_IN_BODY = {"dragnet"}
 
 #: A page's output: body text and headline (None when the system gives none).
 Output = tuple[str, str | None]
-
-
-def part(page_id: str) -> str:
-    """Tuning or check part of a page, by the last hex digit of ``sha1(id)``."""
-    return TUNING if hashlib.sha1(page_id.encode()).hexdigest()[-1] in "01234567" else CHECK
 
 
 @dataclass

@@ -4,9 +4,9 @@ Each dump is two to four article-extraction-benchmark pages, each flattened with
 everything a reader sees (menus, teasers, footers: inscriptis, as the extraction
 benchmark's flattened-text task does), in random order, joined by a newline, a
 blank line or two blank lines. Pages and dumps are drawn with a fixed seed, and
-a dump only holds pages of one part of the development split: the tuning part
-(page ids starting 0-3) or the check part (4-7), the split the extraction
-benchmark uses, so no check page is ever seen while tuning.
+a dump only holds pages of one part of the development split
+(``benchmarks.corpora.parts``: sha1 of the id, the split every extraction task
+uses), so no check page is ever seen while tuning.
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ import random
 from dataclasses import dataclass
 
 from benchmarks.corpora.aeb import Page, flatten
+from benchmarks.corpora.parts import part
 
-#: Page-id first hex digits of each part (the extraction benchmark's split).
-PARTS = {"tuning": "0123", "check": "4567"}
 JOINERS = ("\n", "\n\n", "\n\n\n")
 
 
@@ -32,19 +31,14 @@ class Dump:
     spans: tuple[tuple[int, int], ...]
 
 
-def part_of(page_id: str) -> str | None:
-    first = page_id[:1].lower()
-    return next((name for name, chars in PARTS.items() if first in chars), None)
-
-
 def build_dumps(
-    pages: list[Page], part: str, count: int, seed: int = 13, flat: dict[str, str] | None = None
+    pages: list[Page], which: str, count: int, seed: int = 13, flat: dict[str, str] | None = None
 ) -> list[Dump]:
-    """``count`` dumps of 2-4 distinct pages of ``part``, deterministic for ``seed``."""
-    members = sorted((p for p in pages if part_of(p.id) == part), key=lambda p: p.id)
+    """``count`` dumps of 2-4 distinct pages of part ``which``, deterministic for ``seed``."""
+    members = sorted((p for p in pages if part(p.id) == which), key=lambda p: p.id)
     if len(members) < 2:
         return []
-    rng = random.Random(f"{seed}:{part}")
+    rng = random.Random(f"{seed}:{which}")
     flat = flat if flat is not None else {}
     dumps = []
     for n in range(count):
@@ -64,7 +58,7 @@ def build_dumps(
             pos += len(body)
         dumps.append(
             Dump(
-                name=f"{part}-{n:03d}",
+                name=f"{which}-{n:03d}",
                 text="".join(pieces) + "\n",
                 page_ids=tuple(p.id for p in chosen),
                 golds=tuple(p.gold for p in chosen),

@@ -11,9 +11,9 @@ import pytest
 from benchmarks import dumps
 
 TOPICS = {
-    "0a": "The council approved a plan to rebuild the harbour sea wall after two winters of "
+    "0abc": "The council approved a plan to rebuild the harbour sea wall after two winters of "
     "flooding closed dozens of shops in the old district for several weeks.",
-    "1b": "The youth orchestra opened its winter season with symphonies by Sibelius and Dvorak "
+    "2": "The youth orchestra opened its winter season with symphonies by Sibelius and Dvorak "
     "and drew a full house to the concert hall for the first time in years.",
 }
 
@@ -32,9 +32,12 @@ def test_runner_scores_both_parts_and_prints_the_summary_last(
     (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
     assert dumps.main(["--data", str(tmp_path), "--files", "2"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[-2] == "tuned_on=aeb-dev-ids-0-3 reported_on=aeb-dev-ids-4-7"
+    assert lines[-2] == "tuned_on=aeb-dev-sha1-last-0-7 reported_on=aeb-dev-sha1-last-8-f"
     scores = dict(pair.split("=") for pair in lines[-1].split())
-    assert set(scores) == {"split_right", "split_right_tuning", "ceiling", "false_splits"}
-    assert scores["split_right"] == "0.0000"  # no check page: no check dump
+    assert set(scores) == {
+        "split_right", "split_right_tuning", "ceiling", "ceiling_tuning", "false_splits",
+        "false_splits_tuning",
+    }  # fmt: skip
+    assert scores["split_right"] == "0.0000"  # both pages are tuning pages: no check dump
     assert 0.0 <= float(scores["split_right_tuning"]) <= 1.0
     assert any(line.startswith("tuning       2") for line in lines)

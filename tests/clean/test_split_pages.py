@@ -75,3 +75,70 @@ def test_one_page_with_its_footer_stays_one_article() -> None:
     articles = _clean(_page("Harbour Gazette", "Council approves harbour sea wall",
                             "12 March 2024", HARBOUR + ORCHESTRA[:1]))  # fmt: skip
     assert len(articles) == 1
+
+
+SECTIONS = ["Politics", "Economy", "Europe", "Asia", "Africa", "Americas", "Science", "Health",
+            "Education", "Technology", "Travel", "Food", "Books", "Film", "Music", "Theatre",
+            "Football", "Tennis", "Cycling", "Sailing", "Podcasts", "Video", "Photos", "Puzzles",
+            "Letters", "Obituaries", "Corrections", "Newsletters", "Events", "Jobs",
+            "Classifieds", "Archive", "Contact", "Advertise", "Careers", "Help"]  # fmt: skip
+
+
+def test_pages_without_a_copyright_line_are_split_at_the_deep_gap_of_menus() -> None:
+    # no footer line and no date: only the weight of the menus between the bodies tells
+    first = "\n".join(["Harbour Gazette", *MENU, "", "Council approves harbour sea wall", "",
+                       *HARBOUR, "", *FOOTER[:3]])  # fmt: skip
+    second = "\n".join(["Evening Courier", *MENU, *SECTIONS, *SECTIONS, "",
+                        "Youth orchestra opens winter season", "", *ORCHESTRA, ""])  # fmt: skip
+    articles = _clean(f"{first}\n{second}\n")
+    assert [a.text.split("\n\n") for a in articles] == [HARBOUR, ORCHESTRA]
+    assert articles[1].headline == "Youth orchestra opens winter season"
+
+
+def test_a_page_whose_body_opens_with_its_own_date_starts_after_a_lighter_gap() -> None:
+    first = "\n".join(["Harbour Gazette", "", "Council approves harbour sea wall", "",
+                       *HARBOUR, "", *FOOTER])  # fmt: skip
+    found = {}
+    for date in ("16 March 2024", ""):
+        second = "\n".join(["Evening Courier", *MENU, "", "Youth orchestra opens winter season",
+                            date, "", *ORCHESTRA])  # fmt: skip
+        found[date] = [a.text.split("\n\n") for a in _clean(f"{first}\n\n{second}\n")]
+    assert found["16 March 2024"] == [HARBOUR, ORCHESTRA]
+    assert len(found[""]) == 1  # the same menus before a body without a date: one page
+
+
+COMMENTS = [
+    ("Anna Berg", "13 March 2024", "The wall is long overdue and I am glad the council finally "
+     "found the money for it after so many years of promises to the people of the old town."),
+    ("Tomas Lind", "13 March 2024", "Two metres will not be enough if the winters keep getting "
+     "worse, and nobody at the meeting explained what happens to the boats during the works."),
+    ("Maria Holm", "14 March 2024", "My shop was closed for five weeks last winter and nobody "
+     "has paid for the repairs yet, so forgive me if I do not celebrate this decision today."),
+]
+
+
+def test_readers_comments_with_names_and_dates_stay_with_their_page() -> None:
+    # each comment under its own name and date, a gap of buttons between them: as a new
+    # article's header would be, were it not below the comments heading
+    buttons = ["Reply", "Report", "Like", "Share", "Quote", "Flag", "Follow", "Mute", "Block",
+               "Edit", "Delete", "Pin", "Award", "Translate", "Permalink", "Embed", "Save",
+               "Hide", "Unfollow", "Notify"]  # fmt: skip
+    thread = [line for name, date, text in COMMENTS
+              for line in (*buttons, "", name, date, "", text, text, text, text, "")]  # fmt: skip
+    raw = "\n".join(["Harbour Gazette", *MENU, "", "Council approves harbour sea wall",
+                     "12 March 2024", "", *HARBOUR, "", "3 comments", "", *thread,
+                     *FOOTER])  # fmt: skip
+    articles = _clean(raw)
+    assert len(articles) == 1
+    assert articles[0].text.split("\n\n") == HARBOUR
+
+
+def test_a_cookie_notice_below_the_footer_is_no_article_of_its_own() -> None:
+    notice = ("We and our partners store small files on your device to measure the audience "
+              "of this site and to show offers that match what you read here.")  # fmt: skip
+    raw = "\n".join([_page("Harbour Gazette", "Council approves harbour sea wall",
+                           "12 March 2024", HARBOUR), *SECTIONS, "", notice, notice, notice,
+                     "Accept", "Refuse"])  # fmt: skip
+    articles = _clean(raw)
+    assert len(articles) == 1
+    assert articles[0].text.split("\n\n") == HARBOUR

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.clean.body import densest_block
+from newsweave.clean.body import densest_block, find_layout
 from newsweave.clean.chrome import is_chrome, is_comments_marker, phrases
 from newsweave.clean.lines import split_lines
 from newsweave.clean.paragraphs import build_paragraphs
@@ -119,3 +119,23 @@ def test_single_article_not_split_by_repeated_subheads() -> None:
     raw = ("Results Table Of The Week\n" + body * 8) * 3
     infos = classify_all(split_lines(raw))
     assert len(split_parts(infos)) == 1  # a line shown three times is no headline
+
+
+def test_a_list_of_teaser_titles_below_the_body_is_not_its_end() -> None:
+    body = [
+        "The council approved plans on Tuesday for a new library in the town centre, ending "
+        "years of debate about the empty post office building on the main square.",
+        "The building will have space for 50,000 books and a cafe, and is due to open in two "
+        "years, the mayor told reporters after the vote.",
+    ]
+    teasers = ["- Regional rail line to close for six weeks of summer repairs",
+               "- Ferry operator adds a second evening crossing to the islands",
+               "- New cycle lanes planned along the river from next spring"]  # fmt: skip
+    recipe = ["- Mix the flour and the butter until the dough is smooth and soft.",
+              "- Leave it to rest in a cool place for about half an hour."]  # fmt: skip
+    for tail, kept in ((teasers, False), (recipe, True)):
+        infos = classify_all(split_lines("\n\n".join(["Library approved", *body]) + "\n\n"
+                                         + "\n".join(tail) + "\n"))  # fmt: skip
+        layout = find_layout(infos, 0, len(infos))
+        assert layout is not None
+        assert infos[layout.end].text.startswith("Leave it" if kept else "The building")

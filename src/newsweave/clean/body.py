@@ -80,7 +80,7 @@ def densest_block(infos: list[Info], lo: int, hi: int) -> tuple[int, int] | None
     return _max_run(infos, lo, hi, _dominant_indent(infos, *first)) or first
 
 
-def _isolated(infos: list[Info], lo: int, hi: int) -> list[bool]:
+def isolated_lines(infos: list[Info], lo: int, hi: int) -> list[bool]:
     """Body lines whose nearest non-blank neighbours are both non-body."""
     content = [i for i in range(lo, hi) if infos[i].role != "blank"]
     flags = [False] * (hi - lo)
@@ -95,7 +95,7 @@ def _isolated(infos: list[Info], lo: int, hi: int) -> list[bool]:
 
 def _max_run(infos: list[Info], lo: int, hi: int, indent: int | None) -> tuple[int, int] | None:
     """Maximum-sum run of line weights in ``[lo, hi)`` (Kadane), ends inclusive."""
-    isolated = _isolated(infos, lo, hi)
+    isolated = isolated_lines(infos, lo, hi)
     best, best_span = 0.0, None
     total, run_start = 0.0, lo
     comments = False  # past a comments heading, sentences are readers', not the article's
@@ -180,4 +180,8 @@ def _first_body_at(infos: list[Info], a: int, b: int) -> int:
 
 
 def _is_content_end(info: Info) -> bool:
-    return info.role == "body" or (info.role == "bullet" and info.words >= 8)
+    """A body line, or a list item that is a sentence (a list of teaser titles below the
+    article is not its end)."""
+    return info.role == "body" or (
+        info.role == "bullet" and info.words >= 8 and ends_sentence(info.text)
+    )
