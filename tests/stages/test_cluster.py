@@ -231,3 +231,37 @@ def test_rows_not_matching_the_stamps_are_rebuilt_by_replaying_the_store(
     assert _run(store) == 4
     assert "resumed from the keyed state of 40 articles" in caplog.text
     store.close()
+
+
+def test_an_article_the_clusterer_raises_on_fails_alone_and_leaves_nothing_half_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = _stream(24, seed=8)
+    bad = articles[13]  # the second article of a topic: it would join a story
+    without = _stores(tmp_path, "without")
+    _add(without, [a for a in articles if a is not bad])
+    _run(without)
+    store = _stores(tmp_path, "with")
+    _add(store, articles)
+    attach = stream.StoryClusterer.attach
+
+    def flaky(self: stream.StoryClusterer, art: Any, story_id: str) -> Any:
+        if art.id == bad.id:  # after its counts went into the document frequencies
+            raise RuntimeError("no room for this one")
+        return attach(self, art, story_id)
+
+    monkeypatch.setattr(stream.StoryClusterer, "attach", flaky)
+    assert _run(store) == 24
+    links, table, rows = _result(store)
+    assert links.pop(bad.id) is None
+    assert (links, table, rows) == _result(without)  # as if it had never come
+    assert store.failed_of("cluster", [a.id for a in articles]) == {bad.id}
+    with store.engine.connect() as conn:
+        (note,) = conn.execute(
+            select(article_stages.c.note).where(article_stages.c.article_id == bad.id)
+        ).scalars()
+    assert "RuntimeError" in note and "no room for this one" in note
+    monkeypatch.undo()
+    assert _run(store) == 0  # stamped: not retried at this version
+    store.close()
+    without.close()

@@ -22,7 +22,8 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from newsweave.cluster.features import (
@@ -35,7 +36,7 @@ from newsweave.cluster.features import (
 )
 from newsweave.cluster.model import ClusterModel, background_counts, dot, unit
 from newsweave.cluster.story import MERGE_MEMBERS, Member, Story, pair_probabilities
-from newsweave.keyed import KeyedState
+from newsweave.keyed import KeyedState, StateRowError
 from newsweave.store.keyed_sql import StateRows
 from newsweave.store.stories_sql import Snapshot
 
@@ -102,6 +103,15 @@ class StoryHead:
     last_day: int | None
 
 
+@contextmanager
+def _row(key: str) -> Iterator[None]:
+    """Turns a stored row that does not have the expected shape into a StateRowError."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StateRowError(f"cluster state row {key!r} does not fit: {exc!r}") from exc
+
+
 def _head_row(story: Story) -> list[int | None]:
     return [story.created, story.last_seen, story.first_day, story.last_day]
 
@@ -131,11 +141,11 @@ class StoryClusterer:
         self._stored = not self.state.reset
         self.idf, self.name_idf = self._idfs(self.model.background)
         meta = self.state.get(META) if self._stored else None
+        self._seq = 0
         if meta is not None:
-            self._seq = int(meta["seq"])
-            self.idf.docs, self.name_idf.docs = int(meta["docs"]), int(meta["name_docs"])
-        else:
-            self._seq = 0
+            with _row(META):
+                self._seq = int(meta["seq"])
+                self.idf.docs, self.name_idf.docs = int(meta["docs"]), int(meta["name_docs"])
         if self._stored:
             self.idf.fetch = self._counts(DF)
             self.name_idf.fetch = self._counts(NAME_DF)
@@ -174,7 +184,8 @@ class StoryClusterer:
 
         def read(terms: Sequence[str]) -> dict[str, int]:
             found = self.state.get_many([prefix + t for t in terms])
-            return {k[len(prefix) :]: int(v) for k, v in found.items()}
+            with _row(prefix):
+                return {k[len(prefix) :]: int(v) for k, v in found.items()}
 
         return read
 
@@ -194,8 +205,9 @@ class StoryClusterer:
         wanted = [i for i in story_ids if i not in self.stories and i not in self._gone]
         if not wanted or not self._stored:
             return
-        for raw in self.state.get_many([STORY + i for i in wanted]).values():
-            story = Story.from_state(raw)
+        for key, raw in self.state.get_many([STORY + i for i in wanted]).items():
+            with _row(key):
+                story = Story.from_state(raw)
             self.stories[story.id] = story
             self._heads.pop(story.id, None)
 
@@ -214,13 +226,14 @@ class StoryClusterer:
         if unknown and self._stored:
             for key, row in self.state.get_many([HEAD + i for i in unknown]).items():
                 sid = key[len(HEAD) :]
-                created, last_seen, first_day, last_day = row
+                with _row(key):
+                    created, last_seen, first_day, last_day = row
                 heads[sid] = StoryHead(sid, created, last_seen, first_day, last_day)
         out: dict[str, Story | StoryHead] = {}
         for i in story_ids:
             found = stories.get(i) or heads.get(i)
             if found is None:
-                raise ValueError(f"cluster state: story {i} is indexed but has no row")
+                raise StateRowError(f"cluster state: story {i} is indexed but has no row")
             out[i] = found
         return out
 
@@ -230,8 +243,9 @@ class StoryClusterer:
         unread = [k for k in keys if k not in index]
         if unread:
             found = self.state.get_many([POSTING + k for k in unread]) if self._stored else {}
-            for key in unread:
-                index[key] = OrderedDict.fromkeys(found.get(POSTING + key, ()))
+            with _row(POSTING):
+                for key in unread:
+                    index[key] = OrderedDict.fromkeys(found.get(POSTING + key, ()))
         return {k: p for k in keys if (p := index[k])}
 
     def prefetch(self, articles: Sequence[ArticleFeatures]) -> None:
@@ -422,6 +436,8 @@ class StoryClusterer:
             self.max_candidates, inside, key=lambda s: (-hits[s.id], -s.last_seen)
         )
         self._load(h.id for h in best)
+        if missing := [h.id for h in best if h.id not in self.stories]:
+            raise StateRowError(f"cluster state: story {missing[0]} has a head but no row")
         out = [self.stories[h.id] for h in best]
         out.sort(key=lambda s: (-s.mean_body(member), s.created))
         return out[:SCORED]

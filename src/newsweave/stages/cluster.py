@@ -26,12 +26,16 @@ joining, merges) goes to the stories' change logs in the same transaction
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from newsweave import errors
 from newsweave.changes import Membership, membership_changes
 from newsweave.cluster import ClusterInput, ClusterModel, StoryClusterer, StorySummary
-from newsweave.keyed import KeyedState, manifest
+from newsweave.keyed import KeyedState, StateRowError, manifest
 from newsweave.model import Article, Story
 from newsweave.stages.base import Context, Stage
 from newsweave.stages.state import keyed_state
@@ -59,15 +63,24 @@ def run(ctx: Context, stage: Stage) -> int:
         return 0
     ctx.tick(stage.name, 0, len(pending))
     model = ClusterModel.load()
-    state, covered = keyed_state(store, stage.name, stage.version, pending, settings(model))
-    try:
-        clusterer = _cluster(ctx, stage, state, pending, model)
-    except ValueError as exc:  # a stored row that does not decode or hold together
-        if state.reset:
-            raise
-        log.warning("cluster state unreadable (%s): rebuilding it", exc)
-        state, covered = KeyedState.empty(), 0
-        clusterer = _cluster(ctx, stage, state, pending, model)
+    failed: dict[str, str] = {}
+    while True:
+        state, covered = keyed_state(store, stage.name, stage.version, pending, settings(model))
+        try:
+            try:
+                clusterer = _cluster(ctx, stage, state, pending, model, failed)
+            except StateRowError as exc:
+                if state.reset:
+                    raise
+                log.warning("cluster state unreadable (%s): rebuilding it", exc)
+                state, covered = KeyedState.empty(), 0
+                clusterer = _cluster(ctx, stage, state, pending, model, failed)
+            break
+        except ArticleFailed as exc:
+            # this article alone; the run starts again from the stored rows without it,
+            # so nothing it half changed (counts, a story) is kept
+            log.error("the cluster stage failed on article %s", exc.article_id, exc_info=exc)
+            failed[exc.article_id] = errors.stage_failed(stage.name, "article", exc.cause)
     if state.reset:
         covered = store.processed_count(stage.name, excluding=pending)
     story_of = _articles_of(store, clusterer, clusterer.touched)
@@ -116,9 +129,10 @@ def run(ctx: Context, stage: Stage) -> int:
         moved,
         summaries,
         gone,
-        pending,
+        [a for a in pending if a not in failed],
         stage.version,
         rows,
+        failed=failed,
         clears=ctx.dependents(stage.name),
         clears_stories=ctx.story_dependents(stage.name),
         changes=changes,
@@ -127,11 +141,27 @@ def run(ctx: Context, stage: Stage) -> int:
     return len(pending)
 
 
+class ArticleFailed(Exception):
+    """The clusterer raised on one article (not a store error): that article is marked
+    failed and the run goes on without it."""
+
+    def __init__(self, article_id: str, cause: Exception) -> None:
+        super().__init__(f"article {article_id}: {cause!r}")
+        self.article_id = article_id
+        self.cause = cause
+
+
 def _cluster(
-    ctx: Context, stage: Stage, state: KeyedState, pending: list[str], model: ClusterModel
+    ctx: Context,
+    stage: Stage,
+    state: KeyedState,
+    pending: list[str],
+    model: ClusterModel,
+    failed: Collection[str] = (),
 ) -> StoryClusterer:
     """The clusterer on ``state`` (rebuilt from the articles clustered before when it is
-    a reset one), after assigning the pending canonical articles, oldest first."""
+    a reset one), after assigning the pending canonical articles, oldest first, leaving
+    out those that ``failed`` before; ArticleFailed when one raises."""
     store = ctx.store
     if state.reset:
         clusterer = _rebuild(store, pending, model, state)
@@ -140,16 +170,32 @@ def _cluster(
     links = store.article_links(pending)
     done = 0
     for batch in chunks(pending, BATCH):
-        canonical = [a for a in batch if links[a][0] is None]
+        canonical = [a for a in batch if links[a][0] is None and a not in failed]
         fresh = store.articles_by_id(canonical)
         persons = _persons(store, canonical)
-        feats = [clusterer.featurize(_cluster_input(fresh[a], persons)) for a in canonical]
+        feats = []
+        for article_id in canonical:
+            with _guard(article_id):
+                feats.append(clusterer.featurize(_cluster_input(fresh[article_id], persons)))
         clusterer.prefetch(feats)
         for art in feats:
-            clusterer.assign(art)
+            with _guard(art.id):
+                clusterer.assign(art)
         done += len(batch)
         ctx.tick(stage.name, done, len(pending))
     return clusterer
+
+
+@contextmanager
+def _guard(article_id: str) -> Iterator[None]:
+    """An exception on one article becomes ArticleFailed, except the store's own (a
+    database error, a damaged state row): those are no fault of the article's."""
+    try:
+        yield
+    except (errors.StoreError, SQLAlchemyError, StateRowError):
+        raise
+    except Exception as exc:
+        raise ArticleFailed(article_id, exc) from exc
 
 
 def _rebuild(

@@ -135,6 +135,7 @@ class StoriesMixin(StampsMixin):
         clustered: Sequence[str],
         version: str,
         state: StateRows | None = None,
+        failed: Mapping[str, str] | None = None,
         clears: Sequence[str] = (),
         clears_stories: Sequence[str] = (),
         changes: Sequence[StoryChange] = (),
@@ -147,7 +148,8 @@ class StoriesMixin(StampsMixin):
         clusterer state that produced them are written in the same transaction, so a saved
         state never describes stories that were not saved. ``changes`` go to the stories' change
         logs, and the log of each story in ``merged_into`` (gone → the story it joined)
-        becomes the joined story's, in the same transaction."""
+        becomes the joined story's, in the same transaction. ``failed`` articles (id →
+        reason) are stamped failed, so they are not retried at this version."""
         # keyed_sql imports this module (Snapshot), so it is imported where it is used
         from newsweave.store.keyed_sql import write_state_rows
 
@@ -180,6 +182,10 @@ class StoriesMixin(StampsMixin):
                     ],
                 )
             self.mark_stage(conn, list(clustered), "cluster", version, clears=clears)
+            for article_id, reason in (failed or {}).items():
+                self.mark_stage(
+                    conn, [article_id], "cluster", version, reason, clears, status="failed"
+                )
 
     def snapshot_versions(self) -> list[tuple[str, str]]:
         """Every (stage, version) a saved state is stored under."""
