@@ -10,7 +10,9 @@ stage alone is timed: its CPU time in this process (which other jobs on a shared
 do not change) and its wall time per article, with the state rows it read (from its log
 line) or, for a state kept as one blob, the bytes of that blob, which each run reads
 whole. The stages after clustering do not run: the point is the cluster stage's growth,
-at store sizes a whole-pipeline run does not reach in a working session.
+at store sizes a whole-pipeline run does not reach in a working session. With
+``--only-cluster`` even dedupe and the parse are left out (articles carry no person
+names, and replicas keep their base's people): cheaper still, for larger stores.
 Nothing is tuned here: it measures.
 """
 
@@ -31,6 +33,7 @@ from benchmarks.throughput import stream_chunks
 from newsweave import pipeline
 from newsweave.distributed import BatchMapper
 from newsweave.stages import store_stage
+from newsweave.stages.base import Context
 from newsweave.store import open_store
 
 
@@ -59,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chunk", type=int, default=500, help="articles per run")
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--only-cluster",
+        action="store_true",
+        help="ingest, then the cluster stage alone: no dedupe, no parse (so no person names)",
+    )
     args = parser.parse_args(argv)
     records = stream(load_sources(args.data / "polnear"), args.parsed, args.seed)
     replay = ReplayMapper(span_days(records))
@@ -74,11 +82,16 @@ def main(argv: list[str] | None = None) -> int:
     for i, chunk in enumerate(stream_chunks(records, args.articles, args.chunk, replay)):
         path = work / f"stream-{i:04d}.jsonl"
         write_jsonl(chunk, path)
-        pipeline.run([str(path)], store, mapper=cast(BatchMapper, replay), until="extract")
+        until = "ingest" if args.only_cluster else "extract"
+        pipeline.run([str(path)], store, mapper=cast(BatchMapper, replay), until=until)
         path.unlink()
         rows.reads = None
         cpu0, t0 = _cpu_seconds(), time.perf_counter()
-        pipeline.run_stages(store, until="cluster")
+        if args.only_cluster:
+            stage = store_stage("cluster")
+            stage.run(Context(store, registry=(stage,)), stage)
+        else:
+            pipeline.run_stages(store, until="cluster")
         cpu, wall = _cpu_seconds() - cpu0, time.perf_counter() - t0
         done += len(chunk)
         if rows.reads is not None:
