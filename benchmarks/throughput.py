@@ -56,7 +56,7 @@ def _rss_now_mb() -> float:
         return int(f.read().split()[1]) * resource.getpagesize() / 2**20
 
 
-def _chunks(
+def stream_chunks(
     base: list[dict[str, str]], n: int, size: int, replay: ReplayMapper | None
 ) -> Iterator[list[dict[str, str]]]:
     """The stream a chunk at a time: the base records, then (with ``replay``) replicas made
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     with pool_mapper(args.workers or local_workers()) as pool:
         # Only the extract stage maps batches, and the replay mapper serves exactly it.
         mapper = pool if replay is None else cast(BatchMapper, replay)
-        for i, chunk in enumerate(_chunks(records, args.articles, args.chunk, replay)):
+        for i, chunk in enumerate(stream_chunks(records, args.articles, args.chunk, replay)):
             path = work / f"stream-{i:04d}.jsonl"
             write_jsonl(chunk, path)
             t0, cpu0 = time.perf_counter(), _cpu_seconds()

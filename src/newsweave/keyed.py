@@ -14,7 +14,7 @@ uses the rows only when the stage's stamps (by count, leaving out the run's pend
 articles) and the settings match. Otherwise the stage rebuilds the state from its articles
 into an empty :class:`KeyedState` with ``reset=True``, and the rows are replaced whole.
 Row values are compact JSON (never pickle: a store may come from someone else); a row that
-does not decode is refused with ValueError.
+does not decode is refused with :class:`StateRowError` (a ValueError).
 """
 
 from __future__ import annotations
@@ -28,6 +28,11 @@ from newsweave.store.keyed_sql import StateRows
 from newsweave.store.stories_sql import Snapshot
 
 Reader = Callable[[Sequence[str]], Mapping[str, bytes]]
+
+
+class StateRowError(ValueError):
+    """A stored state row that does not decode, or rows that do not hold together: the
+    store's fault, not an article's (the stage rebuilds its state)."""
 
 
 def manifest(covered: int, settings: str) -> Snapshot:
@@ -111,4 +116,4 @@ def _decode(key: str, raw: bytes) -> Any:
     try:
         return json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"state row {key!r} is not readable: {exc}") from exc
+        raise StateRowError(f"state row {key!r} is not readable: {exc}") from exc

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
 from newsweave.cluster import ClusterInput, ClusterModel, StoryClusterer, featurize
 from newsweave.cluster.features import capitalised_names, day_number, tokenize
+from newsweave.keyed import KeyedState, manifest
 from tests.cluster import texts
 
 
@@ -87,7 +89,23 @@ def test_rebuild_then_assign_is_deterministic_and_keeps_earlier_stories() -> Non
     assert after["s1"] != rows[0][1]
 
 
-def test_a_clusterer_restored_from_its_state_decides_as_the_original() -> None:
+def _saved(clusterer: StoryClusterer, rows: dict[str, bytes]) -> dict[str, bytes]:
+    """``rows`` (a store's state rows) after saving what ``clusterer`` changed."""
+    changes = clusterer.rows(manifest(0, "test"))
+    out = {} if changes.reset else dict(rows)
+    for key, value in changes.changes.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    return out
+
+
+def _resumed(rows: dict[str, bytes]) -> StoryClusterer:
+    return StoryClusterer(state=KeyedState(lambda keys: {k: rows[k] for k in keys if k in rows}))
+
+
+def test_a_clusterer_resumed_from_its_rows_decides_as_the_original() -> None:
     volcano = _inputs()
     items = [
         *volcano[:2],
@@ -101,13 +119,32 @@ def test_a_clusterer_restored_from_its_state_decides_as_the_original() -> None:
     first = StoryClusterer()
     for item in items[:3]:
         first.assign(item)
-    state = first.to_state()
-    first.assign(items[3])
-    assert state["seq"] == 3  # a copy, not a view
-    assert [len(story["members"]) for story in state["stories"]] == [2, 1]
-    restored = StoryClusterer.from_state(state)
-    assert [restored.assign(item) for item in items[3:]] == whole[3:]
-    assert restored.to_state() == live.to_state()
+    rows = _saved(first, {})
+    assert json.loads(rows["meta"])["seq"] == 3
+    assert sorted(k for k in rows if k.startswith("story:")) == ["story:story-s1", "story:story-v0"]
+    # resumed one article at a time: each run reads and writes only what it touches
+    for item, expected in zip(items[3:], whole[3:], strict=True):
+        resumed = _resumed(rows)
+        assert resumed.assign(item) == expected  # same story, same probability to the bit
+        assert resumed.assignments() == {
+            a: s for a, s in live.assignments().items() if s == expected.story_id
+        } or expected.merged
+        rows = _saved(resumed, rows)
+    assert rows == _saved(live, {})  # the rows of the never-stopped stream, byte for byte
+
+
+def test_a_resumed_clusterer_reads_only_the_rows_its_article_hits() -> None:
+    volcano = _inputs()
+    first = StoryClusterer()
+    for item in volcano:
+        first.assign(item)
+    first.assign(ClusterInput("s1", *texts.TRAIN_STRIKE, "2024-03-14", "en"))
+    rows = _saved(first, {})
+    resumed = _resumed(rows)
+    resumed.assign(ClusterInput("f1", *texts.FRENCH, "2024-03-16", "fr"))
+    # the French article shares no blocking key with either story: no story row is read
+    assert resumed.touched == {"story-f1"} and list(resumed.stories) == ["story-f1"]
+    assert resumed.state.reads < len(rows) / 2
 
 
 def test_story_summary_has_a_central_title_and_dates() -> None:

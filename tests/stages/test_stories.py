@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import update
 
 from newsweave.cluster import ClusterModel
-from newsweave.cluster.snapshot import fingerprint
+from newsweave.keyed import manifest
 from newsweave.pipeline import run
-from newsweave.stages import state, store_stage
+from newsweave.stages import cluster, state, store_stage
 from newsweave.store import open_store
-from newsweave.store.schema import stage_snapshots
+from newsweave.store.schema import stage_snapshots, stage_state_rows
 from tests.conftest import DATA, SAMPLES
 
 REPUBLISHED = DATA / "republished" / "harbour-daily-war-talks.html"
@@ -105,15 +105,18 @@ def test_later_runs_resume_from_saved_states_and_replay_if_they_are_damaged(
     store = open_store(str(tmp_path / "n.db"))
     run([str(folders[0])], store, until="cluster")
     saved = store.snapshot("cluster", store_stage("cluster").version)
-    clustered = [a for a, (dup, story) in store.article_links().items() if dup is None and story]
-    assert saved is not None and saved.fingerprint == fingerprint(clustered, ClusterModel.load())
-    caplog.set_level(logging.INFO, logger="newsweave.stages.state")
+    expected = manifest(store.processed_count("cluster"), cluster.settings(ClusterModel.load()))
+    assert saved is not None and saved.fingerprint == expected.fingerprint
+    caplog.set_level(logging.INFO, logger="newsweave.stages")
     run([str(folders[1])], store, until="cluster")
-    assert "cluster: resumed from the saved state" in caplog.text
+    assert "cluster: resumed from the keyed state" in caplog.text
     assert "dedupe: resumed from the keyed state" in caplog.text
     before = {a: story for a, (_, story) in store.article_links().items()}
     with store.engine.begin() as conn:
         conn.execute(update(stage_snapshots).values(data=b"not a snapshot"))
+        rows = stage_state_rows
+        damaged = update(rows).where(rows.c.stage == "cluster", rows.c.key == "meta")
+        conn.execute(damaged.values(data=b"not a row"))
     caplog.clear()
     run([str(folders[2])], store, until="cluster")
     assert "cluster state unreadable" in caplog.text and "replaying" in caplog.text
@@ -126,7 +129,7 @@ def test_later_runs_resume_from_saved_states_and_replay_if_they_are_damaged(
     assert len(after) > len(before) and all(after.values())
 
 
-def test_a_state_too_big_to_store_is_not_saved_and_the_next_run_replays(
+def test_a_blob_state_too_big_to_store_is_not_saved_and_the_next_run_replays(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(state, "MAX_STATE_BYTES", 100)
@@ -138,13 +141,12 @@ def test_a_state_too_big_to_store_is_not_saved_and_the_next_run_replays(
     store = open_store(str(tmp_path / "n.db"))
     caplog.set_level(logging.INFO, logger="newsweave.stages.state")
     run([str(first)], store, until="cluster")
-    assert "cluster: state of 0 MB not saved (limit 0 MB)" in caplog.text
-    assert store.snapshot("cluster", store_stage("cluster").version) is None
-    # dedupe's keyed rows are many small values: its manifest is saved whatever the size
+    # keyed rows are many small values: their manifests are saved whatever the blob limit
+    assert store.snapshot("cluster", store_stage("cluster").version) is not None
     assert store.snapshot("dedupe", store_stage("dedupe").version) is not None
     caplog.clear()
     run([str(later)], store, until="cluster")
-    assert "cluster: resumed" not in caplog.text
+    assert "cluster: resumed from the keyed state" in caplog.text
     links = store.article_links()
     store.close()
     assert all(story for dup, story in links.values() if dup is None)

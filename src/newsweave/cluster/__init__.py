@@ -9,8 +9,8 @@ Typical use::
                                                    article.language))
 
 Rebuild the state of an existing store with ``StoryClusterer.from_assignments(rows)``, or
-resume from a saved one with ``StoryClusterer.from_state(state)``;
-:mod:`newsweave.cluster.snapshot` turns that state into bytes and back.
+resume from the rows a store saved with ``StoryClusterer(state=KeyedState(read))``;
+``clusterer.rows(manifest)`` gives the rows a run changed (see :mod:`newsweave.keyed`).
 """
 
 from newsweave.cluster.features import (
@@ -23,7 +23,7 @@ from newsweave.cluster.features import (
 )
 from newsweave.cluster.model import FEATURES, ClusterModel
 from newsweave.cluster.story import Story
-from newsweave.cluster.stream import Assignment, ClusterState, StoryClusterer, StorySummary
+from newsweave.cluster.stream import Assignment, StoryClusterer, StorySummary
 
 __all__ = [
     "FEATURES",
@@ -31,7 +31,6 @@ __all__ = [
     "Assignment",
     "ClusterInput",
     "ClusterModel",
-    "ClusterState",
     "IncrementalIdf",
     "NameExtractor",
     "Story",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -333,6 +333,10 @@ class IncrementalIdf:
     ``base_docs``/``base_df`` are background counts from generic news (shipped as
     ``data/cluster_df.json``), already scaled by their blend weight: they give the first
     articles of a stream sensible weights, and the stream's own counts take over as it grows.
+
+    With ``fetch`` (the stored counts of some terms), ``df`` holds only the terms read or
+    counted so far: a term's count is fetched the first time it is needed (``load`` reads
+    many at once), and ``changed`` names the terms whose counts are to be written back.
     """
 
     def __init__(
@@ -341,19 +345,40 @@ class IncrementalIdf:
         df: dict[str, int] | None = None,
         base_docs: float = 0.0,
         base_df: Mapping[str, float] | None = None,
+        fetch: Callable[[Sequence[str]], Mapping[str, int]] | None = None,
     ) -> None:
         self.docs = docs
         self.df: dict[str, int] = df if df is not None else {}
         self.base_docs = base_docs
         self.base_df: Mapping[str, float] = base_df if base_df is not None else {}
+        self.fetch = fetch
+        self.changed: set[str] = set()
+
+    def load(self, terms: Iterable[str]) -> None:
+        """Fetch the counts of the ``terms`` not known yet, in one call."""
+        if self.fetch is None:
+            return
+        df = self.df
+        missing = [t for t in terms if t not in df]
+        if missing:
+            found = self.fetch(missing)
+            for t in missing:
+                df[t] = found.get(t, 0)
 
     def add(self, terms: Iterable[str]) -> None:
+        terms = list(terms)
+        self.load(terms)
         self.docs += 1
         df = self.df
         for t in terms:
             df[t] = df.get(t, 0) + 1
+        self.changed.update(terms)
 
     def idf(self, term: str) -> float:
         """Smoothed IDF; an unseen term gets the highest weight, as in scikit-learn."""
         n = self.docs + self.base_docs
-        return math.log((n + 1) / (self.df.get(term, 0) + self.base_df.get(term, 0.0) + 1)) + 1.0
+        count = self.df.get(term)
+        if count is None:
+            self.load((term,))
+            count = self.df.get(term, 0)
+        return math.log((n + 1) / (count + self.base_df.get(term, 0.0) + 1)) + 1.0

@@ -22,9 +22,9 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TypedDict
 
 from newsweave.cluster.features import (
     ArticleFeatures,
@@ -35,13 +35,10 @@ from newsweave.cluster.features import (
     featurize,
 )
 from newsweave.cluster.model import ClusterModel, background_counts, dot, unit
-from newsweave.cluster.story import (
-    MERGE_MEMBERS,
-    Member,
-    Story,
-    StoryState,
-    pair_probabilities,
-)
+from newsweave.cluster.story import MERGE_MEMBERS, Member, Story, pair_probabilities
+from newsweave.keyed import KeyedState, StateRowError
+from newsweave.store.keyed_sql import StateRows
+from newsweave.store.stories_sql import Snapshot
 
 #: Rare body terms per article used as blocking keys (names are always keys).
 BLOCK_TERMS = 12
@@ -87,26 +84,46 @@ class StorySummary:
     last_published: str | None
 
 
-class ClusterState(TypedDict):
-    """Everything a :class:`StoryClusterer` has learned from its stream, as plain data,
-    so that saving it needs nothing of the clusterer's insides: the arrival counter, the
-    term and name document frequencies (``(documents, {term: count})``, without the
-    background counts, which come with the model), the stories in creation order, and
-    the blocking index (key → story ids, oldest first)."""
+#: State rows (see :mod:`newsweave.keyed`): the arrival counter and document counts, one
+#: row per term and name document frequency, one posting list per blocking key, and per
+#: story a small head (read for every story a key hits) and its whole state (read for
+#: the few candidates ranked in full).
+META = "meta"
+DF, NAME_DF, POSTING, HEAD, STORY = "df:", "nf:", "post:", "head:", "story:"
 
-    seq: int
-    idf: tuple[int, dict[str, int]]
-    name_idf: tuple[int, dict[str, int]]
-    stories: list[StoryState]
-    index: dict[str, list[str]]
+
+@dataclass(frozen=True)
+class StoryHead:
+    """What choosing candidates needs of a story that is not loaded: its dates and age."""
+
+    id: str
+    created: int
+    last_seen: int
+    first_day: int | None
+    last_day: int | None
+
+
+@contextmanager
+def _row(key: str) -> Iterator[None]:
+    """Turns a stored row that does not have the expected shape into a StateRowError."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StateRowError(f"cluster state row {key!r} does not fit: {exc!r}") from exc
+
+
+def _head_row(story: Story) -> list[int | None]:
+    return [story.created, story.last_seen, story.first_day, story.last_day]
 
 
 class StoryClusterer:
     """Incremental story clustering with a learned similarity and threshold.
 
-    Use :meth:`assign` for each new article. Resume with :meth:`from_state` from what
-    :meth:`to_state` gave, or rebuild with :meth:`from_assignments` from the stored
-    ``(article, story_id)`` rows in their original order.
+    Use :meth:`assign` for each new article. The state lives in a :class:`KeyedState`:
+    a clusterer made without one keeps everything in memory; one made on the rows a
+    store saved reads only the postings, heads and stories its articles hit, and
+    :meth:`rows` gives what it changed. Rebuild with :meth:`from_assignments` from the
+    stored ``(article, story_id)`` rows in their original order.
     """
 
     def __init__(
@@ -114,15 +131,35 @@ class StoryClusterer:
         model: ClusterModel | None = None,
         name_extractor: NameExtractor = capitalised_names,
         max_candidates: int = MAX_CANDIDATES,
+        state: KeyedState | None = None,
     ) -> None:
         self.model = model if model is not None else ClusterModel.load()
         self.name_extractor = name_extractor
         self.max_candidates = max_candidates
+        self.state = state if state is not None else KeyedState.empty()
+        #: Whether rows may exist in the store (a reset state starts from nothing).
+        self._stored = not self.state.reset
         self.idf, self.name_idf = self._idfs(self.model.background)
-        self._prepared: tuple[ArticleFeatures, Member, list[str]] | None = None
-        self.stories: dict[str, Story] = {}
-        self._index: dict[str, OrderedDict[str, None]] = {}
+        meta = self.state.get(META) if self._stored else None
         self._seq = 0
+        if meta is not None:
+            with _row(META):
+                self._seq = int(meta["seq"])
+                self.idf.docs, self.name_idf.docs = int(meta["docs"]), int(meta["name_docs"])
+        if self._stored:
+            self.idf.fetch = self._counts(DF)
+            self.name_idf.fetch = self._counts(NAME_DF)
+        self._prepared: tuple[ArticleFeatures, Member, list[str]] | None = None
+        #: Stories held in memory: every story of a clusterer without stored rows, the
+        #: ones the run read or changed otherwise.
+        self.stories: dict[str, Story] = {}
+        self._heads: dict[str, StoryHead] = {}
+        self._index: dict[str, OrderedDict[str, None]] = {}
+        #: What changed since this clusterer was made: stories grown or created, stories
+        #: merged away, posting lists.
+        self.touched: set[str] = set()
+        self._gone: set[str] = set()
+        self._posted: set[str] = set()
         #: Pair probabilities computed so far (scoring and merge checks): the work per
         #: article, which the caps bound (SCORED × RECENT_MEMBERS, plus the merge checks).
         self.pairs_scored = 0
@@ -142,6 +179,104 @@ class StoryClusterer:
             ),
         )
 
+    def _counts(self, prefix: str) -> Callable[[Sequence[str]], dict[str, int]]:
+        """Reads the stored document frequencies of terms (rows ``prefix + term``)."""
+
+        def read(terms: Sequence[str]) -> dict[str, int]:
+            found = self.state.get_many([prefix + t for t in terms])
+            with _row(prefix):
+                return {k[len(prefix) :]: int(v) for k, v in found.items()}
+
+        return read
+
+    # -- the state's rows -----------------------------------------------------
+    def _story(self, story_id: str) -> Story | None:
+        """The story, read from its row if it is not in memory; None if there is none."""
+        if story_id in self._gone:
+            return None
+        story = self.stories.get(story_id)
+        if story is None and self._stored:
+            self._load([story_id])
+            story = self.stories.get(story_id)
+        return story
+
+    def _load(self, story_ids: Iterable[str]) -> None:
+        """Read the rows of the stories not in memory yet (one query)."""
+        wanted = [i for i in story_ids if i not in self.stories and i not in self._gone]
+        if not wanted or not self._stored:
+            return
+        for key, raw in self.state.get_many([STORY + i for i in wanted]).items():
+            with _row(key):
+                story = Story.from_state(raw)
+            self.stories[story.id] = story
+            self._heads.pop(story.id, None)
+
+    def has_story(self, story_id: str) -> bool:
+        """Whether the story exists (not merged away, and known here or in the rows)."""
+        if story_id in self._gone:
+            return False
+        return story_id in self.stories or (
+            self._stored and self.state.get(HEAD + story_id) is not None
+        )
+
+    def _heads_of(self, story_ids: Iterable[str]) -> dict[str, Story | StoryHead]:
+        """Dates and age of each story: from memory, else from its head row (one query)."""
+        stories, heads = self.stories, self._heads
+        unknown = [i for i in story_ids if i not in stories and i not in heads]
+        if unknown and self._stored:
+            for key, row in self.state.get_many([HEAD + i for i in unknown]).items():
+                sid = key[len(HEAD) :]
+                with _row(key):
+                    created, last_seen, first_day, last_day = row
+                heads[sid] = StoryHead(sid, created, last_seen, first_day, last_day)
+        out: dict[str, Story | StoryHead] = {}
+        for i in story_ids:
+            found = stories.get(i) or heads.get(i)
+            if found is None:
+                raise StateRowError(f"cluster state: story {i} is indexed but has no row")
+            out[i] = found
+        return out
+
+    def _postings(self, keys: Iterable[str]) -> dict[str, OrderedDict[str, None]]:
+        """The posting lists of blocking keys that have one (unread ones in one query)."""
+        index = self._index
+        unread = [k for k in keys if k not in index]
+        if unread:
+            found = self.state.get_many([POSTING + k for k in unread]) if self._stored else {}
+            with _row(POSTING):
+                for key in unread:
+                    index[key] = OrderedDict.fromkeys(found.get(POSTING + key, ()))
+        return {k: p for k in keys if (p := index[k])}
+
+    def prefetch(self, articles: Sequence[ArticleFeatures]) -> None:
+        """Read the document frequencies of many articles' terms and names in one query
+        each, instead of a query per article."""
+        self.idf.load({t for art in articles for t in art.body})
+        self.name_idf.load({n for art in articles for n in art.names})
+
+    def rows(self, manifest: Snapshot) -> StateRows:
+        """What changed since this clusterer was made, as state rows to save with the
+        run's assignments (see :class:`KeyedState`)."""
+        put = self.state.put
+        put(META, {"seq": self._seq, "docs": self.idf.docs, "name_docs": self.name_idf.docs})
+        for prefix, idf in ((DF, self.idf), (NAME_DF, self.name_idf)):
+            for term in idf.changed:
+                put(prefix + term, idf.df[term])
+        for sid in self.touched:
+            story = self.stories[sid]
+            put(STORY + sid, story.to_state())
+            put(HEAD + sid, _head_row(story))
+        for sid in self._gone:
+            self.state.delete(STORY + sid)
+            self.state.delete(HEAD + sid)
+        for key in self._posted:
+            posting = self._index[key]
+            if posting:
+                put(POSTING + key, list(posting))
+            else:
+                self.state.delete(POSTING + key)
+        return self.state.rows(manifest)
+
     # -- building -------------------------------------------------------------
     @classmethod
     def from_assignments(
@@ -149,43 +284,15 @@ class StoryClusterer:
         rows: Iterable[tuple[ClusterInput | ArticleFeatures, str]],
         model: ClusterModel | None = None,
         name_extractor: NameExtractor = capitalised_names,
+        state: KeyedState | None = None,
     ) -> StoryClusterer:
-        """Rebuild from stored assignments (in the order they were made); nothing is rescored."""
-        self = cls(model, name_extractor)
+        """Rebuild from stored assignments (in the order they were made) into ``state``
+        (an empty one by default); nothing is rescored."""
+        self = cls(model, name_extractor, state=state)
         for item, story_id in rows:
             feats = self.featurize(item)
             self.observe(feats)
             self.attach(feats, story_id)
-        return self
-
-    def to_state(self) -> ClusterState:
-        """The whole state, copied: assigning articles later does not change it."""
-        return ClusterState(
-            seq=self._seq,
-            idf=(self.idf.docs, dict(self.idf.df)),
-            name_idf=(self.name_idf.docs, dict(self.name_idf.df)),
-            stories=[story.to_state() for story in self.stories.values()],
-            index={key: list(posting) for key, posting in self._index.items()},
-        )
-
-    @classmethod
-    def from_state(
-        cls,
-        state: ClusterState,
-        model: ClusterModel | None = None,
-        name_extractor: NameExtractor = capitalised_names,
-    ) -> StoryClusterer:
-        """A clusterer that decides as the one :meth:`to_state` was taken from would, under
-        the same ``model``; ValueError, KeyError or TypeError when ``state`` does not hold
-        together."""
-        self = cls(model, name_extractor)
-        self._seq = int(state["seq"])
-        for idf, (docs, df) in ((self.idf, state["idf"]), (self.name_idf, state["name_idf"])):
-            idf.docs, idf.df = int(docs), dict(df)
-        for raw in state["stories"]:
-            story = Story.from_state(raw)
-            self.stories[story.id] = story
-        self._index = {key: OrderedDict.fromkeys(ids) for key, ids in state["index"].items()}
         return self
 
     def featurize(self, item: ClusterInput | ArticleFeatures) -> ArticleFeatures:
@@ -230,31 +337,42 @@ class StoryClusterer:
     def attach(self, art: ArticleFeatures, story_id: str) -> Story:
         """Put an article into a story (created if new) and index the story under its keys."""
         self._seq += 1
-        story = self.stories.get(story_id)
+        story = self._story(story_id)
         if story is None:
             story = self.stories[story_id] = Story(story_id, created=self._seq)
+            self._gone.discard(story_id)
         _, member, keys = self._prepare(art)
         story.add(member, art.headline, dict(art.title), self._seq)
         story.keys.update(keys)
+        self.touched.add(story_id)
+        self._postings(keys)
         for key in keys:
             self._post(key, story_id)
         return story
 
     def _post(self, key: str, story_id: str) -> None:
-        posting = self._index.setdefault(key, OrderedDict())
+        """Put the story last in the key's posting list (read already: :meth:`_postings`)."""
+        posting = self._index[key]
         posting[story_id] = None
         posting.move_to_end(story_id)
         if len(posting) > POSTING_CAP:
             posting.popitem(last=False)
+        self._posted.add(key)
 
     def merge(self, keep: Story, gone: Story) -> None:
         """Fold ``gone`` into ``keep``: its articles now belong to ``keep.id``."""
         keep.absorb(gone)
         del self.stories[gone.id]
-        for key in gone.keys:
-            posting = self._index.get(key)
+        self._gone.add(gone.id)
+        self.touched.discard(gone.id)
+        self.touched.add(keep.id)
+        keys = sorted(gone.keys)
+        postings = self._postings(keys)
+        for key in keys:
+            posting = postings.get(key)
             if posting is not None and gone.id in posting:
                 del posting[gone.id]
+                self._posted.add(key)
                 self._post(key, keep.id)
 
     def _merge_bridged(
@@ -270,7 +388,7 @@ class StoryClusterer:
         while True:
             best, best_link = None, -1.0
             for other, prob in scored:
-                if other.id == story.id or other.id not in self.stories:
+                if other.id == story.id or other.id in self._gone:
                     continue
                 if prob < self.model.merge_threshold / 2 or not self._overlaps(story, other):
                     continue
@@ -302,23 +420,25 @@ class StoryClusterer:
         the closest by mean body cosine first (at most :data:`SCORED`)."""
         _, member, keys = self._prepare(art)
         hits: Counter[str] = Counter()
-        for key in keys:
-            posting = self._index.get(key)
-            if posting:
-                hits.update(posting.keys())
-        stories, day, window = self.stories, art.day, self.model.window_days
+        for posting in self._postings(keys).values():
+            hits.update(posting.keys())
+        heads, day, window = self._heads_of(hits), art.day, self.model.window_days
         # Hundreds of stories share a key once postings fill: the window test is inlined
         # and only the best few are ranked (the last_seen tie-break is unique per story).
         inside = [
-            story
+            head
             for sid in hits
-            if (story := stories[sid]).first_day is None
+            if (head := heads[sid]).first_day is None
             or day is None
-            or story.first_day - window <= day <= story.last_day + window  # type: ignore[operator]
+            or head.first_day - window <= day <= head.last_day + window  # type: ignore[operator]
         ]
-        out = heapq.nsmallest(
+        best = heapq.nsmallest(
             self.max_candidates, inside, key=lambda s: (-hits[s.id], -s.last_seen)
         )
+        self._load(h.id for h in best)
+        if missing := [h.id for h in best if h.id not in self.stories]:
+            raise StateRowError(f"cluster state: story {missing[0]} has a head but no row")
+        out = [self.stories[h.id] for h in best]
         out.sort(key=lambda s: (-s.mean_body(member), s.created))
         return out[:SCORED]
 
@@ -360,15 +480,16 @@ class StoryClusterer:
         dates: Mapping[str, str | None] | None = None,
         story_ids: Iterable[str] | None = None,
     ) -> list[StorySummary]:
-        """Each story (of ``story_ids``, or every one) with its most central headline as
-        title; ``dates`` maps article id to its ISO publication date (the clusterer keeps
-        only day numbers)."""
+        """Each story (of ``story_ids``, or every one this clusterer :attr:`touched`) with
+        its most central headline as title; ``dates`` maps article id to its ISO
+        publication date (the clusterer keeps only day numbers)."""
+        wanted_ids = list(self.stories) if story_ids is None else list(story_ids)
+        if story_ids is None:
+            wanted_ids = [i for i in wanted_ids if i in self.touched]
+        self._load(wanted_ids)
+        wanted = [s for i in wanted_ids if (s := self._story(i)) is not None]
+        self.idf.load({t for story in wanted for t in story.title})
         out = []
-        wanted = (
-            self.stories.values()
-            if story_ids is None
-            else [self.stories[i] for i in story_ids if i in self.stories]
-        )
         for story in wanted:
             ids = tuple(m[0] for m in story.members)
             known = sorted(d for i in ids if (d := (dates or {}).get(i)))
@@ -383,6 +504,11 @@ class StoryClusterer:
             )
         return out
 
+    def members(self, story_id: str) -> list[str]:
+        """The story's article ids in the order they joined (empty if there is none)."""
+        story = self._story(story_id)
+        return [m[0] for m in story.members] if story is not None else []
+
     def central_headline(self, story: Story) -> str:
         """The member headline closest to the story's title centroid (ties: the earliest)."""
         w = self.idf.idf
@@ -395,5 +521,11 @@ class StoryClusterer:
         return best
 
     def assignments(self) -> dict[str, str]:
-        """article id → story id for everything seen so far."""
-        return {aid: s.id for s in self.stories.values() for aid, _, _ in s.members}
+        """article id → story id for the articles of every story this clusterer
+        :attr:`touched` (grew, created or merged into): everything seen so far when it
+        was made without stored rows; only what a run changed when resumed from them."""
+        out: dict[str, str] = {}
+        for story in self.stories.values():
+            if story.id in self.touched:
+                out.update((m[0], story.id) for m in story.members)
+        return out

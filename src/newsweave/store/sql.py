@@ -167,11 +167,20 @@ class SqlStore(FactsMixin, StoriesMixin, ReadersMixin, KeyedStateMixin):
             for row in conn.execute(query).mappings():
                 yield _row_article(row)
 
-    def article_links(self) -> dict[str, tuple[str | None, str | None]]:
-        """Article id → (duplicate_of, story_id), filled in by later stages."""
+    def article_links(
+        self, article_ids: Sequence[str] | None = None
+    ) -> dict[str, tuple[str | None, str | None]]:
+        """Article id → (duplicate_of, story_id), filled in by later stages: of
+        ``article_ids`` (keyed), or of every article."""
         query = select(articles.c.id, articles.c.duplicate_of, articles.c.story_id)
         with self.engine.connect() as conn:
-            return {r.id: (r.duplicate_of, r.story_id) for r in conn.execute(query)}
+            if article_ids is None:
+                return {r.id: (r.duplicate_of, r.story_id) for r in conn.execute(query)}
+            return {
+                r.id: (r.duplicate_of, r.story_id)
+                for ids in chunks(sorted(set(article_ids)))
+                for r in conn.execute(query.where(articles.c.id.in_(ids)))
+            }
 
     def raw_document(self, content_hash: str) -> str | None:
         query = select(documents.c.raw).where(documents.c.content_hash == content_hash)

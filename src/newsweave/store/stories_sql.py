@@ -108,6 +108,28 @@ class StoriesMixin(StampsMixin):
             for article_id, reason in (failed or {}).items():
                 self.mark_stage(conn, [article_id], "dedupe", version, reason, status="failed")
 
+    def copies_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Copy id → its canonical article, for the copies of ``article_ids`` (keyed: the
+        ``duplicate_of`` index)."""
+        query = select(articles.c.id, articles.c.duplicate_of)
+        with self.engine.connect() as conn:
+            return {
+                r.id: r.duplicate_of
+                for ids in chunks(sorted(set(article_ids)))
+                for r in conn.execute(query.where(articles.c.duplicate_of.in_(ids)))
+            }
+
+    def stories_with_articles(self, story_ids: Sequence[str]) -> set[str]:
+        """Those of ``story_ids`` that some article belongs to (keyed: the ``story_id``
+        index)."""
+        query = select(articles.c.story_id).distinct()
+        with self.engine.connect() as conn:
+            return {
+                r.story_id
+                for ids in chunks(sorted(set(story_ids)))
+                for r in conn.execute(query.where(articles.c.story_id.in_(ids)))
+            }
+
     def overlaps(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             query = select(overlaps).order_by(overlaps.c.article_id, overlaps.c.other_id)
@@ -120,7 +142,8 @@ class StoriesMixin(StampsMixin):
         gone: Sequence[str],
         clustered: Sequence[str],
         version: str,
-        snapshot: Snapshot | None = None,
+        state: StateRows | None = None,
+        failed: Mapping[str, str] | None = None,
         clears: Sequence[str] = (),
         clears_stories: Sequence[str] = (),
         changes: Sequence[StoryChange] = (),
@@ -129,14 +152,18 @@ class StoriesMixin(StampsMixin):
         """Point articles at their stories (``story_of``: only those whose story is new or
         changed), write the rows of the ``changed`` stories, delete the ``gone`` ones (merged
         into another) with everything computed for them, and clear the per-story stamps in
-        ``clears_stories`` of the changed ones, atomically. With ``snapshot``, the clusterer
-        state that produced them is replaced in the same transaction, so a saved state
-        never describes stories that were not saved. ``changes`` go to the stories' change
+        ``clears_stories`` of the changed ones, atomically. With ``state``, the rows of the
+        clusterer state that produced them are written in the same transaction, so a saved
+        state never describes stories that were not saved. ``changes`` go to the stories' change
         logs, and the log of each story in ``merged_into`` (gone → the story it joined)
-        becomes the joined story's, in the same transaction."""
+        becomes the joined story's, in the same transaction. ``failed`` articles (id →
+        reason) are stamped failed, so they are not retried at this version."""
+        # keyed_sql imports this module (Snapshot), so it is imported where it is used
+        from newsweave.store.keyed_sql import write_state_rows
+
         with self.writer.begin() as conn:
-            if snapshot is not None:
-                replace_snapshot(conn, "cluster", version, snapshot)
+            if state is not None:
+                write_state_rows(conn, "cluster", version, state)
             changes_sql.move(conn, merged_into or {})
             changes_sql.record(conn, changes)
             _set_column(conn, "story_id", story_of)
@@ -164,6 +191,10 @@ class StoriesMixin(StampsMixin):
                     ],
                 )
             self.mark_stage(conn, list(clustered), "cluster", version, clears=clears)
+            for article_id, reason in (failed or {}).items():
+                self.mark_stage(
+                    conn, [article_id], "cluster", version, reason, clears, status="failed"
+                )
 
     def snapshot_versions(self) -> list[tuple[str, str]]:
         """Every (stage, version) a saved state is stored under."""
