@@ -1,6 +1,7 @@
-"""The entities stage resumes from its saved book: a second batch of articles resolved
-from the book leaves the entities, mention links and quote speakers that rebuilding the
-book from every stored entity and quote leaves."""
+"""The entities stage resumes from its book's keyed state rows: a second batch of articles
+resolved from the rows leaves the entities, mention links and quote speakers that
+rebuilding the book from every stored entity and quote leaves; and a run that fails
+while saving leaves the rows and the entities as they were."""
 
 from __future__ import annotations
 

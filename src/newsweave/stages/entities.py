@@ -6,49 +6,57 @@ against the stored entities, so entity ids stay stable from run to run. An artic
 whose mentions already belong to stored entities (a store written before these
 stamps existed) is stamped without being resolved twice.
 
-Incremental like the cluster stage: the stored entities are known through the
-entity book saved by the last run (``extract.entities.book``), so a run reads the
-new articles' mentions and quotes only, and writes only the entities, links and
-speakers that changed; without a book matching the stamped articles it is rebuilt
-from every stored entity and quote.
+Incremental: the stored entities are known through the entity book's keyed state rows
+(``extract.entities.book``), so a run reads the new articles' mentions and quotes and
+the rows their names hit, and writes only the entities, links, speakers and rows that
+changed; when the rows' manifest does not match the stamped articles (or the book's
+settings), the book is rebuilt from every stored entity and quote.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
+from newsweave.keyed import manifest
 from newsweave.model import Mention
-from newsweave.snapshot import covering
 from newsweave.stages.base import Context, Stage
-from newsweave.stages.state import saveable, saved_state
+from newsweave.stages.state import keyed_state
 from newsweave.store.facts_sql import mention_id
 
 if TYPE_CHECKING:
     from newsweave.extract.entities.book import Place
 
+log = logging.getLogger(__name__)
+
 
 def run(ctx: Context, stage: Stage) -> int:
     """Resolve the mentions of the articles not yet resolved; return how many articles."""
-    from newsweave.extract.entities.book import FORMAT, EntityBook
+    from newsweave.extract.entities.book import SETTINGS, EntityBook
 
     store = ctx.store
     pending = ctx.pending(stage)
     if not pending:
         return 0
     ctx.tick(stage.name, 0, len(pending))
-    waiting = set(pending)
-    before = [i for i in store.processed_ids(stage.name) if i not in waiting]
-    salt = f"entities book format {FORMAT}"
-    book = saved_state(
-        store, stage.name, stage.version, before, EntityBook.load, covering(before, salt)
-    )
-    replay = book is None
-    if book is None:
+    state, covered = keyed_state(store, stage.name, stage.version, pending, SETTINGS)
+    replay = state.reset
+    if replay:
+        covered = store.processed_count(stage.name, excluding=pending)
         book = EntityBook.from_store(store.entities(), _place)
-    fresh = [a for a in pending if not book.knows(a)]
+    else:
+        book = EntityBook(state)
+    fresh = book.unknown(pending)
     quotes = store.quotes() if replay else store.quotes_in(fresh)
     done = book.resolve(store.mentions_of(fresh), quotes, _place, all_quotes=replay)
-    state = saveable(stage.name, covering([*before, *pending], salt), book.dump())
+    rows = book.state.rows(manifest(covered + len(pending), SETTINGS))
+    log.info(
+        "entities: %d articles, %d state rows read, %d written%s",
+        len(pending),
+        book.state.reads,
+        len(rows.changes),
+        " (rebuilt)" if replay else "",
+    )
     store.save_resolution(
         done.entities,
         done.deleted,
@@ -56,7 +64,7 @@ def run(ctx: Context, stage: Stage) -> int:
         done.speakers,
         pending,
         stage.version,
-        state,
+        rows,
         clears=ctx.dependents(stage.name),
         clears_stories=ctx.story_dependents(stage.name),
     )
