@@ -14,6 +14,7 @@ from sqlalchemy import delete
 from newsweave import pipeline
 from newsweave.extract.entities.book import EntityBook
 from newsweave.present import export_json
+from newsweave.stages import store_stage
 from newsweave.store import open_store
 from newsweave.store.schema import stage_snapshots
 from tests.conftest import SAMPLES
@@ -52,3 +53,47 @@ def test_resumed_book_equals_rebuilt_book(tmp_path: Path) -> None:
     assert resumed["entities"]
     assert any(q.get("speaker_entity_id") for q in resumed["quotes"])
     assert resumed == replayed
+
+
+def test_a_run_failing_while_saving_leaves_rows_and_entities_as_they_were(
+    tmp_path: Path,
+) -> None:
+    from newsweave.store import facts_sql
+
+    store = open_store(str(tmp_path / "store.db"))
+    pipeline.ingest([str(SAMPLES)], store)
+    pipeline.run_stages(store, until="entities")
+    entities_before = export_json(store)["entities"]
+    count_before = store.state_row_count("entities")
+    version = store_stage("entities").version
+    snapshot_before = store.snapshot("entities", version)
+    assert snapshot_before is not None and count_before
+    pipeline.ingest([str(TEXTS)], store)
+    real = facts_sql.write_state_rows
+
+    def dying(*args: Any) -> None:
+        real(*args)
+        raise RuntimeError("killed after writing the rows, before the commit")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(facts_sql, "write_state_rows", dying)
+        with pytest.raises(RuntimeError, match="killed"):
+            pipeline.run_stages(store, until="entities")
+    assert export_json(store)["entities"] == entities_before
+    assert store.state_row_count("entities") == count_before
+    assert store.snapshot("entities", version) == snapshot_before
+
+    rebuilt = 0
+    original = EntityBook.from_store
+
+    def counting(*args: Any, **kwargs: Any) -> EntityBook:
+        nonlocal rebuilt
+        rebuilt += 1
+        return original(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(EntityBook, "from_store", staticmethod(counting))
+        pipeline.run_stages(store, until="entities")
+    assert rebuilt == 0  # the rows still match the stamps: resumed
+    assert len(export_json(store)["entities"]) > len(entities_before)
+    store.close()
