@@ -11,17 +11,24 @@ points to. Rows of the entities stage's state:
 
 * ``e:ID`` an entity's summary (:class:`Summary`, without its articles), ``ea:ID`` the
   articles it is mentioned in (read only when it changes), ``a:ARTICLE`` the entities
-  of an article (whose context a change there moves);
+  of an article (whose context a change there moves), ``i:BASE`` the ids in use that
+  start with BASE (:class:`_Taken`);
 * ``v:KIND:NAME`` one entry of the label evidence (:func:`evidence_keys`);
 * ``b:…``, ``q:…``, ``qn:…`` the blocking index (:class:`StoredIndex`, capped);
-* ``n:NAME`` the entities called NAME and the speaker last linked by it, ``sq:NAME``
+* ``n:NAME`` the entities called NAME (at most :data:`MAX_NAMED`, the highest ranked)
+  and the speaker last linked by it, ``sq:NAME``
   the quotes linked by that name (read only when the speaker changes), ``tq:QUOTE``
   and ``t:ID`` quotes whose speaker words overlap several entities equally, both ways,
   and ``recheck``: the entities the last run changed.
 
 A run reads the evidence of its mentions' names, the postings its clusters' keys hit
-and the summaries of the entities listed there, the rows of the entities that change
-and of their articles: nothing that grows with the store but the posting caps allow.
+and the summaries of the entities listed there (at most ``MAX_CANDIDATES`` a cluster),
+and the rows of the entities that change and of their articles: a number of rows that
+does not grow with the store. What still grows is the size of some rows: a recurring
+entity's context (the signatures of the entities it appears with), its articles (read
+when it changes) and the quotes linked by its name (read when the speaker a name links
+to changes); and when a recurring entity's canonical name or type changes, the context
+of every article it is in is counted again, as resolving over every mention would.
 :meth:`EntityBook.from_store` builds every row from the stored entities when there is
 no usable state (the stage's manifest does not match).
 
