@@ -41,6 +41,14 @@ news articles (21,400 entities): the longest key listed 104 drafts, the longest
 q-gram posting 668 strings, so the bound was never reached; 100 new articles'
 clusters had a median of 4 candidates (99th percentile 93) where the scan scores
 21,400.
+
+The entity book keeps the same keys over the stored entities as state rows
+(:class:`StoredIndex`), read for the keys a run's clusters hit; a run's new and renamed
+drafts sit in a :class:`DraftIndex` beside it (:class:`BookIndex`). There the lists
+are capped instead of scanned past (:data:`MAX_POSTING`, :data:`MAX_STRINGS`,
+:data:`MAX_CANDIDATES`): a scan of every stored entity is what keyed rows are there to
+avoid, so past the caps a cluster is scored against the closest and most mentioned
+entities only.
 """
 
 from __future__ import annotations
