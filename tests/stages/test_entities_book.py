@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import delete, select
+from sqlalchemy.exc import OperationalError
 
 from newsweave import pipeline
 from newsweave.extract.entities.book import EntityBook
@@ -78,11 +79,12 @@ def test_a_run_failing_while_saving_leaves_rows_and_entities_as_they_were(
 
     def dying(*args: Any) -> None:
         real(*args)
-        raise RuntimeError("killed after writing the rows, before the commit")
+        # A store error (not an article's fault, so no article is stamped failed).
+        raise OperationalError("COMMIT", {}, OSError("disk I/O error before the commit"))
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(facts_sql, "write_state_rows", dying)
-        with pytest.raises(RuntimeError, match="killed"):
+        with pytest.raises(OperationalError, match="disk I/O"):
             pipeline.run_stages(store, until="entities")
     assert export_json(store)["entities"] == entities_before
     assert store.state_row_count("entities") == count_before
