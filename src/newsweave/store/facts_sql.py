@@ -11,7 +11,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
 
@@ -28,6 +28,7 @@ from newsweave.model import (
 )
 from newsweave.store import participants_sql
 from newsweave.store.chunking import chunks
+from newsweave.store.keyed_sql import StateRows, write_state_rows
 from newsweave.store.schema import (
     compare_inputs,
     entities,
@@ -35,13 +36,9 @@ from newsweave.store.schema import (
     events,
     mentions,
     quotes,
-    stage_snapshots,
     timexes,
 )
 from newsweave.store.stamps import StampsMixin
-
-if TYPE_CHECKING:
-    from newsweave.store.stories_sql import Snapshot
 
 _FACT_TABLES = (mentions, quotes, timexes, event_mentions, compare_inputs)
 #: Ties broken by id, so that every backend returns the same order.
@@ -133,15 +130,14 @@ class FactsMixin(StampsMixin):
         speakers: Mapping[str, str | None],
         stamped: Sequence[str],
         version: str,
-        state: Snapshot | None,
+        rows: StateRows,
         clears: Sequence[str] = (),
         clears_stories: Sequence[str] = (),
     ) -> None:
         """One entities run in one transaction: the entities it wrote (each with its new
         mentions only), those it removed, the stored mentions of entities whose type
-        changed, quote speakers, the articles' stamps and the stage's saved state."""
-        from newsweave.store.stories_sql import replace_snapshot
-
+        changed, quote speakers, the articles' stamps and the entity book's changed state
+        rows (so a run killed part way leaves the rows and the entities as they were)."""
         with self.writer.begin() as conn:
             for ids in chunks([e.id for e in written] + list(deleted)):
                 conn.execute(delete(entities).where(entities.c.id.in_(ids)))
@@ -157,10 +153,7 @@ class FactsMixin(StampsMixin):
             self.mark_stage(
                 conn, stamped, "entities", version, clears=clears, clears_stories=clears_stories
             )
-            if state is not None:
-                replace_snapshot(conn, "entities", version, state)
-            else:
-                conn.execute(delete(stage_snapshots).where(stage_snapshots.c.stage == "entities"))
+            write_state_rows(conn, "entities", version, rows)
 
     # -- quotes, timexes, events --------------------------------------------------
 

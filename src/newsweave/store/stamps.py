@@ -236,6 +236,22 @@ class StampsMixin:
         with self.writer.begin() as conn:
             self.mark_stories(conn, [story_id], stage, version, clears, "failed", reason)
 
+    def fail_article(
+        self,
+        article_id: str,
+        stage: str,
+        version: str,
+        reason: str,
+        clears: Sequence[str] = (),
+        clears_stories: Sequence[str] = (),
+    ) -> None:
+        """Stamp an article the stage raised on as failed, with the reason, so that it is
+        not retried at this version; the stages computed from it forget it too."""
+        with self.writer.begin() as conn:
+            self.mark_stage(
+                conn, [article_id], stage, version, reason, clears, clears_stories, "failed"
+            )
+
     def stamp_stories(
         self, story_ids: Sequence[str], stage: str, version: str, clears: Sequence[str] = ()
     ) -> None:

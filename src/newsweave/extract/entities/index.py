@@ -41,20 +41,40 @@ news articles (21,400 entities): the longest key listed 104 drafts, the longest
 q-gram posting 668 strings, so the bound was never reached; 100 new articles'
 clusters had a median of 4 candidates (99th percentile 93) where the scan scores
 21,400.
+
+The entity book keeps the same keys over the stored entities as state rows
+(:class:`StoredIndex`), read for the keys a run's clusters hit; a run's new and renamed
+drafts sit in a :class:`DraftIndex` beside it (:class:`BookIndex`). There the lists
+are capped instead of scanned past (:data:`MAX_POSTING`, :data:`MAX_STRINGS`,
+:data:`MAX_CANDIDATES`): a scan of every stored entity is what keyed rows are there to
+avoid, so past the caps a cluster is scored against the closest and most mentioned
+entities only.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from newsweave.extract.entities.cluster import LocalCluster
 from newsweave.extract.entities.match import NAME_SAME, SURNAME_MAYBE, EntityDraft
 from newsweave.extract.entities.names import similarity, skeleton
+from newsweave.keyed import KeyedState
 
-__all__ = ["MAX_PER_KEY", "DraftIndex", "FuzzyVocab"]
+__all__ = [
+    "MAX_CANDIDATES",
+    "MAX_PER_KEY",
+    "MAX_POSTING",
+    "MAX_STRINGS",
+    "BookIndex",
+    "DraftIndex",
+    "FuzzyVocab",
+    "StoredIndex",
+    "cluster_keys",
+    "draft_keys",
+]
 
 #: Drafts (or strings) one key may list before a query needing it scans every draft.
 MAX_PER_KEY = 2000
@@ -166,6 +186,35 @@ class FuzzyVocab:
         return set(found)
 
 
+def draft_keys(cls: str, words: tuple[str, ...]) -> list[str]:
+    """The blocking keys a draft of class ``cls`` named ``words`` is listed under."""
+    if not words:
+        return []  # no name: best_match can never score it
+    skeletons = [skeleton(w) for w in words]
+    if cls == "PERSON":
+        return [f"P|{skeletons[-1]}"]
+    key = " ".join(skeletons)
+    if len(words) == 1:
+        return [f"K|{key}", f"1|{cls}|{skeletons[0]}"]
+    return [f"K|{key}", f"L|{cls}|{skeletons[-1]}", f"F|{cls}|{key}"]
+
+
+def cluster_keys(cluster: LocalCluster) -> tuple[list[str], tuple[str, str] | None]:
+    """The keys a cluster reads: the direct ones, and the fuzzy lookup (vocabulary, text)
+    whose answers ``s`` are read as keys ``VOCABULARY|s`` (``P`` for surnames, ``F|cls``
+    for the long keys of a class)."""
+    if cluster.cls == "PERSON":
+        return [], ("P", cluster.surname)
+    words = cluster.words
+    keys = [f"K|{cluster.key}"]
+    if len(words) == 1:
+        keys.append(f"L|{cluster.cls}|{skeleton(words[0])}")
+    elif len(words) >= 2:
+        keys.append(f"1|{cluster.cls}|{skeleton(words[-1])}")
+        return keys, (f"F|{cluster.cls}", cluster.key)
+    return keys, None
+
+
 class DraftIndex:
     """Drafts by the keys of the module docstring; :meth:`candidates` in draft order."""
 
@@ -194,26 +243,15 @@ class DraftIndex:
     def candidates(self, cluster: LocalCluster) -> list[EntityDraft] | None:
         """Every draft ``best_match`` could pick for ``cluster``, in the order drafts were
         added; None when a key over the bound would be needed (score every draft)."""
-        keys: list[str] = []
-        if cluster.cls == "PERSON":
-            near = self._surnames.near(cluster.surname)
+        keys, fuzzy = cluster_keys(cluster)
+        if fuzzy is not None:
+            vocab_name, text = fuzzy
+            vocab = self._surnames if vocab_name == "P" else self._long_keys.get(cluster.cls)
+            near = vocab.near(text) if vocab is not None else set()
             if near is None:
                 self.overflows += 1
                 return None
-            keys.extend(f"P|{s}" for s in near)
-        else:
-            words = cluster.words
-            keys.append(f"K|{cluster.key}")
-            if len(words) == 1:
-                keys.append(f"L|{cluster.cls}|{skeleton(words[0])}")
-            elif len(words) >= 2:
-                keys.append(f"1|{cluster.cls}|{skeleton(words[-1])}")
-                vocab = self._long_keys.get(cluster.cls)
-                near = vocab.near(cluster.key) if vocab is not None else set()
-                if near is None:
-                    self.overflows += 1
-                    return None
-                keys.extend(f"F|{cluster.cls}|{k}" for k in near)
+            keys.extend(f"{vocab_name}|{s}" for s in near)
         found: dict[int, EntityDraft] = {}
         for key in keys:
             posting = self._postings.get(key)
@@ -226,15 +264,7 @@ class DraftIndex:
         return sorted(found.values(), key=lambda d: self._order[id(d)])
 
     def _keys(self, cls: str, words: tuple[str, ...]) -> list[str]:
-        if not words:
-            return []  # no name: best_match can never score it
-        skeletons = [skeleton(w) for w in words]
-        if cls == "PERSON":
-            return [f"P|{skeletons[-1]}"]
-        key = " ".join(skeletons)
-        if len(words) == 1:
-            return [f"K|{key}", f"1|{cls}|{skeletons[0]}"]
-        return [f"K|{key}", f"L|{cls}|{skeletons[-1]}", f"F|{cls}|{key}"]
+        return draft_keys(cls, words)
 
     def _put(self, draft: EntityDraft, words: tuple[str, ...]) -> None:
         for key in self._keys(draft.cls, words):
@@ -268,3 +298,268 @@ class DraftIndex:
             vocab.add(text)
         else:
             vocab.discard(text)
+
+
+# -- the stored index: the entity book's blocking keys as state rows -----------------
+
+#: Entities one stored blocking key lists; past it the least mentioned are dropped. At
+#: 5,000 news articles the longest key listed 104 entities (module docstring), so the cap
+#: changes nothing there; past it, a key like ``P|smith`` stops growing with the store and
+#: the entities it drops are the ones a new mention is least likely to name.
+MAX_POSTING = 200
+#: Strings one stored q-gram posting lists; past it the earliest added are dropped (the
+#: count stays exact, so the rarest postings are still chosen first). 668 at 5,000 articles.
+MAX_STRINGS = 2000
+#: Stored entities one name cluster is scored against at most: the closest keys first
+#: (the direct keys, then fuzzy ones by similarity), each key's most mentioned first.
+#: Twice the cap of a key; the 99th percentile at 5,000 articles was 93.
+MAX_CANDIDATES = 400
+
+
+def _threshold(vocabulary: str) -> float:
+    return SURNAME_MAYBE if vocabulary == "P" else NAME_SAME
+
+
+def _sizes_key(vocabulary: str, length: int) -> str:
+    return f"qn:{vocabulary}:{length}"
+
+
+def _gram_key(vocabulary: str, length: int, gram: str) -> str:
+    return f"q:{vocabulary}:{length}:{gram}"
+
+
+class StoredIndex:
+    """The keys of :class:`DraftIndex` over the stored entities, kept as rows of a
+    :class:`~newsweave.keyed.KeyedState`, so a run reads only the keys its clusters hit.
+
+    Rows: ``b:KEY`` lists ``[entity id, mentions]`` under a blocking key (at most
+    :data:`MAX_POSTING`, the most mentioned kept); the fuzzy vocabularies (``P`` for
+    surnames, ``F|cls`` for long keys) are the strings with a posting, each under its
+    letters and bigrams per length as :class:`FuzzyVocab` keeps them: ``q:VOC:LEN:GRAM``
+    lists the strings (at most :data:`MAX_STRINGS`) and ``qn:VOC:LEN`` counts them per
+    gram, so a lookup reads the counts first and then only the rarest postings it needs.
+    Within the caps the candidates are exactly :class:`DraftIndex`'s.
+    """
+
+    def __init__(self, state: KeyedState) -> None:
+        self.state = state
+        self._near: dict[tuple[str, str], set[str]] = {}
+        self._ids: dict[int, list[str]] = {}
+        #: posting key → whether it listed anything before this run's updates
+        self._had: dict[str, bool] = {}
+        #: clusters whose candidates were cut at :data:`MAX_CANDIDATES`
+        self.bounded = 0
+        #: lookups that read a q-gram posting cut at :data:`MAX_STRINGS`
+        self.capped = 0
+        #: most candidates any one cluster got this run
+        self.largest = 0
+
+    def forget(self) -> None:
+        """Drop the answers read so far (the rows changed); the figures stay."""
+        self._near.clear()
+        self._ids.clear()
+
+    # -- reading ------------------------------------------------------------------
+
+    def prefetch(self, clusters: Sequence[LocalCluster]) -> None:
+        """Read the rows every cluster's candidates need, a few queries for them all."""
+        lookups = [cluster_keys(c) for c in clusters]
+        self._fuzzy([f for _, f in lookups if f is not None])
+        keys: set[str] = set()
+        for direct, fuzzy in lookups:
+            keys.update(f"b:{k}" for k in direct)
+            if fuzzy is not None:
+                keys.update(f"b:{fuzzy[0]}|{s}" for s in self._closest(fuzzy))
+        self.state.get_many(sorted(keys))
+
+    def _closest(self, fuzzy: tuple[str, str]) -> list[str]:
+        """The strings near a lookup's text, most similar first, as many as can give
+        candidates (each posting lists at least one entity, and an entity is under one
+        key of each kind)."""
+        self._fuzzy([fuzzy])
+        text = fuzzy[1]
+        near = sorted(self._near[fuzzy], key=lambda s: (-similarity(text, s), s))
+        return near[:MAX_CANDIDATES]
+
+    def candidate_ids(self, cluster: LocalCluster) -> list[str]:
+        """The stored entities :func:`best_match` could pick for ``cluster`` (within the
+        caps), at most :data:`MAX_CANDIDATES`."""
+        known = self._ids.get(id(cluster))
+        if known is not None:
+            return known
+        keys, fuzzy = cluster_keys(cluster)
+        if fuzzy is not None:
+            keys = keys + [f"{fuzzy[0]}|{s}" for s in self._closest(fuzzy)]
+        found: dict[str, None] = {}
+        for key in keys:
+            for entity_id, _ in self.state.get(f"b:{key}") or ():
+                if len(found) >= MAX_CANDIDATES and entity_id not in found:
+                    self.bounded += 1
+                    break
+                found[entity_id] = None
+            else:
+                continue
+            break
+        ids = list(found)
+        self.largest = max(self.largest, len(ids))
+        self._ids[id(cluster)] = ids
+        return ids
+
+    def _fuzzy(self, queries: Iterable[tuple[str, str]]) -> None:
+        """Answer the (vocabulary, text) lookups not answered yet: the per-length counts
+        first, then the rarest postings each needs (see the module docstring)."""
+        todo = [q for q in dict.fromkeys(queries) if q not in self._near]
+        steps: dict[tuple[str, str], list[tuple[int, Counter[str], int]]] = {}
+        for vocabulary, text in todo:
+            threshold = _threshold(vocabulary)
+            mine: list[tuple[int, Counter[str], int]] = []
+            for other in _window(len(text), threshold) if text else ():
+                plan = _plan(len(text), other, threshold)
+                if plan is not None:
+                    occurrences = Counter(_grams(text, plan[0]))
+                    mine.append((other, occurrences, sum(occurrences.values()) - plan[1] + 1))
+            steps[vocabulary, text] = mine
+        sizes = self.state.get_many(
+            sorted({_sizes_key(v, other) for (v, _), mine in steps.items() for other, *_ in mine})
+        )
+        chosen: dict[tuple[str, str], list[str]] = {}
+        for (vocabulary, text), mine in steps.items():
+            keys: list[str] = []
+            for other, occurrences, needed in mine:
+                counts = sizes.get(_sizes_key(vocabulary, other), {})
+                covered = 0
+                for size, gram in sorted((counts.get(g, 0), g) for g in occurrences):
+                    if covered >= needed:
+                        break
+                    if size:
+                        keys.append(_gram_key(vocabulary, other, gram))
+                        self.capped += size > MAX_STRINGS
+                    covered += occurrences[gram]
+            chosen[vocabulary, text] = keys
+        postings = self.state.get_many(sorted({k for keys in chosen.values() for k in keys}))
+        for (vocabulary, text), keys in chosen.items():
+            floor = _threshold(vocabulary) - _SLACK
+            found = {s for k in keys for s in postings.get(k, ())}
+            self._near[vocabulary, text] = {s for s in found if _close(text, s, floor)}
+
+    # -- writing ------------------------------------------------------------------
+
+    def prepare(self, named: Iterable[tuple[str, tuple[str, ...]]]) -> None:
+        """Read the postings that :meth:`update` of entities so named will change."""
+        self.state.get_many(
+            sorted({f"b:{k}" for cls, words in named for k in draft_keys(cls, words)})
+        )
+
+    def update(
+        self,
+        entity_id: str,
+        old: tuple[str, tuple[str, ...]] | None,
+        new: tuple[str, tuple[str, ...], int] | None,
+    ) -> None:
+        """Move an entity from the keys of its ``old`` (class, words) to those of its
+        ``new`` (class, words, mentions); None for an entity created or removed."""
+        if old is not None:
+            for key in draft_keys(*old):
+                self._edit(key, entity_id, None)
+        if new is not None:
+            for key in draft_keys(new[0], new[1]):
+                self._edit(key, entity_id, new[2])
+
+    def _edit(self, key: str, entity_id: str, size: int | None) -> None:
+        listed = self.state.get(f"b:{key}") or []
+        self._had.setdefault(key, bool(listed))
+        entries = [e for e in listed if e[0] != entity_id]
+        if size is not None:
+            entries.append([entity_id, size])
+            entries.sort(key=lambda e: (-e[1], e[0]))
+            del entries[MAX_POSTING:]
+        if entries:
+            self.state.put(f"b:{key}", entries)
+        elif listed:
+            self.state.delete(f"b:{key}")
+
+    def finish(self) -> None:
+        """Bring the fuzzy vocabularies up to date with the postings that appeared or
+        emptied since the last :meth:`finish`."""
+        changes: list[tuple[str, str, bool]] = []
+        for key, had in self._had.items():
+            kind, _, rest = key.partition("|")
+            if kind == "P":
+                vocabulary, text = "P", rest
+            elif kind == "F":
+                cls, _, text = rest.partition("|")
+                vocabulary = f"F|{cls}"
+            else:
+                continue
+            has = bool(self.state.get(f"b:{key}"))
+            if has != had:
+                changes.append((vocabulary, text, has))
+        self._had.clear()
+        keys: set[str] = set()
+        for vocabulary, text, _ in changes:
+            keys.add(_sizes_key(vocabulary, len(text)))
+            keys.update(_gram_key(vocabulary, len(text), g) for g in _all_grams(text))
+        self.state.get_many(sorted(keys))
+        for vocabulary, text, add in changes:
+            sizes_key = _sizes_key(vocabulary, len(text))
+            sizes = dict(self.state.get(sizes_key) or {})
+            for gram in _all_grams(text):
+                key = _gram_key(vocabulary, len(text), gram)
+                strings = [s for s in self.state.get(key) or () if s != text]
+                if add:
+                    strings.append(text)
+                    del strings[:-MAX_STRINGS]
+                sizes[gram] = sizes.get(gram, 0) + (1 if add else -1)
+                if sizes[gram] <= 0:
+                    del sizes[gram]
+                if strings:
+                    self.state.put(key, strings)
+                else:
+                    self.state.delete(key)
+            if sizes:
+                self.state.put(sizes_key, sizes)
+            else:
+                self.state.delete(sizes_key)
+
+
+def _all_grams(text: str) -> set[str]:
+    return {g for q in (1, 2) for g in _grams(text, q)}
+
+
+class BookIndex:
+    """What :func:`~newsweave.extract.entities.resolve.match_clusters` asks of an index,
+    for the entity book: the stored candidates (:class:`StoredIndex`, as drafts made by
+    ``draft_of``) and this run's new or renamed drafts (a :class:`DraftIndex`), in the
+    order a run over every draft would score them (stored by id, then new ones as made)."""
+
+    def __init__(self, stored: StoredIndex, draft_of: Callable[[str], EntityDraft]) -> None:
+        self.stored = stored
+        self._draft_of = draft_of
+        self._run = DraftIndex()
+        self._members: dict[int, EntityDraft] = {}
+        self._rank: dict[int, tuple[int, str, int]] = {}
+
+    def candidates(self, cluster: LocalCluster) -> list[EntityDraft]:
+        found = {id(d): d for d in map(self._draft_of, self.stored.candidate_ids(cluster))}
+        extra = self._run.candidates(cluster)
+        for d in self._members.values() if extra is None else extra:
+            found[id(d)] = d
+        return sorted(found.values(), key=self._order)
+
+    def _order(self, draft: EntityDraft) -> tuple[int, str, int]:
+        return self._rank.get(id(draft)) or (0, str(draft.id), 0)
+
+    def add(self, draft: EntityDraft) -> None:
+        """A new draft (no id yet), after every stored one and those added before."""
+        self._rank[id(draft)] = (1, "", len(self._rank))
+        self._members[id(draft)] = draft
+        self._run.add(draft)
+
+    def moved(self, draft: EntityDraft, old_words: Sequence[str]) -> None:
+        """A draft renamed by a fuller name; a stored one stays under its stored keys too
+        (an extra candidate is scored and dropped, never chosen wrongly)."""
+        if id(draft) in self._members:
+            self._run.moved(draft, old_words)
+        else:
+            self._members[id(draft)] = draft
+            self._run.add(draft)

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from newsweave.extract.entities.cluster import LocalCluster, cluster_article, label_class
-from newsweave.extract.entities.index import DraftIndex
+from newsweave.extract.entities.index import BookIndex, DraftIndex
 from newsweave.extract.entities.match import EntityDraft, best_match
 from newsweave.extract.entities.mentions import role_says_person
 from newsweave.extract.entities.names import (
@@ -39,7 +40,7 @@ from newsweave.extract.entities.names import (
 )
 from newsweave.model import Entity, Mention
 
-__all__ = ["entity_for_span", "relabel", "resolve_entities"]
+__all__ = ["entity_for_span", "evidence_keys", "relabel", "resolve_entities"]
 
 
 def resolve_entities(
@@ -67,7 +68,9 @@ def resolve_entities(
 
 
 def match_clusters(
-    clusters: Sequence[LocalCluster], drafts: list[EntityDraft], index: DraftIndex | None
+    clusters: Sequence[LocalCluster],
+    drafts: list[EntityDraft],
+    index: DraftIndex | BookIndex | None,
 ) -> None:
     """Each cluster joins its best draft or starts a new one (appended to ``drafts``).
 
@@ -127,11 +130,59 @@ class LabelEvidence:
         for m in mentions:
             self.add(m.name, m.label, 1, int(bool(m.role and role_says_person(m.role))), owner)
 
+    def export(self, key: str) -> Any:
+        """The entry ``key`` (of :func:`evidence_keys`) as JSON data, None when empty: how
+        the entities stage keeps the evidence as one state row per entry."""
+        kind, _, name = key.partition(":")
+        if kind in {"s", "r"}:
+            return (self.surnames if kind == "s" else self.role_people).get(name) or None
+        if kind in {"k", "g"}:
+            found = (self.key_votes if kind == "k" else self.given).get(name)
+            return dict(found) if found else None
+        by_label = self.votes.get(name)
+        return {label: dict(owners) for label, owners in by_label.items()} if by_label else None
+
+    def take(self, key: str, value: Any) -> None:
+        """Set the entry ``key`` from its :meth:`export`."""
+        kind, _, name = key.partition(":")
+        if kind in {"s", "r"}:
+            (self.surnames if kind == "s" else self.role_people)[name] = int(value)
+        elif kind in {"k", "g"}:
+            counts = Counter({str(k): int(v) for k, v in dict(value).items()})
+            (self.key_votes if kind == "k" else self.given)[name] = counts
+        else:
+            self.votes[name] = {
+                str(label): Counter({str(o): int(n) for o, n in dict(owners).items()})
+                for label, owners in dict(value).items()
+            }
+
+    def entries(self) -> list[str]:
+        """Every entry's key, for writing the whole evidence out."""
+        return [
+            *(f"s:{k}" for k in self.surnames),
+            *(f"r:{k}" for k in self.role_people),
+            *(f"k:{k}" for k in self.key_votes),
+            *(f"g:{k}" for k in self.given),
+            *(f"v:{k}" for k in self.votes),
+        ]
+
     def vote(self, folded: str) -> Counter[str]:
         """Labels given to a folded form, in the order they were first seen."""
         by_label = self.votes.get(folded, {})
         first = sorted(by_label, key=lambda label: min(by_label[label]))
         return Counter({label: sum(by_label[label].values()) for label in first})
+
+
+def evidence_keys(text: str) -> list[str]:
+    """The entries of :class:`LabelEvidence` that counting a mention reading ``text``
+    changes, and that :func:`relabel` reads for it (``kind:name``)."""
+    words = name_words(text)
+    keys = [f"v:{fold(text)}"]
+    if words:
+        keys += [f"s:{skeleton(words[-1])}", f"g:{skeleton(words[-1])}"]
+    if len(words) >= 2:
+        keys += [f"r:{_person_key(words)}", f"k:{_person_key(words)}"]
+    return keys
 
 
 def _bump(counter: Counter[str], key: str, count: int) -> None:
@@ -277,7 +328,7 @@ def canonical_name(forms: Counter[str], label: str) -> str:
     return max(forms, key=rank)
 
 
-def new_id(label: str, name: str, taken: set[str]) -> str:
+def new_id(label: str, name: str, taken: Container[str]) -> str:
     """A readable id from type and name, numbered when ``taken`` already has it."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "x"
     base = f"{label.lower()}-{slug}"
