@@ -12,7 +12,7 @@ from sqlalchemy import update
 from newsweave.cluster import ClusterModel
 from newsweave.keyed import manifest
 from newsweave.pipeline import run
-from newsweave.stages import cluster, state, store_stage
+from newsweave.stages import cluster, store_stage
 from newsweave.store import open_store
 from newsweave.store.schema import stage_snapshots, stage_state_rows
 from tests.conftest import DATA, SAMPLES
@@ -127,26 +127,3 @@ def test_later_runs_resume_from_saved_states_and_replay_if_they_are_damaged(
     store.close()
     assert {a: after[a] for a in before} == before
     assert len(after) > len(before) and all(after.values())
-
-
-def test_a_blob_state_too_big_to_store_is_not_saved_and_the_next_run_replays(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(state, "MAX_STATE_BYTES", 100)
-    first, later = tmp_path / "first", tmp_path / "later"
-    for folder in (first, later):
-        folder.mkdir()
-    for path in sorted(SAMPLES.iterdir()):
-        shutil.copy(path, (later if path.name.startswith("004") else first) / path.name)
-    store = open_store(str(tmp_path / "n.db"))
-    caplog.set_level(logging.INFO, logger="newsweave.stages.state")
-    run([str(first)], store, until="cluster")
-    # keyed rows are many small values: their manifests are saved whatever the blob limit
-    assert store.snapshot("cluster", store_stage("cluster").version) is not None
-    assert store.snapshot("dedupe", store_stage("dedupe").version) is not None
-    caplog.clear()
-    run([str(later)], store, until="cluster")
-    assert "cluster: resumed from the keyed state" in caplog.text
-    links = store.article_links()
-    store.close()
-    assert all(story for dup, story in links.values() if dup is None)
