@@ -250,23 +250,33 @@ def _crash_safe(
     its worker again it is split item by item (``fn`` must be :class:`Guarded`), and each
     item that still kills its worker gets ``fn.crashed``. The batches set aside are then
     submitted again, in order."""
-    pending: deque[tuple[In, F]] = deque()
+    pending: deque[tuple[In, F | None]] = deque()
+
+    def send(batch: In) -> F | None:
+        """The batch submitted, or None when the pool broke before it could be (it is
+        then run when its turn comes, as a batch whose worker died)."""
+        try:
+            return submit(batch)
+        except died:
+            return None
 
     def head() -> Out:
         batch, future = pending.popleft()
-        try:
-            return take(future)
-        except died:
-            log.warning("a worker process died; running its batch again alone")
+        if future is not None:
+            try:
+                return take(future)
+            except died:
+                pass
+        log.warning("a worker process died; running its batch again alone")
         waiting = [b for b, _ in pending]
         pending.clear()
         restart()
         out = _isolated(fn, alone, batch, died)
-        pending.extend((b, submit(b)) for b in waiting)
+        pending.extend((b, send(b)) for b in waiting)
         return out
 
     for batch in batches:
-        pending.append((batch, submit(batch)))
+        pending.append((batch, send(batch)))
         if len(pending) >= window:
             yield head()
     while pending:
