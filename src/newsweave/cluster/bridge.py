@@ -1,13 +1,13 @@
 """Name keys that read the same in every language, so stories can cross languages.
 
 The clusterer compares articles by their words, and an English and a Russian report of
-one event share almost none: "Кирилла Дмитриева" is not "Kirill Dmitriev" to a word
+one event share almost none: "Сергея Соколова" is not "Sergey Sokolov" to a word
 vector. What they do share is who and where: this module turns a name written in
 another script or language into the key an English article would give it, so that
 names, numbers and dates carry a pair of articles across languages:
 
 * Cyrillic words are put in their dictionary form (pymorphy3's Russian or Ukrainian
-  dictionary: "Дмитриева" → "дмитриев", "Лондоне" → "лондон") and romanised the way
+  dictionary: "Соколова" → "соколов", "Лондоне" → "лондон") and romanised the way
   the English press writes them (``extract.entities.script.latin``; the "-iy"/"-yy" of
   "Зеленский"/"Зеленський" → "zelensky");
 * country and region names go through babel's CLDR tables, the local name to the
@@ -116,8 +116,8 @@ def bridge_key(name: str, language: str | None) -> str:
 
 
 def bridged_words(text: str, language: str | None) -> list[str]:
-    """The Cyrillic words of ``text`` in dictionary form, romanised ("Дмитриева" →
-    "dmitriev"); other words are left out."""
+    """The Cyrillic words of ``text`` in dictionary form, romanised ("Соколова" →
+    "sokolov"); other words are left out."""
     return [
         romanise(lemma(w, language))
         for w in _CYRILLIC_WORD.findall(text)

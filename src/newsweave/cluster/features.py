@@ -109,8 +109,8 @@ def name_keys(names: Iterable[str], keyer: NameKeyer = str.lower) -> Counter[str
     """Comparable keys for names: the full name and each of its words ("Maurice Cheeks" →
     "maurice cheeks", "maurice", "cheeks"), so a later "Cheeks" still matches. A name in
     another script or language can be keyed as an English article would key it
-    (``keyer`` = :func:`~newsweave.cluster.bridge.bridge_key`: "Кирилла Дмитриева" →
-    "kirill dmitriev"), so names carry stories across languages."""
+    (``keyer`` = :func:`~newsweave.cluster.bridge.bridge_key`: "Сергея Соколова" →
+    "sergey sokolov"), so names carry stories across languages."""
     keys: Counter[str] = Counter()
     for name in names:
         low = keyer(name)
@@ -271,7 +271,7 @@ def bridge_tokens(names: Iterable[str], language: str | None) -> list[str]:
     """Words of the language-independent keys of ``names`` (one list entry per name
     occurrence), for the names keyed by :func:`~newsweave.cluster.bridge.bridge_key`:
     added to a non-English article's word vectors, so that its body, headline and lead
-    share "dmitriev" and "spain" with an English report of the same event."""
+    share "sokolov" and "spain" with an English report of the same event."""
     out: list[str] = []
     for name in names:
         if crosses(name, language):
