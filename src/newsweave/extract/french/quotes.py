@@ -14,6 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsweave.extract.quotes.marks import (
+    clause_before,
+    last_person_before,
+    marked_quotes,
+    people,
+    person_in,
+)
 from newsweave.model import Mention, Quote
 
 _QUOTED = re.compile(r"«\s*(?P<a>[^«»]*?)\s*»|“(?P<b>[^“”]*)”|\"(?P<c>[^\"\n]*)\"")
@@ -29,25 +36,11 @@ SPEECH_VERBS = (
     "tranch", "commenté", "concéd", "admet", "admis", "avert", "plaid", "jug",
 )  # fmt: skip
 PRONOUNS = frozenset({"il", "elle", "t-il", "t-elle", "-il", "-elle"})
-_MIN_WORDS = 3
 
 
 def _speech_verb(word: str) -> bool:
     low = word.lower().split("-")[0]
     return any(low.startswith(stem) for stem in SPEECH_VERBS)
-
-
-def _people(mentions: Sequence[Mention]) -> list[Mention]:
-    return sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
-
-
-def _person_in(people: list[Mention], start: int, end: int) -> Mention | None:
-    return next((m for m in people if start <= m.start and m.end <= end), None)
-
-
-def _last_person_before(people: list[Mention], offset: int) -> Mention | None:
-    before = [m for m in people if m.end <= offset]
-    return before[-1] if before else None
 
 
 def _clause_after(text: str, end: int) -> tuple[int, int] | None:
@@ -61,21 +54,12 @@ def _clause_after(text: str, end: int) -> tuple[int, int] | None:
     return end + lead.end(), clause_end
 
 
-def _clause_before(text: str, start: int) -> tuple[int, int] | None:
-    """The attribution before a quote that a colon introduces ("X a déclaré : « … »")."""
-    head = text[max(0, start - 200) : start].rstrip()
-    if not head.endswith(":"):
-        return None
-    cut = max(head.rfind(ch) for ch in ".!?\n")
-    return max(0, start - 200) + cut + 1, max(0, start - 200) + len(head) - 1
-
-
 def _attribution(
     text: str, span: tuple[int, int], people: list[Mention]
 ) -> tuple[Mention | None, str | None, int, int] | None:
     """(speaker mention, cue, speaker start, speaker end) when a speech verb attributes
     the words in ``span``, or "selon X" names the source; None when nothing does."""
-    for clause in (_clause_before(text, span[0]), _clause_after(text, span[1])):
+    for clause in (clause_before(text, span[0]), _clause_after(text, span[1])):
         if clause is None:
             continue
         part = text[clause[0] : clause[1]]
@@ -84,26 +68,26 @@ def _attribution(
         if not verbs:
             continue
         cue = verbs[0].group(0).split("-")[0]
-        named = _person_in(people, clause[0], clause[1])
+        named = person_in(people, clause[0], clause[1])
         if named is not None:
             return named, cue, named.start, named.end
         pronoun = re.search(r"(?:-t)?-(?:il|elle)\b|\b(?:il|elle)\b", part)
         if pronoun is not None:
             at = clause[0] + pronoun.start()
-            return _last_person_before(people, span[0]), cue, at, clause[0] + pronoun.end()
+            return last_person_before(people, span[0]), cue, at, clause[0] + pronoun.end()
         return None, cue, -1, -1
     head = text[max(0, span[0] - 120) : span[0]]
     sentence = head[max(head.rfind(ch) for ch in ".!?\n") + 1 :]
     according = re.search(r"(?:selon|d['’]après)\s+", sentence, re.IGNORECASE)
     if according is not None:
         base = span[0] - len(sentence) + according.end()
-        named = _person_in(people, base, span[0])
+        named = person_in(people, base, span[0])
         if named is not None:
             return named, according.group(0).strip(), named.start, named.end
     after = text[span[1] : span[1] + 120]
     tail = re.match(r"[ \t]*,?[ \t]*(?:selon|d['’]après)\s+", after, re.IGNORECASE)
     if tail is not None:
-        named = _person_in(people, span[1] + tail.end(), span[1] + len(after))
+        named = person_in(people, span[1] + tail.end(), span[1] + len(after))
         if named is not None and named.start == span[1] + tail.end():
             return named, tail.group(0).strip(" ,"), named.start, named.end
     return None
@@ -111,35 +95,14 @@ def _attribution(
 
 def extract_french_quotes(text: str, article_id: str, mentions: Sequence[Mention]) -> list[Quote]:
     """Quotes in French ``text`` with their speakers (``mentions``: the article's)."""
-    people = _people(mentions)
-    found: list[Quote] = []
-    spans: list[tuple[int, int, int, int, bool]] = []
-    for m in _QUOTED.finditer(text):
-        group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
-        spans.append((m.start(group), m.end(group), m.start(), m.end(), False))
-    for m in _DIALOGUE.finditer(text):
-        if not any(s[2] <= m.start("q") < s[3] for s in spans):
-            spans.append((m.start("q"), m.end("q"), m.start("q"), m.end("q"), True))
-    for start, end, outer_start, outer_end, dialogue in sorted(spans):
-        if len(_WORD.findall(text[start:end])) < _MIN_WORDS:
-            continue
-        attributed = _attribution(text, (outer_start, outer_end), people)
-        if attributed is None:
-            continue
-        speaker, cue, s_start, s_end = attributed
-        before = text[max(0, outer_start - 3) : outer_start]
-        direct = dialogue or ":" in before or _clause_after(text, outer_end) is not None
-        found.append(
-            Quote(
-                article_id=article_id,
-                start=start,
-                end=end,
-                text=text[start:end],
-                kind="direct" if direct else "partial",
-                speaker=speaker.name if speaker else None,
-                speaker_start=s_start if s_start >= 0 else None,
-                speaker_end=s_end if s_end >= 0 else None,
-                cue=cue,
-            )
-        )
-    return found
+    found = people(mentions)
+    return marked_quotes(
+        text,
+        article_id,
+        quoted=_QUOTED,
+        dialogue=_DIALOGUE,
+        words=_WORD,
+        attribution=lambda span: _attribution(text, span, found),
+        clause_after=_clause_after,
+        colon_window=3,  # "a déclaré : «": French sets a space before the colon
+    )
