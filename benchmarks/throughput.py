@@ -31,7 +31,7 @@ from typing import cast
 
 from benchmarks.corpora.replay import ReplayMapper, person_words, replicas, span_days
 from benchmarks.corpora.stream import load_sources, stream, write_jsonl
-from newsweave import pipeline
+from newsweave import memory, pipeline
 from newsweave.distributed import BatchMapper, local_workers, pool_mapper
 from newsweave.stages import STORE_STAGES
 from newsweave.store import open_store
@@ -48,12 +48,6 @@ def _cpu_seconds() -> float:
     """CPU seconds this process has used (user and system)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
-
-
-def _rss_now_mb() -> float:
-    """Resident memory of this process now, in MB (Linux)."""
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
 
 
 def stream_chunks(
@@ -153,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"  {done:>7} articles  {rate:6.2f} art/s this chunk  ms/article: {stages_ms}  "
                 f"{1000 * cpu_chunk[-1] / len(chunk):5.0f} CPU ms/article  "
-                f"{_rss_now_mb():6.0f} MB now, {own:6.0f} MB peak",
+                f"{memory.resident_mb():6.0f} MB now, {own:6.0f} MB peak",
                 flush=True,
             )
     elapsed = time.perf_counter() - started

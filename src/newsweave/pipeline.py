@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsweave import errors, settings
+from newsweave import errors, memory, settings
 from newsweave.clean import clean_document
 from newsweave.ingest import iter_documents, with_outlet
 from newsweave.language import detect_language
@@ -119,6 +119,7 @@ def run_stages(
             done[stage.name] = stage.run(ctx, stage)
             if seconds is not None:
                 seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - started
+            memory.release()
             if stage.name == until:
                 break
     return done
