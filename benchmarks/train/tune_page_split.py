@@ -1,4 +1,8 @@
-"""Choose the page-boundary thresholds of ``newsweave.clean.split`` on the tuning pages only.
+"""Choose the page-boundary thresholds of ``newsweave.clean.split``'s hand rules on tuning pages.
+
+The splitter's default is the learned model (``benchmarks.train.train_page_split``);
+the rules stay as its comparison (``benchmarks.dumps`` prints both) and decide
+below a page's comments heading.
 
     python -m benchmarks.train.tune_page_split --data ../shared/data/article-extraction-benchmark \\
         --single ../shared/data/dragnet
@@ -45,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="more folders whose tuning pages count false splits")  # fmt: skip
     parser.add_argument("--files", type=int, default=40)
     args = parser.parse_args(argv)
+    split.PAGE_DECIDER = "rules"  # the thresholds tuned here are the hand rules'
     pages = [p for p in load_pages(args.data) if part(p.id) == TUNING]
     flat = {p.id: flatten(p.html).strip("\n") for p in pages}
     others = {

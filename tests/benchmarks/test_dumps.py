@@ -35,7 +35,8 @@ def test_runner_scores_both_parts_and_prints_the_summary_last(
     assert lines[-2] == "tuned_on=aeb-dev-sha1-last-0-7 reported_on=aeb-dev-sha1-last-8-f"
     scores = dict(pair.split("=") for pair in lines[-1].split())
     assert set(scores) == {
-        "split_right", "split_right_tuning", "ceiling", "ceiling_tuning", "false_splits",
+        "split_right", "split_right_tuning", "split_right_rules", "split_right_rules_tuning",
+        "ceiling", "ceiling_tuning", "false_splits",
         "false_splits_tuning",
     }  # fmt: skip
     assert scores["split_right"] == "0.0000"  # both pages are tuning pages: no check dump

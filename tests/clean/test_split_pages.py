@@ -3,6 +3,11 @@ offsets into its own page of the raw file."""
 
 from __future__ import annotations
 
+import pytest
+
+from newsweave.clean import split
+from newsweave.clean.lines import split_lines
+from newsweave.clean.structure import classify_all
 from newsweave.clean.text import clean_plain_text
 from newsweave.model import Article, Document, sha256_hex
 
@@ -142,3 +147,78 @@ def test_a_cookie_notice_below_the_footer_is_no_article_of_its_own() -> None:
     articles = _clean(raw)
     assert len(articles) == 1
     assert articles[0].text.split("\n\n") == HARBOUR
+
+
+LIBRARY = [
+    "The town library reopened on Tuesday after a year of repairs to its roof and its reading "
+    "rooms, which had been closed since a storm brought down part of the ceiling.",
+    "Volunteers carried more than twenty thousand books back onto the shelves over the weekend, "
+    "and the first readers queued outside the doors well before nine in the morning.",
+    "The librarian said the new building would stay open two hours longer every evening and "
+    "would lend laptops to students who have no computer at home.",
+    "The repairs cost about two million euros, shared between the town and a foundation that "
+    "restores historic buildings across the region.",
+    "A reading festival planned for the summer will mark the reopening with talks by local "
+    "authors and a book market in the square outside.",
+]
+
+
+@pytest.mark.parametrize("joiner", ["\n", "\n\n", "\n\n\n"])
+def test_three_glued_pages_split_with_or_without_blank_lines_between_them(joiner: str) -> None:
+    pages = [
+        _page("Harbour Gazette", "Council approves harbour sea wall", "12 March 2024", HARBOUR),
+        _page("Evening Courier", "Youth orchestra opens winter season", "16 March 2024",
+              ORCHESTRA),
+        _page("Valley Post", "Town library reopens after repairs", "19 March 2024", LIBRARY),
+    ]  # fmt: skip
+    raw = joiner.join(pages) + "\n"
+    articles = _clean(raw)
+    assert [a.text.split("\n\n") for a in articles] == [HARBOUR, ORCHESTRA, LIBRARY]
+    assert [a.headline for a in articles] == [
+        "Council approves harbour sea wall", "Youth orchestra opens winter season",
+        "Town library reopens after repairs",
+    ]  # fmt: skip
+    start = 0
+    for article, page in zip(articles, pages, strict=True):
+        for seg in article.offsets.segments:
+            assert start <= seg.raw_start and seg.raw_start + seg.length <= start + len(page)
+        start += len(page) + len(joiner)
+
+
+def test_the_learned_boundary_model_and_the_rules_both_cut_a_deep_gap_of_chrome() -> None:
+    first = _page("Harbour Gazette", "Council approves harbour sea wall", "12 March 2024", HARBOUR)
+    second = _page("Evening Courier", "Youth orchestra opens winter season", "16 March 2024",
+                   ORCHESTRA)  # fmt: skip
+    raw = f"{first}\n{second}\n"
+    infos = classify_all(split_lines(raw, 0))
+    gaps: list[split.Gap] = []
+
+    def record(gap: split.Gap) -> bool:
+        gaps.append(gap)
+        return split.learned_decides(gap)
+
+    learned = split.page_cuts(infos, 0, len(infos), decide=record)
+    rules = split.page_cuts(infos, 0, len(infos), decide=split.rule_decides)
+    assert len(learned) == len(rules) == 1
+    assert infos[learned[0]].text in ("© 2024 Harbour Gazette. All rights reserved.",
+                                      "Evening Courier")  # fmt: skip
+    assert len(gaps) == 1 and len(gaps[0].features) == len(split.GAP_FEATURES)
+    assert split.gap_logit(gaps[0]) >= split.PAGE_LOGIT
+
+
+def test_the_same_sites_header_coming_again_starts_its_next_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # two pages of one site, no date, byline or copyright line, and a light gap: only the
+    # site's opening lines, shown again, tell where the second page starts
+    top = ["Harbour Gazette", "Home", "News", "Sport", "Weather", "Sign in"]
+    first = "\n".join([*top, "", "Council approves harbour sea wall", "", *HARBOUR, "",
+                       "Follow us"])  # fmt: skip
+    second = "\n".join([*top, "", "Youth orchestra opens winter season", "", *ORCHESTRA])
+    raw = f"{first}\n{second}\n"
+    articles = _clean(raw)
+    assert [a.text.split("\n\n") for a in articles] == [HARBOUR, ORCHESTRA]
+    assert articles[1].headline == "Youth orchestra opens winter season"
+    assert all(seg.raw_start > len(first) for seg in articles[1].offsets.segments)
+    monkeypatch.setattr(split, "PAGE_DECIDER", "none")
+    assert len(_clean(raw)) == 1  # without page cuts the two bodies are one article
