@@ -27,7 +27,7 @@ from newsweave.present.story import (
     stories_view,
     view_of,
 )
-from newsweave.store import ArticleHead, Hit, SqlStore, StoredArticle, changes_sql
+from newsweave.store import ArticleHead, Hit, SqlStore, StoredArticle, changes_sql, compare_sql
 from newsweave.store.search import MATCH_CLOSE, MATCH_OPEN
 
 
@@ -107,13 +107,11 @@ def story_detail(
     the newest). Without ``full``, only the first ``CLAIMS_SHOWN`` claims and each
     speaker's first ``QUOTES_PER_SPEAKER`` quotes (``claim_count`` and each group's
     ``quote_count`` say how many there are)."""
-    data = load_story(store, story_id)
+    data = load_story(store, story_id, None if full else CLAIMS_SHOWN)
     if data is None:
         return None
-    view = view_of(data)
-    claim_count = len(view["claims"])
-    if not full:
-        view["claims"] = view["claims"][:CLAIMS_SHOWN]
+    view = view_of(data, quotes=False)  # this page groups the quotes itself
+    claim_count = len(data.claims) if full else compare_sql.claim_count(store, story_id)
     # Citation links only where the page shows citations (not the view's own article
     # and quote lists, which this page replaces with its own).
     shown = ("timeline", "summary", "claims", "framing", "sources")
