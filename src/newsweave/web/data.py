@@ -6,7 +6,6 @@ can never disagree about what a story, article or entity holds.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter, defaultdict
 from datetime import datetime
 from typing import Any
@@ -52,9 +51,16 @@ def web_link(url: str | None) -> str | None:
 
 
 def span_dict(span: Span) -> dict[str, Any]:
-    out = dataclasses.asdict(span)
-    out["url"] = cite_url(span.article_id, span.start, span.end, span.field, span.index)
-    return out
+    """The span's fields and its link (field by field: ``dataclasses.asdict`` deep-copies
+    and was a fifth of a busy entity page's CPU)."""
+    return {
+        "article_id": span.article_id,
+        "start": span.start,
+        "end": span.end,
+        "field": span.field,
+        "index": span.index,
+        "url": cite_url(span.article_id, span.start, span.end, span.field, span.index),
+    }
 
 
 def story_list(store: SqlStore, page: int = 1) -> dict[str, Any]:
