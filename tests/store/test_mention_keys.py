@@ -77,8 +77,9 @@ def _check_entity_reads(store: SqlStore) -> int:
                 for start in range(0, len(full) + size, size)
             ]
             assert [m for page in pages for m in page] == full, (entity.id, size)
-        assert all(m["article_text"] == store.stored_article(m["article_id"]).article.text  # type: ignore[union-attr]
-                   for m in full[:2])  # fmt: skip
+        for m in full[:2]:
+            stored = store.stored_article(m["article_id"])
+            assert stored is not None and m["article_text"] == stored.article.text
         in_stories = Counter(
             heads[m.article_id].story_id for m in entity.mentions if heads[m.article_id].story_id
         )
