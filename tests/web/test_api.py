@@ -238,3 +238,41 @@ def test_an_entity_page_lists_its_most_mentioning_stories_and_first_events(
     html = client.get("/entities/gpe-ukraine").text
     assert f"In {every['story_count']} stories (the 1 that mention it most)" in html
     assert "Events (1, the first shown)" in html
+
+
+def test_a_story_page_shows_its_first_claims_and_quotes_and_links_to_all(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page lists the first ``CLAIMS_SHOWN`` claims and each speaker's first
+    ``QUOTES_PER_SPEAKER`` quotes with a link to ``?show=all``, which lists every one (as
+    the JSON does); caps of 1 make the samples' stories long enough to be cut."""
+    monkeypatch.setattr(data, "CLAIMS_SHOWN", 1)
+    monkeypatch.setattr(data, "QUOTES_PER_SPEAKER", 1)
+    story = next(
+        s
+        for brief in client.get("/api/stories").json()["stories"]
+        if len((s := client.get(f"/api/stories/{brief['id']}").json())["claims"]) >= 2
+        and any(len(g["quotes"]) >= 2 for g in s["quotes_by_speaker"])
+    )
+    assert story["claim_count"] == len(story["claims"])
+    assert all(g["quote_count"] == len(g["quotes"]) for g in story["quotes_by_speaker"])
+    quotes = [q["text"] for g in story["quotes_by_speaker"] for q in g["quotes"]]
+    cut = client.get(f"/stories/{story['id']}")
+    assert len(_claim_rows(cut.text)) == 1
+    assert f'<a href="?show=all#compare">Show all {story["claim_count"]} claims</a>' in cut.text
+    long_groups = [g for g in story["quotes_by_speaker"] if g["quote_count"] >= 2]
+    assert cut.text.count('#quotes">Show all ') == len(long_groups)
+    shown = cut.text.count("<li><q>")
+    assert shown == len(story["quotes_by_speaker"]) < len(quotes)
+    whole = client.get(f"/stories/{story['id']}", params={"show": "all"})
+    assert len(_claim_rows(whole.text)) == story["claim_count"]
+    assert whole.text.count("<li><q>") == len(quotes) and "Show all" not in whole.text
+    kept = client.get(f"/stories/{story['id']}", params={"since": "7d"})
+    assert 'href="?since=7d&amp;show=all#compare"' in kept.text
+    assert client.get(f"/stories/{story['id']}", params={"show": "x"}).status_code == 422
+
+
+def _claim_rows(page: str) -> list[str]:
+    """The rows of a story page's comparison table (one per claim)."""
+    table = page.split('<section id="compare">', 1)[1].split("</section>", 1)[0]
+    return re.findall(r"<tr>\s*<td>", table)

@@ -67,8 +67,9 @@ class StoryData:
         return found
 
 
-def load_story(store: SqlStore, story_id: str) -> StoryData | None:
-    """One story's rows, or None when no story has this id."""
+def load_story(store: SqlStore, story_id: str, claim_limit: int | None = None) -> StoryData | None:
+    """One story's rows, or None when no story has this id; only its first ``claim_limit``
+    claims when given (a page that shows only those need not read the rest)."""
     story = store.story(story_id)
     if story is None:
         return None
@@ -82,7 +83,7 @@ def load_story(store: SqlStore, story_id: str) -> StoryData | None:
         events=tuple(events),
         quotes=tuple(quotes),
         names=store.entity_names(sorted(named)),
-        claims=tuple(compare_sql.claims(store, story_id)),
+        claims=tuple(compare_sql.claims(store, story_id, claim_limit)),
         summary=tuple(compare_sql.summary(store, story_id)),
         compared=compare_sql.comparison(store, story_id, "compare") or {},
     )
@@ -114,8 +115,9 @@ def story_view(store: SqlStore, story_id: str) -> dict[str, Any] | None:
     return view_of(data) if data is not None else None
 
 
-def view_of(data: StoryData) -> dict[str, Any]:
-    """The story view: briefing, timeline, comparison, framing, quotes and sources."""
+def view_of(data: StoryData, *, quotes: bool = True) -> dict[str, Any]:
+    """The story view: briefing, timeline, comparison, framing, quotes and sources
+    (without ``quotes``, an empty list: for a front end that groups them its own way)."""
     story, outlets = data.story, data.outlets
     return {
         "id": story.id,
@@ -129,7 +131,7 @@ def view_of(data: StoryData) -> dict[str, Any]:
         "summary": summary_json(data.summary),
         "claims": [_claim_row(c, outlets) for c in data.claims],
         "framing": data.compared.get("framing", []),
-        "quotes": _quotes(data),
+        "quotes": _quotes(data) if quotes else [],
         "sources": _sources(data.compared.get("sources", [])),
     }
 

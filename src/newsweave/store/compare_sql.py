@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, func, select
 
 from newsweave.model import (
     Claim,
@@ -51,13 +51,20 @@ def save_compared(
         store.mark_stories(conn, [story_id], stage, version, clears)
 
 
-def claims(store: SqlStore, story_id: str | None = None) -> list[Claim]:
-    """Claims of one story (or all), best-supported first."""
+def claims(store: SqlStore, story_id: str | None = None, limit: int | None = None) -> list[Claim]:
+    """Claims of one story (or all), best-supported first; the first ``limit`` when given."""
     query = select(claims_table).order_by(claims_table.c.story_id, claims_table.c.position)
     if story_id is not None:
         query = query.where(claims_table.c.story_id == story_id)
     with store.engine.connect() as conn:
-        return [_claim(r) for r in conn.execute(query)]
+        return [_claim(r) for r in conn.execute(query.limit(limit))]
+
+
+def claim_count(store: SqlStore, story_id: str) -> int:
+    """How many claims the story has (a page that shows the first few says so)."""
+    query = select(func.count()).select_from(claims_table)
+    with store.engine.connect() as conn:
+        return int(conn.execute(query.where(claims_table.c.story_id == story_id)).scalar_one())
 
 
 def _claim(r: Any) -> Claim:

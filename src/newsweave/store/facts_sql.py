@@ -30,6 +30,7 @@ from newsweave.store import participants_sql
 from newsweave.store.chunking import chunks
 from newsweave.store.keyed_sql import StateRows, write_state_rows
 from newsweave.store.schema import (
+    articles,
     compare_inputs,
     entities,
     event_mentions,
@@ -68,6 +69,9 @@ class FactsMixin(StampsMixin):
                 for some in chunks(ids):
                     conn.execute(delete(table).where(table.c.article_id.in_(some)))
             rows = _fact_rows(facts)
+            keys = _article_keys(conn, ids)
+            for row in rows[mentions]:
+                row["published"], row["story_id"] = keys.get(row["article_id"], (None, None))
             for table, table_rows in rows.items():
                 if table_rows:
                     conn.execute(table.insert(), table_rows)
@@ -310,6 +314,16 @@ def _write_entities(conn: Connection, written: Sequence[Entity]) -> None:
         )
 
 
+def _article_keys(conn: Connection, article_ids: Sequence[str]) -> dict[str, tuple[Any, Any]]:
+    """Article id → (published, story_id), which each of its mentions carries."""
+    query = select(articles.c.id, articles.c.published, articles.c.story_id)
+    return {
+        r.id: (r.published, r.story_id)
+        for some in chunks(article_ids)
+        for r in conn.execute(query.where(articles.c.id.in_(some)))
+    }
+
+
 def _fact_rows(facts: Sequence[ArticleFacts]) -> dict[Any, list[dict[str, Any]]]:
     rows: dict[Any, list[dict[str, Any]]] = {t: [] for t in _FACT_TABLES}
     for f in facts:
@@ -353,6 +367,8 @@ def _mention_row(m: Mention) -> dict[str, Any]:
         "caption_index": m.index,
         "entity_id": None,
         "base": m.base,
+        "published": None,
+        "story_id": None,
     }
 
 

@@ -286,36 +286,118 @@ class ReadersMixin:
         self, entity_id: str, offset: int = 0, limit: int | None = None
     ) -> list[dict[str, Any]]:
         """The entity's mentions (their columns), with their article's head (``article``)
-        and text (``article_text``), by date; ``offset``/``limit`` select one page."""
-        query = (
-            select(mentions, *_HEAD_LABELS, articles.c.text.label("article_text"))
-            .join(articles, articles.c.id == mentions.c.article_id)
-            .where(mentions.c.entity_id == entity_id)
-            .order_by(articles.c.published, mentions.c.article_id, mentions.c.start)
-            .offset(offset)
-            .limit(limit)
-        )
-        return [_with_head(r) for r in self._rows(query)]
+        and text (``article_text``), by date (undated last; ties by article and position);
+        ``offset``/``limit`` select one page.
 
-    def mention_count(self, entity_id: str) -> int:
-        """How many mentions the entity has."""
-        query = select(func.count()).select_from(mentions).where(mentions.c.entity_id == entity_id)
+        A page is a range of ``ix_mentions_entity_published`` (the mentions carry their
+        article's date), so page 1 of an entity named 20,000 times reads its first rows
+        of the index and the page's articles, not every mention sorted. The dated and the
+        undated mentions are two ranges of that index (one ``ORDER BY`` that puts NULL
+        last would not follow it on SQLite)."""
+        named = mentions.c.entity_id == entity_id
+        dated = mentions.c.published.is_not(None)
+        dated_count = self._count(select(func.count()).select_from(mentions).where(named, dated))
+        found: list[dict[str, Any]] = []
+        if offset < dated_count and (limit is None or limit > 0):
+            by_date = (mentions.c.published, mentions.c.article_id, mentions.c.start, mentions.c.id)
+            found += self._mentions_by_ids(
+                select(mentions.c.id).where(named, dated).order_by(*by_date), offset, limit
+            )
+        rest = None if limit is None else limit - len(found)
+        if rest is None or rest > 0:
+            undated = mentions.c.published.is_(None)
+            in_text = (mentions.c.article_id, mentions.c.start, mentions.c.id)
+            found += self._mentions_by_ids(
+                select(mentions.c.id).where(named, undated).order_by(*in_text),
+                max(0, offset - dated_count),
+                rest,
+            )
+        return found
+
+    def _mentions_by_ids(
+        self, ids_query: Any, offset: int, limit: int | None
+    ) -> list[dict[str, Any]]:
+        """The mentions ``ids_query`` selects (an index range, paged), in its order, each
+        with its article's head and text (read for these mentions only)."""
+        ids = [r["id"] for r in self._rows(ids_query.offset(offset).limit(limit))]
+        found: list[dict[str, Any]] = []
+        for some in chunks(ids):
+            query = (
+                select(mentions, *_HEAD_LABELS, articles.c.text.label("article_text"))
+                .join(articles, articles.c.id == mentions.c.article_id)
+                .where(mentions.c.id.in_(some))
+            )
+            found += [_with_head(r) for r in self._rows(query)]
+        rank = {i: n for n, i in enumerate(ids)}
+        return sorted(found, key=lambda r: rank[r["id"]])
+
+    def _count(self, query: Any) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
 
+    def mention_count(self, entity_id: str) -> int:
+        """How many mentions the entity has (counted in the entity's index range)."""
+        query = select(func.count()).select_from(mentions).where(mentions.c.entity_id == entity_id)
+        return self._count(query)
+
     def entity_stories(self, entity_id: str) -> list[tuple[str, int]]:
         """The stories whose articles mention the entity, with how many mentions each, the
-        most mentioned first (ties by id)."""
+        most mentioned first (ties by id): counted in ``ix_mentions_entity_story`` (each
+        mention carries its article's story), never joining the articles."""
         count = func.count().label("n")
         query = (
-            select(articles.c.story_id, count)
-            .join(mentions, mentions.c.article_id == articles.c.id)
-            .where(mentions.c.entity_id == entity_id, articles.c.story_id.is_not(None))
-            .group_by(articles.c.story_id)
-            .order_by(count.desc(), articles.c.story_id)
+            select(mentions.c.story_id, count)
+            .where(mentions.c.entity_id == entity_id, mentions.c.story_id.is_not(None))
+            .group_by(mentions.c.story_id)
+            .order_by(count.desc(), mentions.c.story_id)
         )
         with self.engine.connect() as conn:
             return [(str(sid), int(n)) for sid, n in conn.execute(query)]
+
+    def newest_mentioning(self, entity_id: str, limit: int) -> list[dict[str, Any]]:
+        """The ``limit`` latest-published articles that mention the entity (undated ones
+        after every dated one), each as its first mention of the entity in text order,
+        with the article's head (``article``) and text (``article_text``), newest first.
+
+        Read from the end of ``ix_mentions_entity_published`` a slice at a time until
+        ``limit`` articles are found, so an entity's feed reads about ``limit`` articles'
+        mentions, not every mention of the entity."""
+        chosen: list[str] = []
+        seen: set[str] = set()
+        for which, order in (
+            (
+                mentions.c.published.is_not(None),
+                (mentions.c.published.desc(), mentions.c.article_id.desc()),
+            ),
+            (mentions.c.published.is_(None), (mentions.c.article_id.desc(),)),
+        ):
+            base = select(mentions.c.article_id).where(mentions.c.entity_id == entity_id, which)
+            offset = 0
+            while len(chosen) < limit:
+                step = max(64, 4 * (limit - len(chosen)))
+                rows = self._rows(base.order_by(*order).offset(offset).limit(step))
+                for r in rows:
+                    if r["article_id"] not in seen and len(chosen) < limit:
+                        seen.add(r["article_id"])
+                        chosen.append(r["article_id"])
+                if len(rows) < step:
+                    break
+                offset += step
+        if not chosen:
+            return []
+        firsts = (
+            select(mentions.c.id, mentions.c.article_id)
+            .where(mentions.c.entity_id == entity_id, mentions.c.article_id.in_(chosen))
+            .order_by(mentions.c.article_id, mentions.c.start, mentions.c.id)
+        )
+        first: dict[str, str] = {}
+        for r in self._rows(firsts):
+            first.setdefault(r["article_id"], r["id"])
+        rows = self._mentions_by_ids(
+            select(mentions.c.id).where(mentions.c.id.in_(list(first.values()))), 0, None
+        )
+        by_article = {r["article_id"]: r for r in rows}
+        return [by_article[a] for a in chosen if a in by_article]
 
     def quotes_by(self, entity_id: str, limit: int | None = None) -> list[dict[str, Any]]:
         """Quotes the entity speaks (their columns), with their article's head (``article``),

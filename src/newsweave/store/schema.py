@@ -178,9 +178,21 @@ mentions = Table(
     Column("role", Text),
     Column("field", String(16), nullable=False),
     Column("caption_index", Integer),
-    Column("entity_id", String(80), index=True),
+    Column("entity_id", String(80)),
     #: the name's citation form where the language inflects names (``Mention.base``)
     Column("base", Text),
+    #: the article's published date and story, copied onto its mentions so that an
+    #: entity's mentions by date, and its stories, are read from an index on the entity
+    #: (``ix_mentions_entity_published``, ``ix_mentions_entity_story``) instead of a join
+    #: with every article that names it. ``published`` is written with the mention (an
+    #: article's date never changes); ``story_id`` with the mention and again, in the same
+    #: transaction, whenever the cluster stage moves the article (``save_stories``).
+    Column("published", String(32)),
+    Column("story_id", String(32)),
+    Index(
+        "ix_mentions_entity_published", "entity_id", "published", "article_id", "start", "id"
+    ),
+    Index("ix_mentions_entity_story", "entity_id", "story_id"),
 )
 
 entities = Table(

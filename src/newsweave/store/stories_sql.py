@@ -21,6 +21,7 @@ from newsweave.store.schema import (
     articles,
     claims,
     events,
+    mentions,
     overlaps,
     stage_snapshots,
     stories,
@@ -167,6 +168,7 @@ class StoriesMixin(StampsMixin):
             changes_sql.move(conn, merged_into or {})
             changes_sql.record(conn, changes)
             _set_column(conn, "story_id", story_of)
+            _set_mention_stories(conn, story_of)
             written = [s.id for s in changed]
             for ids in chunks([*written, *gone]):
                 conn.execute(delete(stories).where(stories.c.id.in_(ids)))
@@ -265,6 +267,18 @@ def _set_column(conn: Connection, column: str, values: Mapping[str, str | None])
             .where(articles.c.id == bindparam("article"))
             .values({column: bindparam("value")}),
             [{"article": a, "value": v} for a, v in values.items()],
+        )
+
+
+def _set_mention_stories(conn: Connection, story_of: Mapping[str, str | None]) -> None:
+    """The mentions of these articles follow them to their story (``mentions.story_id``
+    is the copy an entity's stories are counted from), in the caller's transaction."""
+    if story_of:
+        conn.execute(
+            update(mentions)
+            .where(mentions.c.article_id == bindparam("article"))
+            .values(story_id=bindparam("value")),
+            [{"article": a, "value": v} for a, v in story_of.items()],
         )
 
 

@@ -6,7 +6,6 @@ can never disagree about what a story, article or entity holds.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter, defaultdict
 from datetime import datetime
 from typing import Any
@@ -27,7 +26,7 @@ from newsweave.present.story import (
     stories_view,
     view_of,
 )
-from newsweave.store import ArticleHead, Hit, SqlStore, StoredArticle, changes_sql
+from newsweave.store import ArticleHead, Hit, SqlStore, StoredArticle, changes_sql, compare_sql
 from newsweave.store.search import MATCH_CLOSE, MATCH_OPEN
 
 
@@ -52,9 +51,16 @@ def web_link(url: str | None) -> str | None:
 
 
 def span_dict(span: Span) -> dict[str, Any]:
-    out = dataclasses.asdict(span)
-    out["url"] = cite_url(span.article_id, span.start, span.end, span.field, span.index)
-    return out
+    """The span's fields and its link (field by field: ``dataclasses.asdict`` deep-copies
+    and was a fifth of a busy entity page's CPU)."""
+    return {
+        "article_id": span.article_id,
+        "start": span.start,
+        "end": span.end,
+        "field": span.field,
+        "index": span.index,
+        "url": cite_url(span.article_id, span.start, span.end, span.field, span.index),
+    }
 
 
 def story_list(store: SqlStore, page: int = 1) -> dict[str, Any]:
@@ -91,18 +97,27 @@ def _iso(at: datetime | None) -> str | None:
 
 #: Changes a story page lists when no ``since`` is asked for (the newest).
 RECENT_CHANGES = 30
+#: What a story page shows of its longest lists unless all is asked for (``full``): the
+#: first claims (the comparison table's rows, one cell per outlet each), and each
+#: speaker's first quotes. A big story's page was 300-400 KB of HTML, half its CPU in
+#: rendering rows nobody scrolls to; a link on the page shows them all.
+CLAIMS_SHOWN = 25
+QUOTES_PER_SPEAKER = 5
 
 
 def story_detail(
-    store: SqlStore, story_id: str, since: datetime | None = None
+    store: SqlStore, story_id: str, since: datetime | None = None, *, full: bool = True
 ) -> dict[str, Any] | None:
     """A story's articles (also grouped by outlet), dated timeline, quotes by speaker,
     briefing, comparison, when it last changed and its changes (since ``since``, else
-    the newest)."""
-    data = load_story(store, story_id)
+    the newest). Without ``full``, only the first ``CLAIMS_SHOWN`` claims and each
+    speaker's first ``QUOTES_PER_SPEAKER`` quotes (``claim_count`` and each group's
+    ``quote_count`` say how many there are)."""
+    data = load_story(store, story_id, None if full else CLAIMS_SHOWN)
     if data is None:
         return None
-    view = view_of(data)
+    view = view_of(data, quotes=False)  # this page groups the quotes itself
+    claim_count = len(data.claims) if full else compare_sql.claim_count(store, story_id)
     # Citation links only where the page shows citations (not the view's own article
     # and quote lists, which this page replaces with its own).
     shown = ("timeline", "summary", "claims", "framing", "sources")
@@ -128,9 +143,11 @@ def story_detail(
         "timeline": _timeline(data, linked["timeline"]),
         "summary": linked["summary"],
         "claims": linked["claims"],
+        "claim_count": claim_count,
         "framing": linked["framing"],
         "sources": linked["sources"],
-        "quotes_by_speaker": _quotes_by_speaker(data),
+        "quotes_by_speaker": _quotes_by_speaker(data, None if full else QUOTES_PER_SPEAKER),
+        "full": full,
     }
 
 
@@ -268,34 +285,45 @@ def _event_dict(event: Event, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _quotes_by_speaker(data: StoryData) -> list[dict[str, Any]]:
-    """Quotes grouped by speaker (entity when resolved, else the name), most quoted first."""
+def _quotes_by_speaker(data: StoryData, per_speaker: int | None = None) -> list[dict[str, Any]]:
+    """Quotes grouped by speaker (entity when resolved, else the name), most quoted first;
+    each group's first ``per_speaker`` quotes when given (``quote_count``: all of them).
+    Grouped before any quote is shaped, so the quotes not shown cost no dict."""
     article_of = {h.id: h for h in data.articles}
-    rows = [
-        {
-            **_quote_row(q),
-            "outlet": outlet_name(article_of[q.article_id]),
-            "published": article_of[q.article_id].published,
-        }
-        for q in data.quotes
-    ]
     # By date (undated first), then article and position.
-    rows.sort(key=lambda r: (r["published"] is not None, r["published"] or ""))
-    groups: dict[tuple[str | None, str], list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        name = r["speaker"] or "unattributed"
-        groups[(r["speaker_entity_id"], name if not r["speaker_entity_id"] else "")].append(r)
+    ordered = sorted(
+        data.quotes,
+        key=lambda q: (
+            article_of[q.article_id].published is not None,
+            article_of[q.article_id].published or "",
+        ),
+    )
+    groups: dict[tuple[str | None, str], list[Quote]] = defaultdict(list)
+    for q in ordered:
+        name = q.speaker or "unattributed"
+        groups[(q.speaker_entity_id, name if not q.speaker_entity_id else "")].append(q)
     out: list[dict[str, Any]] = []
     for (entity_id, name), quotes in groups.items():
+        listed = quotes if per_speaker is None else quotes[:per_speaker]
         out.append(
             {
-                "speaker": name or quotes[0]["speaker"] or entity_id,
+                "speaker": name or quotes[0].speaker or entity_id,
                 "entity_id": entity_id,
                 "url": f"/entities/{entity_id}" if entity_id else None,
-                "quotes": [_quote_dict(q) for q in quotes],
+                "quote_count": len(quotes),
+                "quotes": [
+                    _quote_dict(
+                        {
+                            **_quote_row(q),
+                            "outlet": outlet_name(article_of[q.article_id]),
+                            "published": article_of[q.article_id].published,
+                        }
+                    )
+                    for q in listed
+                ],
             }
         )
-    out.sort(key=lambda g: (-len(g["quotes"]), str(g["speaker"]).casefold()))
+    out.sort(key=lambda g: (-g["quote_count"], str(g["speaker"]).casefold()))
     return out
 
 

@@ -8,7 +8,7 @@ briefing is a new entry while an unchanged one is never shown twice.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
@@ -26,7 +26,8 @@ Store = Annotated[SqlStore, Depends(store_of)]
 
 #: Characters of an article's text an entry's summary shows when it has no standfirst.
 SUMMARY_CHARS = 400
-#: Most entries in an entity's feed (its newest articles).
+#: Most entries in an entity's feed: the latest-published articles that mention it (a
+#: bounded read of its mentions by date, however often it is named).
 MAX_ENTRIES = 100
 
 
@@ -107,17 +108,14 @@ def story_feed(request: Request, story_id: str, store: Store) -> Response:
 
 @router.get("/entities/{entity_id}/feed.atom")
 def entity_feed(request: Request, entity_id: str, store: Store) -> Response:
-    entity = store.entity(entity_id)
+    entity = store.entity_row(entity_id)
     if entity is None:
         raise HTTPException(404, f"No entity with id “{entity_id}”.")
-    first_mention: dict[str, dict[str, Any]] = {}
-    for m in store.mentions_in_context(entity_id):
-        first_mention.setdefault(m["article_id"], m)
-    times = stored_at(store, list(first_mention))
-    newest = sorted(first_mention, key=lambda i: times.get(i, _epoch()), reverse=True)
+    newest = store.newest_mentioning(entity_id, MAX_ENTRIES)
+    times = stored_at(store, [m["article_id"] for m in newest])
     entries = []
-    for article_id in newest[:MAX_ENTRIES]:
-        m = first_mention[article_id]
+    for m in newest:
+        article_id = m["article_id"]
         head: ArticleHead = m["article"]
         text: str = m["article_text"]
         start, end = int(m["start"]), int(m["end"])

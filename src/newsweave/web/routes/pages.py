@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -36,11 +37,16 @@ def story(
     story_id: str,
     store: Store,
     since: Annotated[str | None, Query(max_length=40)] = None,
+    show: Annotated[str, Query(pattern="^(all)?$")] = "",
 ) -> Response:
-    found = data.story_detail(store, story_id, since_moment(since))
+    """A story's page: its first claims and each speaker's first quotes, or (``?show=all``)
+    every one of them."""
+    found = data.story_detail(store, story_id, since_moment(since), full=show == "all")
     if found is None:
         raise HTTPException(404, f"No story with id “{story_id}”.")
-    return page(request, "story.html", {"story": found, "since": since or ""})
+    query = f"?since={quote(since)}&show=all" if since else "?show=all"
+    context = {"story": found, "since": since or "", "show_all": query}
+    return page(request, "story.html", context)
 
 
 @router.get("/s/{short}")

@@ -14,13 +14,4 @@ document.addEventListener("DOMContentLoaded", function () {
       document.body.classList.toggle("hide-" + box.dataset.layer, !box.checked);
     });
   });
-  // "Show all" buttons reveal the rows hidden after the first few (comparison table).
-  document.querySelectorAll("button.show-more").forEach(function (button) {
-    button.addEventListener("click", function () {
-      document.querySelectorAll(button.dataset.target).forEach(function (row) {
-        row.hidden = false;
-      });
-      button.remove();
-    });
-  });
 });
