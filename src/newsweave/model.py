@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any, Literal
 
 from newsweave.words import word_count
@@ -232,8 +233,10 @@ class Quote:
     cue: str | None = None
     speaker_entity_id: str | None = None
 
-    @property
+    @cached_property
     def id(self) -> str:
+        """Stable id from the quote's place; computed once (a big story page asks thousands
+        of times)."""
         return sha256_hex(f"quote:{self.article_id}:{self.start}:{self.end}")[:16]
 
 
