@@ -81,3 +81,12 @@ def test_segments_and_site_names() -> None:
         site.without_site("Hero saves the city | The Daily Planet - Metropolis")
         == "Hero saves the city"
     )
+
+
+def test_entities_a_page_escaped_twice_are_decoded() -> None:
+    html = page(
+        "<title>&amp;#8216;Light&amp;#8217; festival opens | Al Bawaba</title>"
+        '<meta property="og:title" content="&amp;#8216;Light&amp;#8217; festival opens">',
+        "",
+    )
+    assert headline(html) == "\u2018Light\u2019 festival opens"

@@ -15,6 +15,7 @@ the headline. No phrase lists: the signals hold on any site and in any language.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ MAX_HEADINGS = 40
 _WORD = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"\s+[|\-–—:·•»«/~]+\s+|\s*[|｜·•»«]\s*|\s+--+\s+|\s*::\s*|:\s+")
 _HEADINGS = ("h1", "h2", "h3")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,13 @@ def _compact(text: str) -> str:
 
 
 def _clean(text: str | None) -> str:
-    return " ".join((text or "").split())
+    """Whitespace collapsed, and entities a page escaped twice decoded.
+
+    The parser decodes an attribute or a title once; a CMS that escaped its
+    title twice leaves ``&#8216;`` or ``&amp;`` in the decoded text.
+    """
+    text = " ".join((text or "").split())
+    return html.unescape(text) if _ENTITY.search(text) else text
 
 
 def _f1(a: list[str], b: list[str]) -> float:
