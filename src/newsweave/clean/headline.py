@@ -260,24 +260,28 @@ def find_headline(
                 if option not in candidates:
                     candidates[option] = Candidate(option, kind)
 
-    def support(words: list[str]) -> int:
+    def support(words: list[str]) -> tuple[int, int]:
+        """Kinds of source that agree with ``words``, and those whose whole text they are."""
         joined = " ".join(words)
-        count = 0
+        agree = whole = 0
         for kind in sources:
-            if any(
-                joined in runs or _f1(words, other) >= AGREE_F1
-                for runs, other in zip(seg_runs[kind], word_lists[kind], strict=True)
-            ):
-                count += 1
-        return count
+            pairs = list(zip(seg_runs[kind], word_lists[kind], strict=True))
+            if any(joined in runs or _f1(words, other) >= AGREE_F1 for runs, other in pairs):
+                agree += 1
+                whole += any(words == other for _, other in pairs)
+        return agree, whole
 
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, int, int, int] | None = None
     chosen: str | None = None
     for cand in candidates.values():
         words = _words(cand.text)
         if not words or len(words) > MAX_WORDS or site.named(cand.text):
             continue
-        rank = (support(words), preference[cand.kind], len(words))
+        # Among equally supported candidates, the one that is the whole text of more
+        # sources wins: with a section or tagline glued on ("Opinion | …", "… |
+        # Editorial") a title still agrees with the bare headline by word F1, but the
+        # visible heading and the other titles carry the bare headline alone.
+        rank = (*support(words), preference[cand.kind], len(words))
         if best is None or rank > best:
             best, chosen = rank, cand.text
     if chosen is None and fallback and not site.named(fallback):
