@@ -15,6 +15,7 @@ def page(head: str, body: str) -> str:
 
 def headline(html: str, url: str = "https://www.albawaba.com/news/1") -> str | None:
     tree = load_html(html)
+    assert tree is not None
     first_body = next(p for p in tree.iter("p") if p.text_content() == BODY)
     return find_headline(tree, url, [BODY], None, first_body)
 
