@@ -179,12 +179,15 @@ def run_interleaved(
     """Every system on page 1, then every system on page 2, …: outputs and seconds per page.
 
     Interleaving makes a shared machine's load fall on all systems alike, so the
-    ratio of their times holds even when the absolute times do not.
+    ratio of their times holds even when the absolute times do not; the order
+    turns by one system a page, so that no system is always the first to meet
+    a page (or the garbage the previous one left).
     """
     outputs: dict[str, dict[str, Output]] = {name: {} for name, _ in systems}
     seconds = dict.fromkeys(outputs, 0.0)
-    for page in pages:
-        for name, fn in systems:
+    for i, page in enumerate(pages):
+        turn = i % max(len(systems), 1)
+        for name, fn in systems[turn:] + systems[:turn]:
             start = time.perf_counter()
             outputs[name][page.id] = fn(page)
             seconds[name] += time.perf_counter() - start
