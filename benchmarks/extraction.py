@@ -16,10 +16,12 @@ tuning part, 8-f: check part; the data sets' dev/test cut uses the FIRST
 digit, so the two are independent). Rules and thresholds are chosen on the
 tuning part (``--worst`` lists tuning pages only); the check part is THE
 reported figure. The last line holds ``key=value`` figures for the gate: per
-folder ``f1_html_<set>`` (check), ``gain_html_<set>`` (newsweave minus the
-better trafilatura setting, check), ``headline_<set>`` (check), ``f1_text_<set>``,
-their ``*_tuning`` twins, the macro ``f1_html``/``f1_text`` over folders
-(check) and ``ms_ratio`` (newsweave ms/page over trafilatura default's).
+folder ``f1_html_<set>`` (check; ``f1_html_<set>_learned`` with the learned
+line model of ``clean/line_model.py`` instead of the line rules),
+``gain_html_<set>`` (newsweave minus the better trafilatura setting, check),
+``headline_<set>`` (check), ``f1_text_<set>``, their ``*_tuning`` twins, the
+macro ``f1_html``/``f1_text`` over folders (check) and ``ms_ratio`` (newsweave
+ms/page over trafilatura default's).
 
 Example:
     .venv/bin/python -m benchmarks.extraction --data ../shared/data/article-extraction-benchmark \\
@@ -34,12 +36,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from benchmarks.corpora.aeb import Page, flatten, load_pages, load_peer
 from benchmarks.corpora.parts import CHECK, TUNING, part
 from benchmarks.metrics.aeb import Score, page_pr, score
 from benchmarks.metrics.headline import is_right, opening_lines
+
+if TYPE_CHECKING:
+    from newsweave.clean.html import BodyFilter
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/article-extraction-benchmark"
 PEERS = ("trafilatura", "rs_trafilatura", "readability", "readability_js", "newspaper", "goose3")
@@ -109,14 +114,19 @@ def _row(name: str, outputs: dict[str, Output], folder: Folder, secs: float | No
     return row
 
 
-def newsweave_html(page: Page) -> Output:
+def newsweave_html(page: Page, body_filter: BodyFilter = "rules") -> Output:
     from newsweave.clean.html import clean_html
     from newsweave.model import Document, sha256_hex
 
     doc = Document(page.id, page.html, "html", "utf-8", sha256_hex(page.html), {"url": page.url})
-    articles = clean_html(doc)
+    articles = clean_html(doc, body_filter)
     text = "\n\n".join(a.text for a in articles)
     return text, (articles[0].headline if articles else None)
+
+
+def newsweave_line_model(page: Page) -> Output:
+    """newsweave with the learned line model instead of its line rules, to measure both."""
+    return newsweave_html(page, "model")
 
 
 def _trafilatura(favor_precision: bool) -> Callable[[Page], Output]:
@@ -169,12 +179,15 @@ def run_interleaved(
     """Every system on page 1, then every system on page 2, …: outputs and seconds per page.
 
     Interleaving makes a shared machine's load fall on all systems alike, so the
-    ratio of their times holds even when the absolute times do not.
+    ratio of their times holds even when the absolute times do not; the order
+    turns by one system a page, so that no system is always the first to meet
+    a page (or the garbage the previous one left).
     """
     outputs: dict[str, dict[str, Output]] = {name: {} for name, _ in systems}
     seconds = dict.fromkeys(outputs, 0.0)
-    for page in pages:
-        for name, fn in systems:
+    for i, page in enumerate(pages):
+        turn = i % max(len(systems), 1)
+        for name, fn in systems[turn:] + systems[:turn]:
             start = time.perf_counter()
             outputs[name][page.id] = fn(page)
             seconds[name] += time.perf_counter() - start
@@ -182,7 +195,11 @@ def run_interleaved(
 
 
 def task_html(folder: Folder, data: Path) -> tuple[list[Row], dict[str, Output]]:
-    systems = [("newsweave clean_html", newsweave_html), *trafilatura_settings()]
+    systems = [
+        ("newsweave clean_html", newsweave_html),
+        *trafilatura_settings(),
+        ("newsweave learned lines", newsweave_line_model),
+    ]
     outputs, secs = run_interleaved(folder.pages, systems)
     rows = [_row(name, outputs[name], folder, secs[name]) for name, _ in systems]
     for peer in PEERS:
@@ -305,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
             figures[f"f1_html_{a}_tuning"] = mine.f1(TUNING)
             figures[f"gain_html_{a}"] = mine.f1(which) - max(r.f1(which) for r in theirs)
             figures[f"gain_html_{a}_tuning"] = mine.f1(TUNING) - max(r.f1(TUNING) for r in theirs)
+            learned = rows[5]
+            figures[f"f1_html_{a}_learned"] = learned.f1(which)
+            figures[f"f1_html_{a}_learned_tuning"] = learned.f1(TUNING)
             figures[f"headline_{a}"] = mine.headline_share(which)
             figures[f"headline_{a}_tuning"] = mine.headline_share(TUNING)
             figures[f"headline_trafilatura_{a}"] = rows[3].headline_share(which)

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from benchmarks import extraction
+from benchmarks.corpora.aeb import Page
+from benchmarks.corpora.parts import CHECK, TUNING, part
 from tests.benchmarks.aeb_folder import bench_dir
 
 
 def test_split_is_by_the_last_hex_digit_of_sha1_of_the_id() -> None:
     # sha1("0abc") = a8addbc9...a940e2 (last digit 2), sha1("100") = 310b86e0...92b2786a
     assert hashlib.sha1(b"0abc").hexdigest()[-1] == "2"
-    assert extraction.part("0abc") == extraction.TUNING
+    assert part("0abc") == TUNING
     assert hashlib.sha1(b"100").hexdigest()[-1] == "a"
-    assert extraction.part("100") == extraction.CHECK
+    assert part("100") == CHECK
 
 
 def test_extraction_script_prints_the_summary_line_last(
@@ -39,3 +42,20 @@ def test_extraction_script_prints_the_summary_line_last(
     # the page's headline is "Talks", word F1 2*(1/1)*(1/3)/(4/3) = 0.5 against the gold: wrong
     assert float(scores["headline_aeb"]) == 0.0
     assert float(scores["ms_ratio"]) > 0
+
+
+def test_interleaved_run_turns_the_order_of_systems_page_by_page() -> None:
+    calls: list[tuple[str, str]] = []
+
+    def system(name: str) -> Callable[[Page], extraction.Output]:
+        def run(page: Page) -> extraction.Output:
+            calls.append((page.id, name))
+            return f"{name} on {page.id}", None
+
+        return run
+
+    pages = [Page(pid, "", "<html></html>", "") for pid in ("p1", "p2", "p3")]
+    outputs, seconds = extraction.run_interleaved(pages, [(n, system(n)) for n in ("a", "b")])
+    assert calls == [("p1", "a"), ("p1", "b"), ("p2", "b"), ("p2", "a"), ("p3", "a"), ("p3", "b")]
+    assert outputs["b"]["p2"] == ("b on p2", None)
+    assert set(seconds) == {"a", "b"} and all(s >= 0 for s in seconds.values())

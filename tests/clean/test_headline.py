@@ -15,6 +15,7 @@ def page(head: str, body: str) -> str:
 
 def headline(html: str, url: str = "https://www.albawaba.com/news/1") -> str | None:
     tree = load_html(html)
+    assert tree is not None
     first_body = next(p for p in tree.iter("p") if p.text_content() == BODY)
     return find_headline(tree, url, [BODY], None, first_body)
 
@@ -81,3 +82,32 @@ def test_segments_and_site_names() -> None:
         site.without_site("Hero saves the city | The Daily Planet - Metropolis")
         == "Hero saves the city"
     )
+
+
+def test_entities_a_page_escaped_twice_are_decoded() -> None:
+    html = page(
+        "<title>&amp;#8216;Light&amp;#8217; festival opens | Al Bawaba</title>"
+        '<meta property="og:title" content="&amp;#8216;Light&amp;#8217; festival opens">',
+        "",
+    )
+    assert headline(html) == "\u2018Light\u2019 festival opens"
+
+
+def test_a_section_glued_to_og_title_loses_to_the_heading_the_other_sources_carry() -> None:
+    # og:title "Opinion | …" agrees with the bare headline by word F1 (5 of 6 words);
+    # the title (without the site) and the visible heading are the bare headline alone
+    html = page(
+        "<title>Is Football Violence a Crime? - WSJ</title>"
+        '<meta property="og:title" content="Opinion | Is Football Violence a Crime?">'
+        '<meta property="og:site_name" content="WSJ">',
+        "<h1>Is Football Violence a Crime?</h1>",
+    )
+    assert headline(html, "https://www.wsj.com/articles/x") == "Is Football Violence a Crime?"
+    tagline = page(
+        "<title>Minister resigns over budget row</title>"
+        '<meta property="og:title" content="Daily Ledger | Your trusted paper: '
+        'Minister resigns over budget row">'
+        '<meta property="og:site_name" content="Daily Ledger">',
+        "<h1>Minister resigns over budget row</h1>",
+    )
+    assert headline(tagline) == "Minister resigns over budget row"

@@ -15,6 +15,7 @@ the headline. No phrase lists: the signals hold on any site and in any language.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ MAX_HEADINGS = 40
 _WORD = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"\s+[|\-–—:·•»«/~]+\s+|\s*[|｜·•»«]\s*|\s+--+\s+|\s*::\s*|:\s+")
 _HEADINGS = ("h1", "h2", "h3")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,13 @@ def _compact(text: str) -> str:
 
 
 def _clean(text: str | None) -> str:
-    return " ".join((text or "").split())
+    """Whitespace collapsed, and entities a page escaped twice decoded.
+
+    The parser decodes an attribute or a title once; a CMS that escaped its
+    title twice leaves ``&#8216;`` or ``&amp;`` in the decoded text.
+    """
+    text = " ".join((text or "").split())
+    return html.unescape(text) if _ENTITY.search(text) else text
 
 
 def _f1(a: list[str], b: list[str]) -> float:
@@ -252,24 +260,28 @@ def find_headline(
                 if option not in candidates:
                     candidates[option] = Candidate(option, kind)
 
-    def support(words: list[str]) -> int:
+    def support(words: list[str]) -> tuple[int, int]:
+        """Kinds of source that agree with ``words``, and those whose whole text they are."""
         joined = " ".join(words)
-        count = 0
+        agree = whole = 0
         for kind in sources:
-            if any(
-                joined in runs or _f1(words, other) >= AGREE_F1
-                for runs, other in zip(seg_runs[kind], word_lists[kind], strict=True)
-            ):
-                count += 1
-        return count
+            pairs = list(zip(seg_runs[kind], word_lists[kind], strict=True))
+            if any(joined in runs or _f1(words, other) >= AGREE_F1 for runs, other in pairs):
+                agree += 1
+                whole += any(words == other for _, other in pairs)
+        return agree, whole
 
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, int, int, int] | None = None
     chosen: str | None = None
     for cand in candidates.values():
         words = _words(cand.text)
         if not words or len(words) > MAX_WORDS or site.named(cand.text):
             continue
-        rank = (support(words), preference[cand.kind], len(words))
+        # Among equally supported candidates, the one that is the whole text of more
+        # sources wins: with a section or tagline glued on ("Opinion | …", "… |
+        # Editorial") a title still agrees with the bare headline by word F1, but the
+        # visible heading and the other titles carry the bare headline alone.
+        rank = (*support(words), preference[cand.kind], len(words))
         if best is None or rank > best:
             best, chosen = rank, cand.text
     if chosen is None and fallback and not site.named(fallback):

@@ -13,14 +13,15 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import htmldate
 import trafilatura
 import trafilatura.metadata as tmeta
 from trafilatura.utils import load_html
 
-from newsweave.clean import outlets, section
+from newsweave.clean import line_model, outlets, section
 from newsweave.clean.dates import date_line
 from newsweave.clean.headline import find_headline
 from newsweave.clean.html_offsets import TextView, body_start, build_text, locate_span
@@ -31,6 +32,7 @@ from newsweave.words import word_count
 LOG = logging.getLogger(__name__)
 
 HtmlElement = Any  # an lxml.html element; lxml ships no type stubs
+BodyFilter = Literal["rules", "model"]
 
 # The precise extraction is replaced by the default one when it keeps less
 # than this share of it: favor_precision sometimes drops most of a real body.
@@ -39,6 +41,9 @@ RESCUE_RATIO = 0.5
 # precise one is shorter than this: on the tuning pages a longer precise body
 # was never improved by the rescue (chosen on the tuning part, see benchmarks/extraction.py).
 RESCUE_BELOW_CHARS = 300
+# A fast-mode body shorter than this is redone by trafilatura's full cascade
+# (chosen on the tuning part: shorter fast bodies were where fast mode lost).
+FULL_BELOW_CHARS = 700
 # A continuation block (body split by an ad slot) must carry this much text.
 MIN_CONTINUATION_CHARS = 200
 # Boilerplate patterns only apply to short lines: long ones are prose.
@@ -102,8 +107,22 @@ _CREDIT_TEXT = re.compile(
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|\b)")
 
 
-def clean_html(doc: Document) -> list[Article]:
-    """One Article per page, or [] when no article body can be found (caller records it)."""
+@dataclass
+class _Page:
+    """One page read once: its tree, trafilatura's body and metadata, and what we found."""
+
+    tree: HtmlElement
+    meta: Any
+    url: str | None
+    raw_lines: list[str]  # trafilatura's body lines, before anything is dropped
+    candidates: list[str]  # body lines without the repeated headline, captions, wordless lines
+    title: str | None
+    captions: list[Caption]
+    blocks: _Blocks
+
+
+def _read(doc: Document) -> _Page | None:
+    """Parse the page once, extract its body and headline: everything before lines are judged."""
     hints = doc.hints
     url = hints.get("url") or None
     try:
@@ -112,12 +131,11 @@ def clean_html(doc: Document) -> list[Article]:
         meta = _metadata(tree, url) if extraction is not None else None
     except Exception as err:  # a malformed page is a rejection, never a crash
         LOG.warning("html extraction failed for %s: %s", doc.source, err)
-        return []
+        return None
     if extraction is None or meta is None:
-        return []
+        return None
     lines = [" ".join(line.split()) for line in (extraction.text or "").split("\n")]
     lines = [line for line in lines if line]
-    raw_lines = list(lines)  # before the headline and boilerplate lines are dropped
     page_url = url or meta.url
     blocks = _Blocks(tree)
     body_paragraphs = blocks.paragraphs(lines)
@@ -128,10 +146,42 @@ def clean_html(doc: Document) -> list[Article]:
         or find_headline(tree, page_url, lines, meta.title, first_body)
         or hints.get("feed_title")
     )
+    raw_lines = list(lines)
     lines += _continuations(body_paragraphs, lines)
     captions = _captions(blocks, lines)
-    lines = _filter_lines(lines, title, captions)
-    lines = _drop_link_lines(blocks, lines)
+    candidates = _candidates(lines, title, captions)
+    return _Page(tree, meta, page_url, raw_lines, candidates, title, captions, blocks)
+
+
+def line_candidates(doc: Document) -> tuple[list[str], list[list[float]]]:
+    """The body lines the line filter judges and their features (what the model trains on)."""
+    page = _read(doc)
+    if page is None:
+        return [], []
+    return page.candidates, line_model.features(
+        page.candidates, page.blocks.line_blocks(page.candidates)
+    )
+
+
+def clean_html(doc: Document, body_filter: BodyFilter = "rules") -> list[Article]:
+    """One Article per page, or [] when no article body can be found (caller records it).
+
+    ``body_filter`` says how body lines are judged: ``rules``, the boilerplate
+    patterns and the link-share rule, or ``model``, the learned line model
+    (``line_model.py``), measured beside them in ``benchmarks/extraction.py``;
+    on the tuning pages it did not beat the rules, so they stay the default.
+    """
+    page = _read(doc)
+    if page is None:
+        return []
+    hints = doc.hints
+    tree, meta, page_url, raw_lines = page.tree, page.meta, page.url, page.raw_lines
+    title, captions = page.title, page.captions
+    if body_filter == "model":
+        lines = _model_lines(page.blocks, page.candidates)
+    else:
+        lines = [line for line in page.candidates if not _is_boilerplate(line)]
+        lines = _drop_link_lines(page.blocks, lines)
     if not _is_article(lines):
         return []
     prefixes = ["- " if line.startswith("- ") else "" for line in lines]
@@ -181,13 +231,19 @@ def _declared_category(extraction: Any) -> str | None:
 
 
 def _extract(tree: HtmlElement, url: str | None) -> Any:
-    """Precise extraction; the default one rescues a near-empty result.
+    """Precise extraction, fast first; the full cascade, then the default mode, rescue a short body.
 
-    trafilatura copies the tree it is given, so the caller's tree stays whole.
-    Metadata comes from :func:`_metadata`, once, whichever extraction wins.
+    trafilatura's fast mode skips its comparison with readability and jusText,
+    a third of its time; on the tuning pages it gave the same body except on
+    pages where it came back short, so a short fast body is redone with the
+    full cascade. trafilatura copies the tree it is given, so the caller's tree
+    stays whole. Metadata comes from :func:`_metadata`, once, whichever
+    extraction wins.
     """
     options: dict[str, Any] = {"url": url, "include_comments": False}
-    precise: Any = trafilatura.bare_extraction(tree, favor_precision=True, **options)
+    precise: Any = trafilatura.bare_extraction(tree, favor_precision=True, fast=True, **options)
+    if precise is None or len(precise.text or "") < FULL_BELOW_CHARS:
+        precise = trafilatura.bare_extraction(tree, favor_precision=True, **options)
     if precise is None or len(precise.text or "") < RESCUE_BELOW_CHARS:
         broad: Any = trafilatura.bare_extraction(tree, **options)
         if precise is None or not precise.text:
@@ -255,16 +311,20 @@ def _drop_headline(lines: list[str], title: str | None) -> list[str]:
     return lines
 
 
-def _filter_lines(lines: list[str], title: str | None, captions: list[Caption]) -> list[str]:
-    """Drop the repeated headline, boilerplate lines and caption text from the body."""
+def _candidates(lines: list[str], title: str | None, captions: list[Caption]) -> list[str]:
+    """Drop the repeated headline, caption text and lines without a word from the body."""
     lines = _drop_headline(lines, title)
     caption_keys = {_norm(c.text) for c in captions}
     caption_keys |= {_norm(f"{c.text} {c.credit}") for c in captions if c.credit}
-    return [
-        line
-        for line in lines
-        if not _is_boilerplate(line) and _norm(line) not in caption_keys and _WORD.search(line)
-    ]
+    return [line for line in lines if _norm(line) not in caption_keys and _WORD.search(line)]
+
+
+def _model_lines(blocks: _Blocks, lines: list[str]) -> list[str]:
+    """The lines the learned model keeps; all of them if what it keeps is no article."""
+    model = line_model.shipped_model()
+    keep = model.keep(line_model.features(lines, blocks.line_blocks(lines)))
+    kept = [line for line, ok in zip(lines, keep, strict=True) if ok]
+    return kept if _is_article(kept) else lines
 
 
 def _drop_link_lines(blocks: _Blocks, lines: list[str]) -> list[str]:
@@ -295,6 +355,19 @@ class _Blocks:
         """The <p> elements whose text is one of ``lines``, in page order."""
         keys = {_norm(line) for line in lines}
         return [el for el, key in self.items if el.tag == "p" and key in keys]
+
+    def line_blocks(self, lines: list[str]) -> list[line_model.LineBlock]:
+        """Each line's block on the page: its tag and share of link text (see link_shares)."""
+        keys = {_norm(line) for line in lines}
+        found: dict[str, line_model.LineBlock] = {}
+        for el, key in self.items:
+            if key and key in keys:
+                linked = sum(len(_norm(a.text_content())) for a in el.iter("a"))
+                share = min(linked / len(key), 1.0)
+                if key not in found or share < found[key].link_share:
+                    found[key] = line_model.LineBlock(str(el.tag), share)
+        outside = line_model.LineBlock(None, 0.0)
+        return [found.get(_norm(line), outside) for line in lines]
 
     def link_shares(self, lines: list[str]) -> dict[str, float]:
         """Text of each line → share of its characters inside links on the page.

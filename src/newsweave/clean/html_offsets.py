@@ -17,7 +17,7 @@ import bisect
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsweave.clean.offsets import TextBuilder
 from newsweave.model import OffsetMap
@@ -33,11 +33,19 @@ _SKIP = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _BODY = re.compile(r"<body\b", re.IGNORECASE)
-_SPECIAL = re.compile(r"\s+|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?")
+# What breaks a literal stretch: whitespace other than one plain space between
+# words (that space is verbatim and stays in the stretch, so it is not matched:
+# prose would otherwise cost one match per word), and entities, with the space
+# after one (an entity may decode to a space, and then that space is not kept).
+_SPECIAL = re.compile(
+    r"[^\S ]\s*| \s+|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?(?P<space> (?!\s))?"
+)
 
 
-@dataclass(frozen=True)
-class _Run:
+class _Run(NamedTuple):
+    """A stretch of view text and where it starts in the raw page (a tuple: pages make
+    tens of thousands of them, and a tuple is the cheapest record to build)."""
+
     view_start: int
     raw_start: int
     length: int
@@ -80,20 +88,22 @@ class TextView:
                 self._emit(" ", start, end - start == 1 and raw[start] == " ")
                 self._space = True
             return
+        if self._space and raw[start].isspace():  # leading whitespace after a space: suppressed
+            start = end - len(raw[start:end].lstrip())
         pos = start  # start of the pending literal stretch
         for m in _SPECIAL.finditer(raw, start, end):
             piece = m.group()
-            if piece == " ":
-                if pos < m.start() or not self._space:
-                    continue  # verbatim single space inside (or opening) a literal stretch
-                pos = m.end()  # leading space, suppressed
-                continue
             if piece[0] == "&":
-                decoded = html.unescape(piece)
-                if decoded == piece:
+                entity_end = m.start("space") if m.group("space") else m.end()
+                entity = raw[m.start() : entity_end]
+                decoded = html.unescape(entity)
+                if decoded == entity:
                     continue  # not an entity after all: literal text
                 self._flush(pos, m.start())
                 self._add_decoded(decoded, m.start())
+                if m.group("space") and not self._space:
+                    pos = entity_end  # the space opens the next literal stretch, verbatim
+                    continue
             else:
                 self._flush(pos, m.start())
                 if not self._space:
