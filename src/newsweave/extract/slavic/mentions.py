@@ -25,8 +25,9 @@ ryanair); the check topics were not looked at.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from newsweave.extract.slavic.gazetteer import Gazetteer
 from newsweave.extract.slavic.lexicon import lexicon
 from newsweave.extract.slavic.models import ner
 from newsweave.extract.slavic.normal import base_form, word_info
@@ -255,9 +256,11 @@ def find_slavic_mentions(
     field: SpanField = "text",
     index: int | None = None,
     spans: list[RawSpan] | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> list[Mention]:
     """Mentions in ``text`` (ru or uk) with exact spans and nominative base forms
-    (``spans``: natasha's spans of ``text`` when the caller has them already)."""
+    (``spans``: natasha's spans of ``text`` when the caller has them already;
+    ``gazetteer``: names other articles gave, found again and labelled as they agree)."""
     raw = natasha_spans(text) if spans is None else spans
     pieces = [p for s in raw for p in _split(text, s, language)]
     pieces = [RawSpan(p.start, p.end, _relabel(text, p, language)) for p in pieces]
@@ -267,7 +270,9 @@ def find_slavic_mentions(
     out: list[Mention] = []
     for s in sorted(pieces, key=lambda s: (s.start, -s.end)):
         surface = text[s.start : s.end]
-        if surface.lower() in not_names or (out and out[-1].end > s.start):
+        if surface.lower() in not_names or _product(surface, language):
+            continue
+        if out and out[-1].end > s.start:
             continue
         label = LABELS[s.label]
         out.append(
@@ -282,7 +287,84 @@ def find_slavic_mentions(
                 base=base_form(surface, label, language),
             )
         )
+    if gazetteer:
+        out = _with_gazetteer(text, out, language, gazetteer, (article_id, field, index))
     return _same_surname(out)
+
+
+#: The longest word sequence looked up in a gazetteer.
+_GAZETTEER_WORDS = 4
+
+
+def _with_gazetteer(
+    text: str,
+    mentions: list[Mention],
+    language: str,
+    gazetteer: Gazetteer,
+    where: tuple[str, SpanField, int | None],
+) -> list[Mention]:
+    """Rule 5: labels as the gazetteer's articles agree, and its names no span covers
+    (runs of capitalised words, longest first; a lone word at a sentence's start that
+    is also a common word is left alone)."""
+    out = []
+    for m in mentions:
+        label = gazetteer.label_of(m.name)
+        if label and label != m.label:
+            m = replace(m, label=label, base=base_form(m.text, label, language))
+        out.append(m)
+    taken = [(m.start, m.end) for m in out]
+    runs: list[list[tuple[int, int, str]]] = []
+    for tok in _tokens(text, 0, len(text)):
+        if not tok[2][:1].isupper() or any(s < tok[1] and tok[0] < e for s, e in taken):
+            runs.append([])
+            continue
+        if runs and runs[-1] and text[runs[-1][-1][1] : tok[0]] != " ":
+            runs.append([])
+        if not runs:
+            runs.append([])
+        runs[-1].append(tok)
+    not_names = lexicon().not_names
+    article_id, field, index = where
+    for run in runs:
+        i = 0
+        while i < len(run):
+            for n in range(min(_GAZETTEER_WORDS, len(run) - i), 0, -1):
+                start, end = run[i][0], run[i + n - 1][1]
+                surface = text[start:end]
+                if surface.lower() in not_names or _product(surface, language):
+                    continue
+                if n == 1 and not _ACRONYM.fullmatch(surface) and not _LATIN.match(surface):
+                    info = word_info(surface, language)
+                    named = info.place or info.org or info.person
+                    if info.function or info.adjective or (info.common and not named):
+                        continue
+                found = gazetteer.lookup(surface, language)
+                if found is None:
+                    continue
+                label, base = found
+                found_at = Mention(article_id, start, end, surface, label, None, field, index, base)
+                out.append(found_at)
+                i += n
+                break
+            else:
+                i += 1
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+_MODEL = re.compile(r"[A-Za-z][\w.]*[\s\-]?\d")
+
+
+def _product(surface: str, language: str) -> bool:
+    """A product, platform or event, not a person, organisation or place: a word of
+    the lexicon's ``products`` ("Twitter", "Брекзита"), or a Latin name with a model
+    number ("Boeing-737", "Airbus A320")."""
+    if _MODEL.match(surface):
+        return True
+    products = lexicon().products
+    return any(
+        w.lower() in products or word_info(w, language).lemma in products
+        for _, _, w in _tokens(surface, 0, len(surface))
+    )
 
 
 def _same_surname(mentions: list[Mention]) -> list[Mention]:
