@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from newsweave.extract.slavic.gazetteer import Gazetteer
 from newsweave.extract.slavic.lexicon import lexicon
-from newsweave.extract.slavic.models import ner
+from newsweave.extract.slavic.models import morph, ner
 from newsweave.extract.slavic.normal import base_form, word_info
 from newsweave.model import Mention, SpanField
 
@@ -205,6 +205,98 @@ def _org_phrases(text: str, spans: list[RawSpan], language: str) -> list[RawSpan
     return out
 
 
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'’\-]*")
+_CAMEL = re.compile(r"[a-z]+[A-Z]")
+_CONTINUERS = frozenset({"по", "и", "в", "з", "зі", "із", "у", "і", "та"})
+_LONGEST_ORG = 9
+
+
+def _named_orgs(text: str, spans: list[RawSpan], language: str) -> list[RawSpan]:
+    """Rule 3b: an organisation noun written as a name is an organisation's name with
+    what continues it: a capital mid-sentence on the noun or on adjectives right before
+    it ("Таможенного союза", "Министерства иностранных дел Великобритании",
+    "Европейской исследовательской группы"), then words in the genitive and the
+    prepositions that join them ("по делам регионов и местного самоуправления")."""
+    nouns = lexicon().org_nouns.get(language, frozenset())
+    tokens = _tokens(text, 0, len(text))
+    out = list(spans)
+    i = 0
+    while i < len(tokens):
+        word = tokens[i][2]
+        if word_info(word, language).lemma not in nouns or word.isupper():
+            i += 1
+            continue
+        first = i
+        while (
+            first > 0
+            and tokens[first - 1][2][:1].isupper()
+            and word_info(tokens[first - 1][2], language).adjective
+            and text[tokens[first - 1][1] : tokens[first][0]] == " "
+        ):
+            first -= 1
+        capital = first < i or word[:1].isupper()
+        if not capital or _sentence_start(text, tokens[first][0]):
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        while j < len(tokens) and j - first < _LONGEST_ORG:
+            if text[tokens[j - 1][1] : tokens[j][0]] != " ":
+                break
+            w = tokens[j][2]
+            if w in _CONTINUERS and j + 1 < len(tokens) and tokens[j + 1][2][:1].islower():
+                j += 1
+                continue
+            if not _genitive(w, language) or (
+                w[:1].isupper() and not (_place_like(w, language) or word_info(w, language).org)
+            ):
+                break
+            last = j
+            j += 1
+        begin, stop = tokens[first][0], tokens[last][1]
+        inside = [s for s in out if s.start < stop and begin < s.end]
+        if all(s.end - s.start < stop - begin for s in inside):
+            out = [s for s in out if not (s.start < stop and begin < s.end)]
+            out.append(RawSpan(begin, stop, "ORG"))
+        i = last + 1
+    return out
+
+
+def _genitive(word: str, language: str) -> bool:
+    """A noun or adjective the dictionary reads in the genitive (a name's complement)."""
+    if len(word) < 2 or word_info(word, language).function:
+        return False
+    return any(
+        p.tag.case in ("gent", "gen2") and p.tag.POS in ("NOUN", "ADJF")
+        for p in morph(language).parse(word.lower())
+        if p.is_known and "Abbr" not in p.tag.grammemes
+    )
+
+
+def _latin_names(text: str, spans: list[RawSpan]) -> list[RawSpan]:
+    """Rule 4b: a lone Latin-script name in Cyrillic text that no span covers is an
+    organisation ("easyJet", "Verdi", "SPF"); Latin words beside other Latin words are
+    left alone (a person's name in the original, a quoted English title or phrase)."""
+    words = list(_LATIN_NAME.finditer(text))
+    found: list[RawSpan] = []
+    for i, m in enumerate(words):
+        word = m.group(0).rstrip(".")
+        if len(word) < 2 or not (word[:1].isupper() or _CAMEL.match(word)):
+            continue
+        if word.lower() in lexicon().not_names:
+            continue
+        near = [words[k] for k in (i - 1, i + 1) if 0 <= k < len(words)]
+        if any(
+            text[min(m.end(), n.end()) : max(m.start(), n.start())].strip(" -") == ""
+            for n in near
+        ):
+            continue
+        if any(s.start < m.end() and m.start() < s.end for s in spans):
+            continue
+        found.append(RawSpan(m.start(), m.start() + len(word), "ORG"))
+    return found
+
+
 def _sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip(' «"„(')
     return not before or before[-1] in ".!?\n:—–"
@@ -265,7 +357,9 @@ def find_slavic_mentions(
     pieces = [p for s in raw for p in _split(text, s, language)]
     pieces = [RawSpan(p.start, p.end, _relabel(text, p, language)) for p in pieces]
     pieces = _org_phrases(text, pieces, language)
+    pieces = _named_orgs(text, pieces, language)
     pieces += _extra_spans(text, pieces, language)
+    pieces += _latin_names(text, pieces)
     not_names = lexicon().not_names
     out: list[Mention] = []
     for s in sorted(pieces, key=lambda s: (s.start, -s.end)):
@@ -357,8 +451,8 @@ _MODEL = re.compile(r"[A-Za-z][\w.]*[\s\-]?\d")
 def _product(surface: str, language: str) -> bool:
     """A product, platform or event, not a person, organisation or place: a word of
     the lexicon's ``products`` ("Twitter", "Брекзита"), or a Latin name with a model
-    number ("Boeing-737", "Airbus A320")."""
-    if _MODEL.match(surface):
+    number ("Boeing-737", "Airbus A320"), or a title opening with "The" ("The Times")."""
+    if _MODEL.match(surface) or surface.startswith("The "):
         return True
     products = lexicon().products
     return any(
