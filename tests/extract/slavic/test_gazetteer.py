@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from newsweave.extract.slavic import find_slavic_mentions
 from newsweave.extract.slavic.gazetteer import Gazetteer
-from newsweave.model import Entity, Mention
+from newsweave.model import Mention
 
 
 def _m(article: str, text: str, label: str, base: str | None = None) -> Mention:
@@ -31,10 +31,11 @@ def test_learn_keeps_names_several_articles_agree_on() -> None:
     assert g.label_of("Хитроу") == "GPE"
 
 
-def test_entities_vote_with_their_type() -> None:
-    mentions = (_m("a1", "Петренко", "GPE"), _m("a2", "Петренко", "PERSON"))
-    entity = Entity("person-petrenko", "Петренко", "PERSON", (), mentions)
-    assert Gazetteer.from_entities([entity]).label_of("Петренко") == "PERSON"
+def test_store_votes_count_articles_per_form_and_type() -> None:
+    votes = [("Петренко", "PERSON", 3), ("Петренко", "GPE", 1), ("Вінниця", "GPE", 1)]
+    g = Gazetteer.from_votes(votes)
+    assert g.label_of("Петренко") == "PERSON"  # 3 of 4 articles agree
+    assert g.label_of("Вінниця") is None  # one article is not enough
 
 
 def test_a_name_found_in_russian_articles_is_found_in_ukrainian_text() -> None:

@@ -17,12 +17,12 @@ Ukrainian ones ("Інгольф Шумахер") and the other way round.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from newsweave.extract.entities.names import name_key
 from newsweave.extract.slavic.normal import base_form
-from newsweave.model import Entity, Mention
+from newsweave.model import Mention
 
 #: Labels a gazetteer keeps (the ones the Russian and Ukrainian analyser gives).
 _LABELS = ("PERSON", "GPE", "ORG")
@@ -74,21 +74,22 @@ class Gazetteer:
         return cls(_agreed(votes, min_articles, agreement))
 
     @classmethod
-    def from_entities(
-        cls, entities: Sequence[Entity], *, min_articles: int = 2, agreement: float = 0.6
+    def from_votes(
+        cls,
+        votes: Iterable[tuple[str, str, int]],
+        *,
+        min_articles: int = 2,
+        agreement: float = 0.6,
     ) -> Gazetteer:
-        """The gazetteer of a store's resolved entities: each mention's name votes for its
-        entity's type (the entities stage has already made a name's type consistent)."""
-        return cls.learn(
-            (m if m.label == e.type else _with_label(m, e.type) for e in entities
-             for m in e.mentions),
-            min_articles=min_articles,
-            agreement=agreement,
-        )  # fmt: skip
-
-
-def _with_label(m: Mention, label: str) -> Mention:
-    return Mention(m.article_id, m.start, m.end, m.text, label, m.role, m.field, m.index, m.base)
+        """The gazetteer of a store's resolved entities: ``(name, entity type, articles)``
+        rows (``store.name_votes``); the entities stage has already made a name's type
+        agree across articles, and each form votes for its entity's type."""
+        counts: dict[str, Counter[str]] = {}
+        for name, label, articles in votes:
+            key = name_key(name)
+            if label in _LABELS and len(key.replace(" ", "")) >= 2:
+                counts.setdefault(key, Counter())[label] += articles
+        return cls(_agreed(counts, min_articles, agreement))
 
 
 def _agreed(
