@@ -51,6 +51,9 @@ def test_base_forms_change_only_the_words_that_inflect() -> None:
     assert base_form("Бориса Джонсона", "PERSON", "ru") == "Борис Джонсон"
     assert base_form("Терезою Мей", "PERSON", "uk") == "Тереза Мей"
     assert base_form("Києві", "GPE", "uk") == "Київ"
+    # a place is one: the singular genitive, not a plural nominative
+    assert base_form("України", "GPE", "uk") == "Україна"
+    assert base_form("Нидерландов", "GPE", "ru") == "Нидерланды"  # plural-only names stay
     assert base_form("ЕС", "ORG", "ru") == "ЕС"  # acronyms stay
     assert base_form("Майкла О'Лірі", "PERSON", "uk") == "Майкл О'Лірі"
 

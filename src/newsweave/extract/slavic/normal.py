@@ -157,7 +157,11 @@ def _shared_case(words: list[str], language: str, person: bool) -> str | None:
         mine: dict[str, float] = {}
         for p in parses:
             if p.tag.case:
-                mine[p.tag.case] = max(mine.get(p.tag.case, 0.0), p.score)
+                # a place or body is one: a singular reading beats a plural one
+                # ("України" is Україна in the genitive, not "України" in the plural)
+                plural = p.tag.number == "plur" and "Pltm" not in p.tag.grammemes
+                score = p.score / 2 if plural and not person else p.score
+                mine[p.tag.case] = max(mine.get(p.tag.case, 0.0), score)
         scores = mine if seen == 1 else {c: s + mine[c] for c, s in scores.items() if c in mine}
     if not scores:
         return None
