@@ -74,10 +74,11 @@ def test_organisation_nouns_written_as_names_take_their_complements() -> None:
 def test_lone_latin_names_are_organisations_and_products_are_not_names() -> None:
     text = (
         "Лоукостер easyJet отменил рейсы, сообщает агентство Regnum со ссылкой на "
-        "газету The Times и страницу компании в Facebook. Самолет Boeing-737 остался в Риге."
+        "газету The Times и страницу компании в Facebook. Самолет Boeing-737 остался в Риге. "
+        "Компания строит газопровод «Южный поток»."
     )
     found = _found(text, "ru")
     assert found["easyJet"][0] == "ORG"
     assert found["Regnum"][0] == "ORG"
-    for product in ("The Times", "Times", "Facebook", "Boeing-737", "Boeing"):
+    for product in ("The Times", "Times", "Facebook", "Boeing-737", "Boeing", "Южный поток"):
         assert product not in found, product

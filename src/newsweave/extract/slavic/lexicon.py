@@ -15,6 +15,7 @@ class SlavicLexicon:
     nation_adjectives: tuple[str, ...]
     not_names: frozenset[str]
     products: frozenset[str]
+    product_nouns: dict[str, frozenset[str]]
     joiners: frozenset[str]
     speech_verbs: dict[str, tuple[str, ...]]
     pronouns: dict[str, frozenset[str]]
@@ -31,6 +32,7 @@ def lexicon() -> SlavicLexicon:
         nation_adjectives=tuple(data["nation_adjectives"]),
         not_names=frozenset(data["not_names"]),
         products=frozenset(data["products"]),
+        product_nouns={k: frozenset(v) for k, v in data["product_nouns"].items()},
         joiners=frozenset(data["joiners"]),
         speech_verbs={k: tuple(v) for k, v in data["speech_verbs"].items()},
         pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},

@@ -366,6 +366,8 @@ def find_slavic_mentions(
         surface = text[s.start : s.end]
         if surface.lower() in not_names or _product(surface, language):
             continue
+        if _after_product_noun(text, s.start, language):
+            continue
         if out and out[-1].end > s.start:
             continue
         label = LABELS[s.label]
@@ -459,6 +461,19 @@ def _product(surface: str, language: str) -> bool:
         w.lower() in products or word_info(w, language).lemma in products
         for _, _, w in _tokens(surface, 0, len(surface))
     )
+
+
+def _after_product_noun(text: str, start: int, language: str) -> bool:
+    """A name right after a noun of a product, work or project ("газопровод «Северный
+    поток»", "самолет Boeing") names that thing, not a body or place."""
+    before = text[max(0, start - 40) : start]
+    gap = len(before) - len(before.rstrip(" «\"„“"))
+    words = _tokens(before, 0, len(before) - gap)
+    if not words or words[-1][1] != len(before) - gap:
+        return False
+    nouns = lexicon().product_nouns.get(language, frozenset())
+    word = words[-1][2]
+    return word.islower() and word_info(word, language).lemma in nouns
 
 
 def _same_surname(mentions: list[Mention]) -> list[Mention]:
