@@ -167,7 +167,9 @@ def _nation_adjective(word: str) -> bool:
 
 
 def _org_phrases(text: str, spans: list[RawSpan], language: str) -> list[RawSpan]:
-    """Rule 3: organisation nouns made names by a nationality adjective or a place after."""
+    """Rule 3: organisation nouns made names by a nationality adjective (Russian only:
+    on the Ukrainian tuning texts "британський уряд" is a description more often than a
+    name) or a place after."""
     nouns = lexicon().org_nouns.get(language, frozenset())
     complements = lexicon().org_complements
     out = list(spans)
@@ -183,6 +185,7 @@ def _org_phrases(text: str, spans: list[RawSpan], language: str) -> list[RawSpan
         qualified = False
         if (
             i > 0
+            and language == "ru"
             and _nation_adjective(tokens[i - 1][2])
             and text[tokens[i - 1][1] : start].isspace()
         ):
