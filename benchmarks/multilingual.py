@@ -11,7 +11,7 @@ Systems, in the same run on the same documents:
   pymorphy3's dictionaries, base forms) and ids from the product's entity resolver
   (``extract.entities.resolve_entities``) over all documents of a topic, both languages.
   A topic's documents are one run: the mentions of a first pass over them teach a
-  ``Gazetteer`` (names at least two documents found and agree on the label of, learned
+  ``Gazetteer`` (names at least three documents found and agree on the label of, learned
   from newsweave's own output, never from the gold lines), and the second pass finds
   those names again and labels them as agreed, as the extract stage does with the
   store's entities.

@@ -17,6 +17,7 @@ FIRST = [
     "Шумахер заявил, что порт примет первые баржи в апреле.",
     "Первые баржи прибыли в порт Жовтневое. Ингольф Шумахер поблагодарил строителей, "
     "которые за полгода восстановили причалы.",
+    "Профсоюз портовиков возглавит Ингольф Шумахер, решили делегаты съезда в Николаеве.",
 ]
 LATER = "Третя баржа з зерном вийшла з порту до Одеси, повідомив Інгольф Шумахер."
 
@@ -37,7 +38,7 @@ def test_names_two_articles_agree_on_are_found_in_the_next_run(
     run([_jsonl(tmp_path / "first.jsonl", FIRST, "2025-04-01")], store)
     votes = store.name_votes(["ru", "uk"])
     people = {(name, n) for name, label, n in votes if label == "PERSON"}
-    assert ("Ингольф Шумахер", 2) in people
+    assert ("Ингольф Шумахер", 3) in people
     gazetteer = Gazetteer.from_votes(votes)
     assert gazetteer.label_of("Ингольф Шумахер") == "PERSON"
     assert store.name_votes(["fr"]) == []

@@ -16,10 +16,13 @@ def test_learn_keeps_names_several_articles_agree_on() -> None:
     mentions = [
         _m("a1", "Вінниці", "GPE", "Вінниця"),
         _m("a2", "Вінниця", "GPE"),
-        _m("a3", "Вінницею", "PERSON", "Вінниця"),  # one article's slip is outvoted
+        _m("a3", "Вінниці", "GPE", "Вінниця"),
+        _m("a4", "Вінницею", "PERSON", "Вінниця"),  # one article's slip is outvoted
         _m("a1", "Хітроу", "GPE"),
         _m("a2", "Хітроу", "GPE"),
-        _m("a1", "Петренко", "PERSON"),  # one article only: not confident
+        _m("a3", "Хітроу", "GPE"),
+        _m("a1", "Петренко", "PERSON"),  # two articles only: not confident
+        _m("a2", "Петренко", "PERSON"),
         _m("a1", "Соколов", "PERSON"),
         _m("a2", "Соколов", "ORG"),  # one vote each: no agreement
     ]
@@ -36,10 +39,11 @@ def test_store_votes_count_articles_per_form_and_type() -> None:
     g = Gazetteer.from_votes(votes)
     assert g.label_of("Петренко") == "PERSON"  # 3 of 4 articles agree
     assert g.label_of("Вінниця") is None  # one article is not enough
+    assert Gazetteer.from_votes([("Вінниця", "GPE", 3)]).label_of("Вінниця") == "GPE"
 
 
 def test_a_name_found_in_russian_articles_is_found_in_ukrainian_text() -> None:
-    learned = [_m(a, "Ингольф Шумахер", "PERSON") for a in ("a1", "a2")]
+    learned = [_m(a, "Ингольф Шумахер", "PERSON") for a in ("a1", "a2", "a3")]
     gazetteer = Gazetteer.learn(learned)
     text = "Про це повідомив Інгольфу Шумахеру представник профспілки."
     assert find_slavic_mentions(text, "uk", "u1", spans=[]) == []
