@@ -10,6 +10,11 @@ Systems, in the same run on the same documents:
 * ``newsweave``: ``extract.slavic.find_slavic_mentions`` (natasha's spans corrected with
   pymorphy3's dictionaries, base forms) and ids from the product's entity resolver
   (``extract.entities.resolve_entities``) over all documents of a topic, both languages.
+  A topic's documents are one run: the mentions of a first pass over them teach a
+  ``Gazetteer`` (names at least three documents found and agree on the label of, learned
+  from newsweave's own output, never from the gold lines), and the second pass finds
+  those names again and labels them as agreed, as the extract stage does with the
+  store's entities.
 * ``natasha`` (peer): natasha's NER spans alone, no normalisation (base = form) and no
   linking (two forms are one entity when they are the same string).
 
@@ -47,6 +52,7 @@ from benchmarks.metrics.bsnlp import (
 )
 from newsweave.extract.entities import resolve_entities
 from newsweave.extract.slavic import find_slavic_mentions, natasha_spans
+from newsweave.extract.slavic.gazetteer import Gazetteer
 from newsweave.extract.slavic.mentions import RawSpan
 from newsweave.model import Mention
 
@@ -74,9 +80,17 @@ def newsweave_lines(
     docs: Sequence[BsnlpDoc], spans: dict[tuple[str, str, str], list[RawSpan]]
 ) -> Response:
     """newsweave's lines per document; ids from resolving each topic's mentions together."""
-    by_topic: dict[str, dict[str, list[Mention]]] = {}
+    first: dict[str, list[Mention]] = {}
     for doc in docs:
         found = find_slavic_mentions(doc.text, doc.lang, _doc_id(doc), spans=spans[doc.key])
+        first.setdefault(doc.topic, []).extend(found)
+    gazetteers = {topic: Gazetteer.learn(found) for topic, found in first.items()}
+    by_topic: dict[str, dict[str, list[Mention]]] = {}
+    for doc in docs:
+        found = find_slavic_mentions(
+            doc.text, doc.lang, _doc_id(doc), spans=spans[doc.key],
+            gazetteer=gazetteers[doc.topic],
+        )  # fmt: skip
         by_topic.setdefault(doc.topic, {})[_doc_id(doc)] = found
     entity_of: dict[tuple[str, str, int], str] = {}
     for topic, mentions in by_topic.items():

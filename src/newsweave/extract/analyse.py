@@ -17,6 +17,7 @@ import dataclasses
 import logging
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from spacy.tokens import Doc
 
@@ -29,6 +30,7 @@ from newsweave.extract.events import extract_events
 from newsweave.extract.french import FRENCH_LANGUAGES, analyse_french
 from newsweave.extract.quotes import extract_quotes
 from newsweave.extract.slavic import SLAVIC_LANGUAGES, analyse_slavic
+from newsweave.extract.slavic.gazetteer import Gazetteer
 from newsweave.extract.timex import find_timexes
 from newsweave.model import Article, ArticleFacts, Mention, PlacedTimex
 
@@ -38,9 +40,12 @@ log = logging.getLogger(__name__)
 _BREAKS = tuple(re.compile(p) for p in (r"\n\s*\n", r"\n", r"[.!?][\"'”’)]*\s", r"\s"))
 
 
-def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[ArticleFacts]:
+def analyse_articles(
+    articles: Sequence[Article], batch_size: int = 32, gazetteer: Gazetteer | None = None
+) -> list[ArticleFacts]:
     """Facts for each article, in input order; languages without an analyser are marked,
-    long ones are parsed up to the limit, and one that raises is marked failed."""
+    long ones are parsed up to the limit, and one that raises is marked failed
+    (``gazetteer``: names the store's Russian and Ukrainian articles agree on, for theirs)."""
     english = [_capped(a) for a in articles if nlp.is_analysed(a.language)]
     texts = [a.text for a, _ in english]
     captions = [(a, i, c.text) for a, _ in english for i, c in enumerate(a.captions)]
@@ -53,7 +58,7 @@ def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> list[
     results = []
     for article in articles:
         if article.language in SLAVIC_LANGUAGES:
-            results.append(_guarded_facts(article, analyse_slavic))
+            results.append(_guarded_facts(article, partial(analyse_slavic, gazetteer=gazetteer)))
             continue
         if article.language in FRENCH_LANGUAGES:
             results.append(_guarded_facts(article, analyse_french))

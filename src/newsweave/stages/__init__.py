@@ -31,7 +31,7 @@ STORE_STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         "extract",
-        "5",
+        "6",
         "one parse per article by language (spaCy for English and French, natasha +"
         " pymorphy3 for Russian and Ukrainian): mentions, quotes, dates, event mentions,"
         " comparison inputs",

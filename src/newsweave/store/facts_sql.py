@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, distinct, func, select, update
 
 from newsweave.model import (
     ArticleFacts,
@@ -217,6 +217,25 @@ class FactsMixin(StampsMixin):
             (r.article_id, r.start, r.end): r.entity_id
             for r in self._of_articles(query, mentions, article_ids)
         }
+
+    def name_votes(self, languages: Sequence[str]) -> list[tuple[str, str, int]]:
+        """(name, its entity's type, how many articles) for every resolved mention form
+        in articles of these languages: what a gazetteer of the store's own entities is
+        learned from (one grouped query; as many rows as distinct forms and types)."""
+        name = func.coalesce(mentions.c.base, mentions.c.text)
+        query = (
+            select(name, entities.c.type, func.count(distinct(mentions.c.article_id)))
+            .select_from(
+                mentions.join(entities, entities.c.id == mentions.c.entity_id).join(
+                    articles, articles.c.id == mentions.c.article_id
+                )
+            )
+            .where(articles.c.language.in_(list(languages)))
+            .group_by(name, entities.c.type)
+            .order_by(name, entities.c.type)
+        )
+        with self.engine.connect() as conn:
+            return [(str(r[0]), str(r[1]), int(r[2])) for r in conn.execute(query)]
 
     def names_in(self, article_ids: Sequence[str]) -> list[NamedEntity]:
         """The entities named in these articles: each with the forms it takes there, its

@@ -18,6 +18,10 @@ def test_russian_and_ukrainian_spellings_share_the_english_key() -> None:
     assert name_key("Зеленський") == name_key("Зеленский") == name_key("Zelenskyy")
     assert name_key("Бельгія") == name_key("Бельгия")  # one country in both languages
     assert name_key("Німеччина") == name_key("Germany")  # through the alias table
+    # countries the alias table does not list: through CLDR's Russian and Ukrainian names
+    assert name_key("Україна") == name_key("Украина") == name_key("Ukraine")
+    assert name_key("Польща") == name_key("Польша") == name_key("Poland")
+    assert name_key("Portugal") == "portugal"  # Latin names are keyed as before
 
 
 def test_one_entity_for_a_person_written_in_two_scripts_with_both_names() -> None:

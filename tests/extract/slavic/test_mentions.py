@@ -51,5 +51,34 @@ def test_base_forms_change_only_the_words_that_inflect() -> None:
     assert base_form("Бориса Джонсона", "PERSON", "ru") == "Борис Джонсон"
     assert base_form("Терезою Мей", "PERSON", "uk") == "Тереза Мей"
     assert base_form("Києві", "GPE", "uk") == "Київ"
+    # a place is one: the singular genitive, not a plural nominative
+    assert base_form("України", "GPE", "uk") == "Україна"
+    assert base_form("Нидерландов", "GPE", "ru") == "Нидерланды"  # plural-only names stay
     assert base_form("ЕС", "ORG", "ru") == "ЕС"  # acronyms stay
     assert base_form("Майкла О'Лірі", "PERSON", "uk") == "Майкл О'Лірі"
+
+
+def test_organisation_nouns_written_as_names_take_their_complements() -> None:
+    text = (
+        "Об этом сообщила пресс-служба Министерства иностранных дел Великобритании. "
+        "Лондон не вступит в Таможенный союз, сказал Иван Петренко."
+    )
+    found = _found(text, "ru")
+    assert found["Министерства иностранных дел Великобритании"] == (
+        "ORG",
+        "Министерство иностранных дел Великобритании",
+    )
+    assert found["Таможенный союз"][0] == "ORG"
+
+
+def test_lone_latin_names_are_organisations_and_products_are_not_names() -> None:
+    text = (
+        "Лоукостер easyJet отменил рейсы, сообщает агентство Regnum со ссылкой на "
+        "газету The Times и страницу компании в Facebook. Самолет Boeing-737 остался в Риге. "
+        "Компания строит газопровод «Южный поток»."
+    )
+    found = _found(text, "ru")
+    assert found["easyJet"][0] == "ORG"
+    assert found["Regnum"][0] == "ORG"
+    for product in ("The Times", "Times", "Facebook", "Boeing-737", "Boeing", "Южный поток"):
+        assert product not in found, product

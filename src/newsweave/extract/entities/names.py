@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from newsweave.extract.entities.script import latin
+from newsweave.extract.entities.script import has_cyrillic, latin
 
 APOSTROPHES = "'’‘`ʼ"
 _POSSESSIVE = re.compile(r"(?:['’‘`ʼ][sS]|s['’‘`ʼ]|['’‘`ʼ])$")
@@ -119,10 +119,28 @@ def skeleton(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _cyrillic_territories() -> dict[str, str]:
+    """Folded Russian and Ukrainian country and region names → the folded English name,
+    from babel's CLDR tables ("Україна", "Украина" → "ukraine"; "Польща" → "poland")."""
+    from babel import Locale
+
+    english = Locale("en").territories
+    table: dict[str, str] = {}
+    for language in ("ru", "uk"):
+        for code, name in Locale(language).territories.items():
+            if code in english and not code.isdigit():
+                table.setdefault(fold(name), fold(english[code]))
+    return table
+
+
 def canonical_words(text: str) -> list[str]:
-    """Folded words of a name, honorifics dropped, known alternatives ("US") mapped."""
+    """Folded words of a name, honorifics dropped, known alternatives ("US") mapped, and
+    a country named in Russian or Ukrainian by its English name (CLDR)."""
     folded = fold(text)
     alias = _alias_groups().get(folded)
+    if alias is None and has_cyrillic(text):
+        alias = _cyrillic_territories().get(folded)
     if alias is not None:
         folded = alias
     lex = lexicon()

@@ -14,6 +14,8 @@ class SlavicLexicon:
     org_complements: frozenset[str]
     nation_adjectives: tuple[str, ...]
     not_names: frozenset[str]
+    products: frozenset[str]
+    product_nouns: dict[str, frozenset[str]]
     joiners: frozenset[str]
     speech_verbs: dict[str, tuple[str, ...]]
     pronouns: dict[str, frozenset[str]]
@@ -29,6 +31,8 @@ def lexicon() -> SlavicLexicon:
         org_complements=frozenset(data["org_complements"]),
         nation_adjectives=tuple(data["nation_adjectives"]),
         not_names=frozenset(data["not_names"]),
+        products=frozenset(data["products"]),
+        product_nouns={k: frozenset(v) for k, v in data["product_nouns"].items()},
         joiners=frozenset(data["joiners"]),
         speech_verbs={k: tuple(v) for k, v in data["speech_verbs"].items()},
         pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},

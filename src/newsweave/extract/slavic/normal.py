@@ -43,12 +43,32 @@ _UK_TO_RU = str.maketrans({"і": "и", "и": "ы", "є": "е", "ї": "йи", "ґ
 _FUNCTION_POS = frozenset({"NPRO", "CONJ", "PREP", "PRCL", "ADVB", "VERB", "INFN", "INTJ", "PRED"})
 
 
+#: Ukrainian letters → their Russian counterparts, likeliest first: і and ї where Russian
+#: keeps an older о or е ("Львів" = "Львов", "Київ" = "Киев", "Бориспіль" =
+#: "Борисполь"), и as ы or и ("Рига" = "Рига").
+_ALTERNATIONS = {"і": ("и", "о", "е"), "ї": ("йи", "и", "е"), "и": ("ы", "и"), "є": ("е", "э")}
+_MAX_SPELLINGS = 24
+
+
+def _ru_spellings(lemma: str) -> list[str]:
+    """Russian spellings a Ukrainian ``lemma`` may have, the letter-for-letter one first
+    (at most ``_MAX_SPELLINGS``)."""
+    out = [""]
+    for ch in lemma:
+        options = _ALTERNATIONS.get(ch) or (ch.translate(_UK_TO_RU),)
+        out = [o + x for o in out for x in options][:_MAX_SPELLINGS]
+    return out
+
+
 def _ru_marks(lemma: str) -> set[str]:
-    """Proper-name grammemes the Russian dictionary gives the Russian spelling of ``lemma``."""
+    """Proper-name grammemes the Russian dictionary gives a Russian spelling of ``lemma``."""
     found: set[str] = set()
-    for p in morph("ru").parse(lemma.translate(_UK_TO_RU)):
-        if p.is_known and p.tag.case == "nomn":
-            found |= {"Geox", "Orgn"} & p.tag.grammemes
+    for spelling in _ru_spellings(lemma):
+        for p in morph("ru").parse(spelling):
+            if p.is_known and p.tag.case == "nomn":
+                found |= {"Geox", "Orgn"} & p.tag.grammemes
+        if found:
+            break
     return found
 
 
@@ -137,7 +157,11 @@ def _shared_case(words: list[str], language: str, person: bool) -> str | None:
         mine: dict[str, float] = {}
         for p in parses:
             if p.tag.case:
-                mine[p.tag.case] = max(mine.get(p.tag.case, 0.0), p.score)
+                # a place or body is one: a singular reading beats a plural one
+                # ("України" is Україна in the genitive, not "України" in the plural)
+                plural = p.tag.number == "plur" and "Pltm" not in p.tag.grammemes
+                score = p.score / 2 if plural and not person else p.score
+                mine[p.tag.case] = max(mine.get(p.tag.case, 0.0), score)
         scores = mine if seen == 1 else {c: s + mine[c] for c, s in scores.items() if c in mine}
     if not scores:
         return None
