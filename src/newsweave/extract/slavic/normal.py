@@ -44,7 +44,7 @@ _FUNCTION_POS = frozenset({"NPRO", "CONJ", "PREP", "PRCL", "ADVB", "VERB", "INFN
 
 
 #: Ukrainian letters → their Russian counterparts, likeliest first: і and ї where Russian
-#: keeps an older о or е ("Львів" = "Львов", "Київ" = "Киев", "Бориспіль" =
+#: keeps an older о or е ("Львів" = "Львов", "Бориспіль" =
 #: "Борисполь"), и as ы or и ("Рига" = "Рига").
 _ALTERNATIONS = {"і": ("и", "о", "е"), "ї": ("йи", "и", "е"), "и": ("ы", "и"), "є": ("е", "э")}
 _MAX_SPELLINGS = 24
