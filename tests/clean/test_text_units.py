@@ -100,6 +100,41 @@ def test_densest_block_skips_menus_and_trailing_chrome() -> None:
     assert last.startswith("Critics said")
 
 
+_DEEPER_TAIL = """Home
+News
+    The council approved the new library on Monday after a long and heated debate in the hall.
+    The building will have space for 50,000 books and a cafe, and is due to open in two years.
+    The mayor said the project would be paid for by a grant from the regional government.
+      Critics said the money would be better spent on repairing roads and schools in the area.
+      The vote passed by nine to four, and building work is expected to start next spring.
+Most read
+"""
+
+_DEEPER_COMMENT = """Home
+News
+    The council approved the new library on Monday after a long and heated debate in the hall.
+    The building will have space for 50,000 books and a cafe, and is due to open in two years.
+    The mayor said the project would be paid for by a grant from the regional government.
+      Reply
+      Critics said the money would be better spent on repairing roads and schools in the area.
+Most read
+"""
+
+
+def test_densest_block_keeps_the_body_continued_one_level_deeper() -> None:
+    infos = classify_all(split_lines(_DEEPER_TAIL))
+    block = densest_block(infos, 0, len(infos))
+    assert block is not None
+    assert infos[block[1]].text.startswith("The vote passed")
+
+
+def test_densest_block_stops_at_a_non_body_line_at_another_depth() -> None:
+    infos = classify_all(split_lines(_DEEPER_COMMENT))
+    block = densest_block(infos, 0, len(infos))
+    assert block is not None
+    assert infos[block[1]].text.startswith("The mayor said")
+
+
 def test_broken_paragraph_joined_but_sentences_not() -> None:
     raw = (
         "The minister said the talks had been useful and that a new round would\n\n"

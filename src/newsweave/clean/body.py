@@ -77,7 +77,26 @@ def densest_block(infos: list[Info], lo: int, hi: int) -> tuple[int, int] | None
     first = _max_run(infos, lo, hi, None)
     if first is None:
         return None
-    return _max_run(infos, lo, hi, _dominant_indent(infos, *first)) or first
+    block = _max_run(infos, lo, hi, _dominant_indent(infos, *first))
+    return _body_continued(infos, block, first[1]) if block is not None else first
+
+
+def _body_continued(infos: list[Info], block: tuple[int, int], limit: int) -> tuple[int, int]:
+    """``block`` extended over the sentence lines that follow it with nothing between, up to
+    ``limit`` (the end of the block found without indentation).
+
+    An embed or a nested box can move the rest of an article one level deeper in
+    the page, so its last paragraphs sit at another indentation; readers'
+    comments and teasers at another depth come after a name, date, heading or
+    link line, which ends the extension.
+    """
+    a, end = block
+    i = end
+    while (nxt := _next_non_blank(infos, i, limit + 1)) is not None:
+        if infos[nxt].role != "body":
+            break
+        end = i = nxt
+    return a, end
 
 
 def isolated_lines(infos: list[Info], lo: int, hi: int) -> list[bool]:
