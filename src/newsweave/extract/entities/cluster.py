@@ -121,6 +121,11 @@ def _nearest_anchor(
     candidates = [c for c in anchors if skeleton(c.words[-1]) == last]
     if not candidates:
         candidates = [c for c in anchors if len(c.words) >= 3 and skeleton(c.words[-2]) == last]
+    if not candidates and len(words) == 1 and len(words[0]) >= 3:
+        # a given name alone ("Бориса" after "Борис Джонсон"), when no surname is
+        # spelled so and one full name of the article has that given name
+        given = [c for c in anchors if skeleton(c.words[0]) == last]
+        return given[0] if len(given) == 1 else None
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
 
