@@ -54,6 +54,9 @@ def test_base_forms_change_only_the_words_that_inflect() -> None:
     # a place is one: the singular genitive, not a plural nominative
     assert base_form("України", "GPE", "uk") == "Україна"
     assert base_form("Нидерландов", "GPE", "ru") == "Нидерланды"  # plural-only names stay
+    assert base_form("Нідерландів", "GPE", "uk") == "Нідерланди"
+    # a singular reading beats the dictionary's rare plural-only one
+    assert base_form("Європи", "GPE", "uk") == "Європа"
     assert base_form("ЕС", "ORG", "ru") == "ЕС"  # acronyms stay
     assert base_form("Майкла О'Лірі", "PERSON", "uk") == "Майкл О'Лірі"
 

@@ -412,8 +412,8 @@ def _with_gazetteer(
     where: tuple[str, SpanField, int | None],
 ) -> list[Mention]:
     """Rule 5: labels as the gazetteer's articles agree, and its names no span covers
-    (runs of capitalised words, longest first; a lone word at a sentence's start that
-    is also a common word is left alone)."""
+    (runs of capitalised words, longest first; a lone word that is also a common word
+    is left alone, in Ukrainian only at a sentence's start)."""
     out = []
     for m in mentions:
         label = gazetteer.label_of(m.name)
@@ -444,7 +444,15 @@ def _with_gazetteer(
                 if n == 1 and not _ACRONYM.fullmatch(surface) and not _LATIN.match(surface):
                     info = word_info(surface, language)
                     named = info.place or info.org or info.person
-                    if info.function or info.adjective or (info.common and not named):
+                    # the Ukrainian dictionary marks no toponyms ("Німеччини" reads as
+                    # a common noun there), so in Ukrainian only a sentence's first
+                    # word is left to that doubt
+                    common = (
+                        info.common
+                        and not named
+                        and (language != "uk" or _sentence_start(text, start))
+                    )
+                    if info.function or info.adjective or common:
                         continue
                 found = gazetteer.lookup(surface, language)
                 if found is None:

@@ -155,11 +155,14 @@ def _shared_case(words: list[str], language: str, person: bool) -> str | None:
             continue
         seen += 1
         mine: dict[str, float] = {}
+        singular = any(p.tag.number != "plur" for p in parses)
         for p in parses:
             if p.tag.case:
                 # a place or body is one: a singular reading beats a plural one
-                # ("України" is Україна in the genitive, not "України" in the plural)
-                plural = p.tag.number == "plur" and "Pltm" not in p.tag.grammemes
+                # ("України" is Україна in the genitive, not "України" in the plural),
+                # and a plural-only reading too when the word has a singular one
+                # ("Європи" is Європа in the genitive, not a plurale tantum)
+                plural = p.tag.number == "plur" and (singular or "Pltm" not in p.tag.grammemes)
                 score = p.score / 2 if plural and not person else p.score
                 mine[p.tag.case] = max(mine.get(p.tag.case, 0.0), score)
         scores = mine if seen == 1 else {c: s + mine[c] for c, s in scores.items() if c in mine}
