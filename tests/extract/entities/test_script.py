@@ -59,6 +59,10 @@ def test_ukrainian_and_russian_names_of_bodies_and_regions_share_a_key() -> None
     # a word the table knows alone, inside a longer Cyrillic name
     assert name_key("МЗС") == name_key("МИД") == "mid"
     assert name_key("МЗС Британії").split()[0] == name_key("МИД Британии").split()[0] == "mid"
+    # news agencies and broadcasters cited in every language
+    assert name_key("Рейтер") == name_key("Reuters")
+    assert name_key("Бі-бі-сі") == name_key("Би-би-си") == name_key("BBC")
+    assert name_key("Немецкая волна") == name_key("Німецька хвиля") == name_key("DW")
     # Latin names are keyed as before
     assert name_key("Northern Ireland") == "nortern ireland"
 
