@@ -55,6 +55,9 @@ def test_base_forms_change_only_the_words_that_inflect() -> None:
     assert base_form("України", "GPE", "uk") == "Україна"
     assert base_form("Нидерландов", "GPE", "ru") == "Нидерланды"  # plural-only names stay
     assert base_form("Нідерландів", "GPE", "uk") == "Нідерланди"
+    # a place reads as the dictionary's toponym, not as a common noun's plural ("львы")
+    assert base_form("Львов", "GPE", "ru") == "Львов"
+    assert base_form("Львова", "GPE", "ru") == "Львов"
     # a singular reading beats the dictionary's rare plural-only one
     assert base_form("Європи", "GPE", "uk") == "Європа"
     assert base_form("ЕС", "ORG", "ru") == "ЕС"  # acronyms stay

@@ -136,21 +136,30 @@ def _nominative(parse: Any, gender: str | None = None) -> str | None:
     return str(inflected.word) if inflected is not None else None
 
 
-def _parses(word: str, language: str, person: bool) -> list[Any]:
-    """Readings of ``word`` as a name's part: person names for people, else the others."""
+#: The dictionary's mark for the kind of name a label is ("Львов" read as the city, not
+#: as the genitive plural of "лев").
+_LABEL_MARKS = {"GPE": "Geox", "LOC": "Geox", "FAC": "Geox", "ORG": "Orgn"}
+
+
+def _parses(word: str, language: str, person: bool, mark: str | None = None) -> list[Any]:
+    """Readings of ``word`` as a name's part: person names for people, else the others;
+    those with the dictionary's ``mark`` of the name's kind first when there are any."""
     parses = [p for p in morph(language).parse(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
     named = [p for p in parses if _PERSON_TAGS & p.tag.grammemes]
     if person:
         return named or parses
-    return [p for p in parses if p not in named] or parses
+    marked = [p for p in parses if mark and mark in p.tag.grammemes]
+    return marked or [p for p in parses if p not in named] or parses
 
 
-def _shared_case(words: list[str], language: str, person: bool) -> str | None:
+def _shared_case(
+    words: list[str], language: str, person: bool, mark: str | None = None
+) -> str | None:
     """The likeliest case every inflecting word of a name can be in."""
     scores: dict[str, float] = {}
     seen = 0
     for w in words:
-        parses = _parses(w.lower(), language, person)
+        parses = _parses(w.lower(), language, person, mark)
         if not parses:
             continue
         seen += 1
@@ -188,12 +197,14 @@ def base_form(surface: str, label: str, language: str) -> str:
         return surface
     person = label == "PERSON"
     words = [m.group(0) for m in matches]
-    case = _shared_case(words if person else words[:1], language, person)
+    mark = _LABEL_MARKS.get(label)
+    case = _shared_case(words if person else words[:1], language, person, mark)
     if case is None or case == "nomn":
         return surface
     chosen: list[tuple[Any, Any]] = []  # (match, parse) of the words that change
     for m in matches:
-        found = [p for p in _parses(m.group(0).lower(), language, person) if p.tag.case == case]
+        parses = _parses(m.group(0).lower(), language, person, mark)
+        found = [p for p in parses if p.tag.case == case]
         if not found:
             if person:
                 continue
