@@ -74,3 +74,17 @@ def test_a_given_name_alone_joins_the_full_name_of_its_article() -> None:
     mentions = {"ru1": [Mention("ru1", 0, 13, "Борис Джонсон", "PERSON"), given]}
     (person,) = resolve_entities(mentions)
     assert len(person.mentions) == 2 and person.name == "Борис Джонсон"
+
+
+def test_a_cyrillic_acronym_joins_its_expansion_in_one_article() -> None:
+    full = "Министерство иностранных дел"
+    text = f"{full} (МИД) заявило. МИД добавил."
+    short = text.index("МИД")
+    mentions = {
+        "ru1": [
+            Mention("ru1", 0, len(full), full, "ORG"),
+            Mention("ru1", short, short + 3, "МИД", "ORG"),
+        ]
+    }
+    (body,) = resolve_entities(mentions)
+    assert len(body.mentions) == 2 and body.name == full
