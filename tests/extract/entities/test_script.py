@@ -56,6 +56,7 @@ def test_ukrainian_and_russian_names_of_bodies_and_regions_share_a_key() -> None
     commission = name_key("European Commission")
     assert name_key("Єврокомісія") == name_key("Европейская комиссия") == commission
     assert name_key("Рада ЄС") == name_key("Совет ЕС")
+    assert name_key("Палата громад") == name_key("Палата общин") == name_key("House of Commons")
     # a word the table knows alone, inside a longer Cyrillic name
     assert name_key("МЗС") == name_key("МИД") == "mid"
     assert name_key("МЗС Британії").split()[0] == name_key("МИД Британии").split()[0] == "mid"
