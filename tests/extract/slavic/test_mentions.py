@@ -43,6 +43,13 @@ def test_ukrainian_places_natasha_calls_people_are_places() -> None:
     assert found["Великої Британії"][0] == "GPE"
 
 
+def test_a_name_ending_in_an_english_street_word_is_a_place() -> None:
+    found = _found("Прем'єр повернулася на Даунінг-стріт після зустрічі.", "uk")
+    assert found["Даунінг-стріт"][0] == "GPE"
+    found = _found("Премьер вернулась на Даунинг-стрит после встречи.", "ru")
+    assert found["Даунинг-стрит"][0] == "GPE"
+
+
 def test_base_forms_change_only_the_words_that_inflect() -> None:
     assert base_form("Верховным судом", "ORG", "ru") == "Верховный суд"
     org = "Организации потребителей и пользователей"

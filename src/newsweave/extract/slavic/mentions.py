@@ -12,7 +12,8 @@ the word lists of ``data/slavic_lexicon.json``:
 1. spans are cut at joining words, punctuation and where a place is followed by a
    person's name; leading and trailing function words are dropped;
 2. a "person" the dictionary knows only as an inanimate noun or a toponym, or that
-   stands in the locative after в/у/на, is a place; a toponym or organisation in the
+   stands in the locative after в/у/на, or a name ending in an English street word
+   ("Даунинг-стрит"), is a place; a toponym or organisation in the
    dictionary takes that label;
 3. an organisation noun qualified by a nationality adjective or a following place
    ("британского правительства", "МИД Великобритании") is one organisation (the
@@ -147,11 +148,19 @@ def _previous_word(text: str, start: int) -> str:
     return before[-1].lower() if before else ""
 
 
+#: English street words as Russian and Ukrainian write them ("Даунинг-стрит",
+#: "Пенсильвания-авеню"): a name ending in one is a place.
+_STREET_WORDS = frozenset({"стрит", "стріт", "авеню", "роуд", "сквер"})
+
+
 def _relabel(text: str, span: RawSpan, language: str) -> str:
     """Rule 2: the label after the dictionary's evidence."""
-    words = [word_info(t[2], language) for t in _tokens(text, span.start, span.end)]
+    tokens = _tokens(text, span.start, span.end)
+    words = [word_info(t[2], language) for t in tokens]
     if not words:
         return span.label
+    if re.split(r"[\s\-]", tokens[-1][2].lower())[-1] in _STREET_WORDS:
+        return "LOC"
     head = words[-1] if len(words) == 1 else next((w for w in words if not w.adjective), words[-1])
     if head.org and not head.person:
         return "ORG"
