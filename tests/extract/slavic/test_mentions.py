@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsweave.extract.slavic import find_slavic_mentions
+from newsweave.extract.slavic.mentions import RawSpan
 from newsweave.extract.slavic.normal import base_form
 
 
@@ -95,3 +96,13 @@ def test_lone_latin_names_are_organisations_and_products_are_not_names() -> None
     assert found["Regnum"][0] == "ORG"
     for product in ("The Times", "Times", "Facebook", "Boeing-737", "Boeing", "Южный поток"):
         assert product not in found, product
+
+
+def test_a_sentence_opening_word_the_dictionary_reads_as_no_name_is_no_mention() -> None:
+    text = "Мей виступила в парламенті. Вона зазначила, що переговори тривають."
+    spans = [RawSpan(0, 3, "PER"), RawSpan(text.index("Вона"), text.index("Вона") + 4, "PER")]
+    found = {m.text for m in find_slavic_mentions(text, "uk", "u1", spans=spans)}
+    assert found == {"Мей"}
+    text = "Пілоти страйкують. Наступні рейси скасовано."
+    spans = [RawSpan(0, 6, "PER"), RawSpan(text.index("Наступні"), text.index(" рейси"), "LOC")]
+    assert find_slavic_mentions(text, "uk", "u2", spans=spans) == []

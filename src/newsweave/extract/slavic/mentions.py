@@ -10,7 +10,9 @@ the Russian dictionary's toponyms and organisations under their Russian spelling
 the word lists of ``data/slavic_lexicon.json``:
 
 1. spans are cut at joining words, punctuation and where a place is followed by a
-   person's name; leading and trailing function words are dropped;
+   person's name; leading and trailing function words are dropped; a one-word span
+   opening a sentence that the dictionary reads as a common noun, an adjective or a
+   personal pronoun ("Пілоти", "Наступні", "Вона") is dropped;
 2. a "person" the dictionary knows only as an inanimate noun or a toponym, or that
    stands in the locative after в/у/на, or a name ending in an English street word
    ("Даунинг-стрит"), is a place; a toponym or organisation in the
@@ -177,6 +179,25 @@ def _relabel(text: str, span: RawSpan, language: str) -> str:
     if _previous_word(text, span.start) in _PLACE_PREPOSITIONS and words[-1].locative:
         return "LOC"
     return span.label
+
+
+def _opening_word(text: str, span: RawSpan, language: str) -> bool:
+    """A one-word span opening a sentence that the dictionary reads as no name: a common
+    noun ("Пілоти"), an adjective ("Наступні") or a personal pronoun ("Вона", which
+    the Ukrainian dictionary also reads as a surname's genitive). natasha, trained on
+    Russian, takes such capitalised words of Ukrainian text for names."""
+    tokens = _tokens(text, span.start, span.end)
+    if len(tokens) != 1 or not _sentence_start(text, span.start):
+        return False
+    word = tokens[0][2]
+    if word.isupper() or _LATIN.match(word):
+        return False
+    info = word_info(word, language)
+    parses = morph(language).parse(word.lower())
+    if any(p.is_known and p.tag.POS == "NPRO" and "pers" in p.tag.grammemes for p in parses):
+        return True
+    named = info.person or info.place or info.org
+    return (info.common or info.adjective) and not named
 
 
 def _nation_adjective(word: str) -> bool:
@@ -377,6 +398,7 @@ def find_slavic_mentions(
     raw = natasha_spans(text) if spans is None else spans
     pieces = [p for s in raw for p in _split(text, s, language)]
     pieces = [RawSpan(p.start, p.end, _relabel(text, p, language)) for p in pieces]
+    pieces = [p for p in pieces if not _opening_word(text, p, language)]
     pieces = _org_phrases(text, pieces, language)
     pieces = _named_orgs(text, pieces, language)
     pieces += _extra_spans(text, pieces, language)
