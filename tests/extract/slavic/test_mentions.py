@@ -96,6 +96,9 @@ def test_lone_latin_names_are_organisations_and_products_are_not_names() -> None
     assert found["Regnum"][0] == "ORG"
     for product in ("The Times", "Times", "Facebook", "Boeing-737", "Boeing", "Южный поток"):
         assert product not in found, product
+    # a Latin word glued by a hyphen to a Cyrillic one modifies it, and is no name
+    found = _found("Клиенты получили SMS-сообщения, пишет Reuters.", "ru")
+    assert "SMS" not in found and "SMS-" not in found and found["Reuters"][0] == "ORG"
 
 
 def test_a_sentence_opening_word_the_dictionary_reads_as_no_name_is_no_mention() -> None:

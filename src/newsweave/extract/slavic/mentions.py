@@ -249,6 +249,7 @@ def _org_phrases(text: str, spans: list[RawSpan], language: str) -> list[RawSpan
 
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'’\-]*")
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
+_CYRILLIC_AFTER_HYPHEN = re.compile(r"-[а-яёіїєґА-ЯЁІЇЄҐ]")
 _CONTINUERS = frozenset({"по", "и", "в", "з", "зі", "із", "у", "і", "та"})
 _LONGEST_ORG = 9
 
@@ -317,19 +318,25 @@ def _genitive(word: str, language: str) -> bool:
 
 def _latin_names(text: str, spans: list[RawSpan]) -> list[RawSpan]:
     """Rule 4b: a lone Latin-script name in Cyrillic text that no span covers is an
-    organisation ("easyJet", "Verdi", "SPF"); Latin words beside other Latin words are
-    left alone (a person's name in the original, a quoted English title or phrase)."""
+    organisation ("easyJet", "Verdi", "SPF"); Latin words beside other Latin words (or
+    joined to them by "+") are left alone (a person's name in the original, a quoted
+    English title or phrase, a key combination), and so is a Latin word glued by a hyphen
+    to a Cyrillic one ("SMS-рассылка": a modifier)."""
     words = list(_LATIN_NAME.finditer(text))
     found: list[RawSpan] = []
     for i, m in enumerate(words):
         word = m.group(0).rstrip(".")
         if len(word) < 2 or not (word[:1].isupper() or _CAMEL.match(word)):
             continue
+        if _CYRILLIC_AFTER_HYPHEN.match(text, m.end() - 1) or _CYRILLIC_AFTER_HYPHEN.match(
+            text, m.end()
+        ):
+            continue  # a modifier glued to a Cyrillic word: "SMS-рассылка", "Telegram-канал"
         if word.lower() in lexicon().not_names:
             continue
         near = [words[k] for k in (i - 1, i + 1) if 0 <= k < len(words)]
         if any(
-            text[min(m.end(), n.end()) : max(m.start(), n.start())].strip(" -") == ""
+            text[min(m.end(), n.end()) : max(m.start(), n.start())].strip(" -+") == ""
             for n in near
         ):
             continue
