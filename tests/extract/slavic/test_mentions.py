@@ -106,6 +106,10 @@ def test_a_sentence_opening_word_the_dictionary_reads_as_no_name_is_no_mention()
     spans = [RawSpan(0, 3, "PER"), RawSpan(text.index("Вона"), text.index("Вона") + 4, "PER")]
     found = {m.text for m in find_slavic_mentions(text, "uk", "u1", spans=spans)}
     assert found == {"Мей"}
+    # an adjective alone is no name anywhere ("Економічна" of "Економічна правда")
+    text = "Про це пише видання Економічна правда."
+    start = text.index("Економічна")
+    assert find_slavic_mentions(text, "uk", "u3", spans=[RawSpan(start, start + 10, "PER")]) == []
     text = "Пілоти страйкують. Наступні рейси скасовано."
     spans = [RawSpan(0, 6, "PER"), RawSpan(text.index("Наступні"), text.index(" рейси"), "LOC")]
     assert find_slavic_mentions(text, "uk", "u2", spans=spans) == []

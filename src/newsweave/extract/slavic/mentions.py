@@ -11,8 +11,8 @@ the word lists of ``data/slavic_lexicon.json``:
 
 1. spans are cut at joining words, punctuation and where a place is followed by a
    person's name; leading and trailing function words are dropped; a one-word span
-   opening a sentence that the dictionary reads as a common noun, an adjective or a
-   personal pronoun ("Пілоти", "Наступні", "Вона") is dropped;
+   the dictionary reads as an adjective ("Економічна"), or that opens a sentence and
+   is a common noun or a personal pronoun ("Пілоти", "Вона"), is dropped;
 2. a "person" the dictionary knows only as an inanimate noun or a toponym, or that
    stands in the locative after в/у/на, or a name ending in an English street word
    ("Даунинг-стрит"), is a place; a toponym or organisation in the
@@ -182,17 +182,22 @@ def _relabel(text: str, span: RawSpan, language: str) -> str:
 
 
 def _opening_word(text: str, span: RawSpan, language: str) -> bool:
-    """A one-word span opening a sentence that the dictionary reads as no name: a common
-    noun ("Пілоти"), an adjective ("Наступні") or a personal pronoun ("Вона", which
-    the Ukrainian dictionary also reads as a surname's genitive). natasha, trained on
+    """A one-word span the dictionary reads as no name: an adjective anywhere (the
+    first word of a title, "Економічна" of "Економічна правда", left alone) and, when it
+    opens a sentence, a common noun ("Пілоти") or a personal pronoun ("Вона", which the
+    Ukrainian dictionary also reads as a surname's genitive). natasha, trained on
     Russian, takes such capitalised words of Ukrainian text for names."""
     tokens = _tokens(text, span.start, span.end)
-    if len(tokens) != 1 or not _sentence_start(text, span.start):
+    if len(tokens) != 1:
         return False
     word = tokens[0][2]
     if word.isupper() or _LATIN.match(word):
         return False
     info = word_info(word, language)
+    if info.adjective and not (info.person or info.place or info.org):
+        return True
+    if not _sentence_start(text, span.start):
+        return False
     parses = morph(language).parse(word.lower())
     if any(p.is_known and p.tag.POS == "NPRO" and "pers" in p.tag.grammemes for p in parses):
         return True
