@@ -60,3 +60,13 @@ def test_labels_follow_the_gazetteer_and_products_are_no_names() -> None:
     found = {m.text: m.label for m in find_slavic_mentions(text, "uk", "u2", gazetteer=gazetteer)}
     assert found.get("Борисполя") == "GPE"
     assert "Twitter" not in found
+
+
+def test_a_known_name_the_ukrainian_dictionary_reads_as_common_is_found_mid_sentence() -> None:
+    gazetteer = Gazetteer.learn([_m(a, "Німеччина", "GPE") for a in ("a1", "a2", "a3")])
+    text = "Лише вдень з Німеччини знову почнуть вилітати літаки."
+    found = find_slavic_mentions(text, "uk", "u3", spans=[], gazetteer=gazetteer)
+    assert [(m.text, m.label, m.base) for m in found] == [("Німеччини", "GPE", "Німеччина")]
+    # at a sentence's start a word the dictionary knows as common is left alone
+    start = find_slavic_mentions("Німеччини немає.", "uk", "u4", spans=[], gazetteer=gazetteer)
+    assert start == []

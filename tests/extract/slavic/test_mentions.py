@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsweave.extract.slavic import find_slavic_mentions
+from newsweave.extract.slavic.mentions import RawSpan
 from newsweave.extract.slavic.normal import base_form
 
 
@@ -43,6 +44,13 @@ def test_ukrainian_places_natasha_calls_people_are_places() -> None:
     assert found["Великої Британії"][0] == "GPE"
 
 
+def test_a_name_ending_in_an_english_street_word_is_a_place() -> None:
+    found = _found("Прем'єр повернулася на Даунінг-стріт після зустрічі.", "uk")
+    assert found["Даунінг-стріт"][0] == "GPE"
+    found = _found("Премьер вернулась на Даунинг-стрит после встречи.", "ru")
+    assert found["Даунинг-стрит"][0] == "GPE"
+
+
 def test_base_forms_change_only_the_words_that_inflect() -> None:
     assert base_form("Верховным судом", "ORG", "ru") == "Верховный суд"
     org = "Организации потребителей и пользователей"
@@ -54,6 +62,12 @@ def test_base_forms_change_only_the_words_that_inflect() -> None:
     # a place is one: the singular genitive, not a plural nominative
     assert base_form("України", "GPE", "uk") == "Україна"
     assert base_form("Нидерландов", "GPE", "ru") == "Нидерланды"  # plural-only names stay
+    assert base_form("Нідерландів", "GPE", "uk") == "Нідерланди"
+    # a place reads as the dictionary's toponym, not as a common noun's plural ("львы")
+    assert base_form("Львов", "GPE", "ru") == "Львов"
+    assert base_form("Львова", "GPE", "ru") == "Львов"
+    # a singular reading beats the dictionary's rare plural-only one
+    assert base_form("Європи", "GPE", "uk") == "Європа"
     assert base_form("ЕС", "ORG", "ru") == "ЕС"  # acronyms stay
     assert base_form("Майкла О'Лірі", "PERSON", "uk") == "Майкл О'Лірі"
 
@@ -82,3 +96,20 @@ def test_lone_latin_names_are_organisations_and_products_are_not_names() -> None
     assert found["Regnum"][0] == "ORG"
     for product in ("The Times", "Times", "Facebook", "Boeing-737", "Boeing", "Южный поток"):
         assert product not in found, product
+    # a Latin word glued by a hyphen to a Cyrillic one modifies it, and is no name
+    found = _found("Клиенты получили SMS-сообщения, пишет Reuters.", "ru")
+    assert "SMS" not in found and "SMS-" not in found and found["Reuters"][0] == "ORG"
+
+
+def test_a_sentence_opening_word_the_dictionary_reads_as_no_name_is_no_mention() -> None:
+    text = "Мей виступила в парламенті. Вона зазначила, що переговори тривають."
+    spans = [RawSpan(0, 3, "PER"), RawSpan(text.index("Вона"), text.index("Вона") + 4, "PER")]
+    found = {m.text for m in find_slavic_mentions(text, "uk", "u1", spans=spans)}
+    assert found == {"Мей"}
+    # an adjective alone is no name anywhere ("Економічна" of "Економічна правда")
+    text = "Про це пише видання Економічна правда."
+    start = text.index("Економічна")
+    assert find_slavic_mentions(text, "uk", "u3", spans=[RawSpan(start, start + 10, "PER")]) == []
+    text = "Пілоти страйкують. Наступні рейси скасовано."
+    spans = [RawSpan(0, 6, "PER"), RawSpan(text.index("Наступні"), text.index(" рейси"), "LOC")]
+    assert find_slavic_mentions(text, "uk", "u2", spans=spans) == []

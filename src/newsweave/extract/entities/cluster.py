@@ -13,6 +13,7 @@ resolver compares, so each cluster also records the context it appeared in.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,10 +21,12 @@ from dataclasses import dataclass, field
 from newsweave.extract.entities.names import (
     acronym,
     canonical_words,
+    fold,
     given_names_compatible,
     name_words,
     skeleton,
 )
+from newsweave.extract.entities.script import has_cyrillic
 from newsweave.model import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -121,6 +124,11 @@ def _nearest_anchor(
     candidates = [c for c in anchors if skeleton(c.words[-1]) == last]
     if not candidates:
         candidates = [c for c in anchors if len(c.words) >= 3 and skeleton(c.words[-2]) == last]
+    if not candidates and len(words) == 1 and len(words[0]) >= 3:
+        # a given name alone ("Бориса" after "Борис Джонсон"), when no surname is
+        # spelled so and one full name of the article has that given name
+        given = [c for c in anchors if skeleton(c.words[0]) == last]
+        return given[0] if len(given) == 1 else None
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
 
@@ -149,7 +157,7 @@ def _cluster_names(article_id: str, mentions: Sequence[Mention]) -> list[LocalCl
         cluster.mentions.append(m)
     acronyms: dict[tuple[str, str], LocalCluster] = {}
     for (cls, _), c in by_key.items():
-        initials = acronym(c.mentions[0].name)
+        initials = _initials(c.mentions[0].name)
         if initials and len(c.words) >= 2:
             acronyms.setdefault((cls, initials), c)
     last_words: dict[tuple[str, str], list[LocalCluster]] = {}
@@ -169,6 +177,22 @@ def _cluster_names(article_id: str, mentions: Sequence[Mention]) -> list[LocalCl
             continue
         merged.append(c)
     return merged
+
+
+#: Short lower-case words a Russian or Ukrainian acronym leaves out ("по", "и").
+_SHORT = 2
+
+
+def _initials(name: str) -> str:
+    """The acronym a name would have, keyed like a one-word name: the capitalised words'
+    initials ("European Union" → "eu"); for a Cyrillic name, where only the first word
+    is capitalised, every word's but short function words', romanised as a one-word
+    name's key is ("Министерство иностранных дел" → "mid", as "МИД")."""
+    if not has_cyrillic(name):
+        return acronym(name)
+    words = [w for w in re.split(r"[\s\-]+", name) if len(w) > _SHORT or w[:1].isupper()]
+    letters = "".join(w[0] for w in words if w[:1].isalpha())
+    return skeleton(fold(letters)) if len(letters) >= 2 else ""
 
 
 def _is_acronym(name: str) -> bool:

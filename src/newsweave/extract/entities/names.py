@@ -26,6 +26,9 @@ from newsweave.extract.entities.script import has_cyrillic, latin
 APOSTROPHES = "'’‘`ʼ"
 _POSSESSIVE = re.compile(r"(?:['’‘`ʼ][sS]|s['’‘`ʼ]|['’‘`ʼ])$")
 _NON_WORD = re.compile(r"[^a-z0-9'\- ]+")
+#: An initial glued to the word after it ("Т.Мэй", "J.Smith"): one capital and a period
+#: before a word of two or more letters, so "U.S." and "U.S.A." stay one word.
+_GLUED_INITIAL = re.compile(r"(?<!\w)([A-ZÀ-ÞА-ЯЁІЇЄҐ])\.(?=[^\W\d_]{2})")
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -85,8 +88,10 @@ def fold(text: str) -> str:
     entity resolution folds the same names hundreds of times per article).
 
     "U.S." and "US" fold alike, as do "Orbán" and "Orban"; Cyrillic is romanised first
-    ("Соколов" → "sokolov", see ``script``).
+    ("Соколов" → "sokolov", see ``script``); an initial glued to a name is a word of its
+    own ("Т.Мэй" → "t mey", as "Т. Мэй").
     """
+    text = _GLUED_INITIAL.sub(r"\1. ", text)
     text = unicodedata.normalize("NFKD", latin(text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     for ch in APOSTROPHES:
@@ -136,13 +141,34 @@ def _cyrillic_territories() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _compass() -> tuple[tuple[str, str], ...]:
+    """(romanised Russian or Ukrainian word beginning, English compass point), from
+    ``data/entity_aliases.json``."""
+    table = _load("entity_aliases.json")["compass"]
+    return tuple((start, english) for english, starts in table.items() for start in starts)
+
+
+def _word_alias(word: str) -> str:
+    """One romanised word of a Cyrillic name in a common spelling: a compass adjective
+    as the English word ("pivnichna" → "north"), a word the alias table knows alone as
+    its canonical form ("mzs" → "mid", "ssha" → "united states"), else as it is."""
+    compass = next((english for start, english in _compass() if word.startswith(start)), None)
+    return compass or _alias_groups().get(word, word)
+
+
 def canonical_words(text: str) -> list[str]:
-    """Folded words of a name, honorifics dropped, known alternatives ("US") mapped, and
-    a country named in Russian or Ukrainian by its English name (CLDR)."""
+    """Folded words of a name, honorifics dropped, known alternatives ("US") mapped, a
+    country named in Russian or Ukrainian by its English name (CLDR), and in a Cyrillic
+    name the compass adjectives in English ("Північна Ірландія" = "Северная Ирландия")
+    and the words the alias table knows alone ("МЗС Британії" = "МИД Британии")."""
     folded = fold(text)
     alias = _alias_groups().get(folded)
     if alias is None and has_cyrillic(text):
         alias = _cyrillic_territories().get(folded)
+        if alias is None:
+            words = [_word_alias(w) for w in folded.split()]
+            folded = " ".join(words)
     if alias is not None:
         folded = alias
     lex = lexicon()

@@ -10,9 +10,12 @@ the Russian dictionary's toponyms and organisations under their Russian spelling
 the word lists of ``data/slavic_lexicon.json``:
 
 1. spans are cut at joining words, punctuation and where a place is followed by a
-   person's name; leading and trailing function words are dropped;
+   person's name; leading and trailing function words are dropped; a one-word span
+   the dictionary reads as an adjective ("Економічна"), or that opens a sentence and
+   is a common noun or a personal pronoun ("Пілоти", "Вона"), is dropped;
 2. a "person" the dictionary knows only as an inanimate noun or a toponym, or that
-   stands in the locative after в/у/на, is a place; a toponym or organisation in the
+   stands in the locative after в/у/на, or a name ending in an English street word
+   ("Даунинг-стрит"), is a place; a toponym or organisation in the
    dictionary takes that label;
 3. an organisation noun qualified by a nationality adjective or a following place
    ("британского правительства", "МИД Великобритании") is one organisation (the
@@ -147,11 +150,19 @@ def _previous_word(text: str, start: int) -> str:
     return before[-1].lower() if before else ""
 
 
+#: English street words as Russian and Ukrainian write them ("Даунинг-стрит",
+#: "Пенсильвания-авеню"): a name ending in one is a place.
+_STREET_WORDS = frozenset({"стрит", "стріт", "авеню", "роуд", "сквер"})
+
+
 def _relabel(text: str, span: RawSpan, language: str) -> str:
     """Rule 2: the label after the dictionary's evidence."""
-    words = [word_info(t[2], language) for t in _tokens(text, span.start, span.end)]
+    tokens = _tokens(text, span.start, span.end)
+    words = [word_info(t[2], language) for t in tokens]
     if not words:
         return span.label
+    if re.split(r"[\s\-]", tokens[-1][2].lower())[-1] in _STREET_WORDS:
+        return "LOC"
     head = words[-1] if len(words) == 1 else next((w for w in words if not w.adjective), words[-1])
     if head.org and not head.person:
         return "ORG"
@@ -168,6 +179,30 @@ def _relabel(text: str, span: RawSpan, language: str) -> str:
     if _previous_word(text, span.start) in _PLACE_PREPOSITIONS and words[-1].locative:
         return "LOC"
     return span.label
+
+
+def _opening_word(text: str, span: RawSpan, language: str) -> bool:
+    """A one-word span the dictionary reads as no name: an adjective anywhere (the
+    first word of a title, "Економічна" of "Економічна правда", left alone) and, when it
+    opens a sentence, a common noun ("Пілоти") or a personal pronoun ("Вона", which the
+    Ukrainian dictionary also reads as a surname's genitive). natasha, trained on
+    Russian, takes such capitalised words of Ukrainian text for names."""
+    tokens = _tokens(text, span.start, span.end)
+    if len(tokens) != 1:
+        return False
+    word = tokens[0][2]
+    if word.isupper() or _LATIN.match(word):
+        return False
+    info = word_info(word, language)
+    if info.adjective and not (info.person or info.place or info.org):
+        return True
+    if not _sentence_start(text, span.start):
+        return False
+    parses = morph(language).parse(word.lower())
+    if any(p.is_known and p.tag.POS == "NPRO" and "pers" in p.tag.grammemes for p in parses):
+        return True
+    named = info.person or info.place or info.org
+    return (info.common or info.adjective) and not named
 
 
 def _nation_adjective(word: str) -> bool:
@@ -219,6 +254,7 @@ def _org_phrases(text: str, spans: list[RawSpan], language: str) -> list[RawSpan
 
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'’\-]*")
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
+_CYRILLIC_AFTER_HYPHEN = re.compile(r"-[а-яёіїєґА-ЯЁІЇЄҐ]")
 _CONTINUERS = frozenset({"по", "и", "в", "з", "зі", "із", "у", "і", "та"})
 _LONGEST_ORG = 9
 
@@ -287,19 +323,25 @@ def _genitive(word: str, language: str) -> bool:
 
 def _latin_names(text: str, spans: list[RawSpan]) -> list[RawSpan]:
     """Rule 4b: a lone Latin-script name in Cyrillic text that no span covers is an
-    organisation ("easyJet", "Verdi", "SPF"); Latin words beside other Latin words are
-    left alone (a person's name in the original, a quoted English title or phrase)."""
+    organisation ("easyJet", "Verdi", "SPF"); Latin words beside other Latin words (or
+    joined to them by "+") are left alone (a person's name in the original, a quoted
+    English title or phrase, a key combination), and so is a Latin word glued by a hyphen
+    to a Cyrillic one ("SMS-рассылка": a modifier)."""
     words = list(_LATIN_NAME.finditer(text))
     found: list[RawSpan] = []
     for i, m in enumerate(words):
         word = m.group(0).rstrip(".")
         if len(word) < 2 or not (word[:1].isupper() or _CAMEL.match(word)):
             continue
+        if _CYRILLIC_AFTER_HYPHEN.match(text, m.end() - 1) or _CYRILLIC_AFTER_HYPHEN.match(
+            text, m.end()
+        ):
+            continue  # a modifier glued to a Cyrillic word: "SMS-рассылка", "Telegram-канал"
         if word.lower() in lexicon().not_names:
             continue
         near = [words[k] for k in (i - 1, i + 1) if 0 <= k < len(words)]
         if any(
-            text[min(m.end(), n.end()) : max(m.start(), n.start())].strip(" -") == ""
+            text[min(m.end(), n.end()) : max(m.start(), n.start())].strip(" -+") == ""
             for n in near
         ):
             continue
@@ -368,6 +410,7 @@ def find_slavic_mentions(
     raw = natasha_spans(text) if spans is None else spans
     pieces = [p for s in raw for p in _split(text, s, language)]
     pieces = [RawSpan(p.start, p.end, _relabel(text, p, language)) for p in pieces]
+    pieces = [p for p in pieces if not _opening_word(text, p, language)]
     pieces = _org_phrases(text, pieces, language)
     pieces = _named_orgs(text, pieces, language)
     pieces += _extra_spans(text, pieces, language)
@@ -412,8 +455,8 @@ def _with_gazetteer(
     where: tuple[str, SpanField, int | None],
 ) -> list[Mention]:
     """Rule 5: labels as the gazetteer's articles agree, and its names no span covers
-    (runs of capitalised words, longest first; a lone word at a sentence's start that
-    is also a common word is left alone)."""
+    (runs of capitalised words, longest first; a lone word that is also a common word
+    is left alone, in Ukrainian only at a sentence's start)."""
     out = []
     for m in mentions:
         label = gazetteer.label_of(m.name)
@@ -444,7 +487,15 @@ def _with_gazetteer(
                 if n == 1 and not _ACRONYM.fullmatch(surface) and not _LATIN.match(surface):
                     info = word_info(surface, language)
                     named = info.place or info.org or info.person
-                    if info.function or info.adjective or (info.common and not named):
+                    # the Ukrainian dictionary marks no toponyms ("Німеччини" reads as
+                    # a common noun there), so in Ukrainian only a sentence's first
+                    # word is left to that doubt
+                    common = (
+                        info.common
+                        and not named
+                        and (language != "uk" or _sentence_start(text, start))
+                    )
+                    if info.function or info.adjective or common:
                         continue
                 found = gazetteer.lookup(surface, language)
                 if found is None:

@@ -136,30 +136,42 @@ def _nominative(parse: Any, gender: str | None = None) -> str | None:
     return str(inflected.word) if inflected is not None else None
 
 
-def _parses(word: str, language: str, person: bool) -> list[Any]:
-    """Readings of ``word`` as a name's part: person names for people, else the others."""
+#: The dictionary's mark for the kind of name a label is ("Львов" read as the city, not
+#: as the genitive plural of "лев").
+_LABEL_MARKS = {"GPE": "Geox", "LOC": "Geox", "FAC": "Geox", "ORG": "Orgn"}
+
+
+def _parses(word: str, language: str, person: bool, mark: str | None = None) -> list[Any]:
+    """Readings of ``word`` as a name's part: person names for people, else the others;
+    those with the dictionary's ``mark`` of the name's kind first when there are any."""
     parses = [p for p in morph(language).parse(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
     named = [p for p in parses if _PERSON_TAGS & p.tag.grammemes]
     if person:
         return named or parses
-    return [p for p in parses if p not in named] or parses
+    marked = [p for p in parses if mark and mark in p.tag.grammemes]
+    return marked or [p for p in parses if p not in named] or parses
 
 
-def _shared_case(words: list[str], language: str, person: bool) -> str | None:
+def _shared_case(
+    words: list[str], language: str, person: bool, mark: str | None = None
+) -> str | None:
     """The likeliest case every inflecting word of a name can be in."""
     scores: dict[str, float] = {}
     seen = 0
     for w in words:
-        parses = _parses(w.lower(), language, person)
+        parses = _parses(w.lower(), language, person, mark)
         if not parses:
             continue
         seen += 1
         mine: dict[str, float] = {}
+        singular = any(p.tag.number != "plur" for p in parses)
         for p in parses:
             if p.tag.case:
                 # a place or body is one: a singular reading beats a plural one
-                # ("України" is Україна in the genitive, not "України" in the plural)
-                plural = p.tag.number == "plur" and "Pltm" not in p.tag.grammemes
+                # ("України" is Україна in the genitive, not "України" in the plural),
+                # and a plural-only reading too when the word has a singular one
+                # ("Європи" is Європа in the genitive, not a plurale tantum)
+                plural = p.tag.number == "plur" and (singular or "Pltm" not in p.tag.grammemes)
                 score = p.score / 2 if plural and not person else p.score
                 mine[p.tag.case] = max(mine.get(p.tag.case, 0.0), score)
         scores = mine if seen == 1 else {c: s + mine[c] for c, s in scores.items() if c in mine}
@@ -185,12 +197,14 @@ def base_form(surface: str, label: str, language: str) -> str:
         return surface
     person = label == "PERSON"
     words = [m.group(0) for m in matches]
-    case = _shared_case(words if person else words[:1], language, person)
+    mark = _LABEL_MARKS.get(label)
+    case = _shared_case(words if person else words[:1], language, person, mark)
     if case is None or case == "nomn":
         return surface
     chosen: list[tuple[Any, Any]] = []  # (match, parse) of the words that change
     for m in matches:
-        found = [p for p in _parses(m.group(0).lower(), language, person) if p.tag.case == case]
+        parses = _parses(m.group(0).lower(), language, person, mark)
+        found = [p for p in parses if p.tag.case == case]
         if not found:
             if person:
                 continue
