@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsweave import __version__, settings
 from newsweave.store import open_store
+from newsweave.web.cache import PageCache
 from newsweave.web.filters import when
 from newsweave.web.ratelimit import TokenBucket
 from newsweave.web.security import GuardedApp, guard
@@ -38,6 +39,9 @@ def templates() -> Jinja2Templates:
     """Jinja2 with autoescaping on for every template (the .html default, made explicit)."""
     found = Jinja2Templates(directory=str(_HERE / "templates"))
     found.env.autoescape = True
+    # Templates ship with the package and never change while it runs: no stat of each
+    # template file on every render.
+    found.env.auto_reload = False
     found.env.filters["when"] = when
     return found
 
@@ -51,11 +55,13 @@ def create_app(
     max_upload_bytes: int = settings.MAX_UPLOAD_BYTES,
     uploads_per_minute: float = settings.UPLOADS_PER_MINUTE,
     upload_burst: int = settings.UPLOAD_BURST,
+    cache_mb: float = settings.PAGE_CACHE_MB,
 ) -> FastAPI:
     """An app over the store at ``db_url`` (a file path or URL); ``token`` enables uploads.
 
     ``allowed_hosts``: Host header values answered (``"*"`` answers any); ``allowed_origins``:
-    other sites whose scripts may call the API (CORS; none by default).
+    other sites whose scripts may call the API (CORS; none by default); ``cache_mb``: memory
+    for rendered pages kept while the store is unchanged (``web/cache.py``; 0: none).
     """
     store = open_store(db_url)
 
@@ -92,6 +98,14 @@ def create_app(
     app.include_router(feeds.router)
     app.include_router(pages.router)
     _add_error_handlers(app)
+    # Added before the guard, so it sits inside it: the Host check runs before a kept
+    # page is served, and CORS headers are decided per request.
+    app.add_middleware(
+        PageCache,
+        stamp=store.data_stamp,
+        max_bytes=int(cache_mb * 1024 * 1024),
+        ttl=settings.PAGE_CACHE_SECONDS,
+    )
     guard(app, allowed_hosts, allowed_origins)
     return app
 
