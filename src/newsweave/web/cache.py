@@ -4,7 +4,7 @@ A page costs 5-30 ms of CPU to read and render; readers ask for the same story l
 the same popular stories over and over, and the store changes only when a run or an
 upload commits. ``PageCache`` (an ASGI wrapper inside the Host check, so a refused host
 never reaches it, and inside the security headers, so a cached answer carries them) keeps
-each successful GET's answer under its host, path and query, tagged with the store's data
+each successful GET's answer under its scheme, host, path and query, tagged with the store's data
 stamp (``SqlStore.data_stamp``: it moves on every commit, by this process or another).
 An entry is served only while the stamp is the one it was made under and for at most
 ``ttl`` seconds (pages say "5 min ago", and ``?since=24h`` moves with the clock).
@@ -35,7 +35,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 _PASS_PREFIXES = ("/static/",)
 #: The app's headers this wrapper sets itself (the length, the ETag when the app gave
 #: none, and the caching rule). The security headers and CORS are added outside it.
-_REPLACED_HEADERS = frozenset({b"content-length", b"etag", b"cache-control"})
+_REPLACED_HEADERS = frozenset({b"content-length", b"etag", b"cache-control", b"x-cache"})
+#: Says an answer came from the cache (for load tests and operators; names no data).
+_HIT = (b"x-cache", b"hit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,9 @@ class PageCache:
             return
         headers = dict(scope["headers"])
         wanted = headers.get(b"if-none-match")
-        key = (headers.get(b"host", b""), scope["path"], scope["query_string"])
+        # The scheme and host are in the key: feeds give absolute links built from them.
+        origin = scope.get("scheme", "http").encode() + b"://" + headers.get(b"host", b"")
+        key = (origin, scope["path"], scope["query_string"])
         stamp = self.stamp() if self.max_bytes > 0 else None
         if stamp is None:
             await self._render(scope, receive, send, wanted, None, None)
@@ -98,7 +102,8 @@ class PageCache:
             entry = self._fresh(key, stamp)
             if entry is not None:
                 self.hits += 1
-                await _answer(send, 200, entry.headers, entry.body, entry.etag, wanted)
+                kept = (*entry.headers, _HIT)
+                await _answer(send, 200, kept, entry.body, entry.etag, wanted)
                 return
             busy = self._rendering.get(key)
             if busy is None:
