@@ -4,7 +4,9 @@ bounded, per host, and behind the Host check and the security headers."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import httpx
 import pytest
@@ -16,6 +18,8 @@ from newsweave.store import Ingested, open_store
 from newsweave.web import create_app
 from newsweave.web.cache import PageCache
 from tests.web.conftest import LOCAL
+
+T = TypeVar("T")
 
 
 class Page:
@@ -56,13 +60,20 @@ def wrapped(max_bytes: int = 10_000, ttl: float = 60) -> tuple[Page, World, Page
     return page, world, cache
 
 
+def run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` in a thread of its own: the browser tests' Playwright keeps an event
+    loop running in the main thread for the whole session."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def get(cache: PageCache, url: str, **headers: str) -> httpx.Response:
     async def go() -> httpx.Response:
         transport = httpx.ASGITransport(app=cache)
         async with httpx.AsyncClient(transport=transport, base_url=LOCAL) as client:
             return await client.get(url, headers=headers)
 
-    return asyncio.run(go())
+    return run(go())
 
 
 def test_a_page_is_rendered_once_while_the_store_is_unchanged() -> None:
@@ -166,7 +177,7 @@ def test_concurrent_requests_for_one_page_wait_for_one_render() -> None:
             page.gate.set()
             return list(await asyncio.gather(*waiting))
 
-    answers = asyncio.run(go())
+    answers = run(go())
     assert page.renders == 1
     assert {a.text for a in answers} == {"/ #1"}
 
