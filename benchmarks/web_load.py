@@ -2,6 +2,7 @@
 
     python -m benchmarks.web_load --db TARGET [--clients 20] [--duration 60]
                                   [--host 127.0.0.1] [--port 0] [--workers 1]
+                                  [--pool 200] [--cache-mb 64]
 
 Starts ``newsweave serve`` (Uvicorn, one process) as a subprocess over ``TARGET`` (or, with
 no ``--db``, over a small store it builds from ``samples/``), collects real ids from the
@@ -11,6 +12,11 @@ a reader uses: story list (first and later pages), story page, article page, ent
 page, search page, and the JSON API (story list, story, article, search). A static file
 (``/static/style.css``) is in the mix as the floor: what the same server costs for a
 request that reads no store.
+
+The server keeps rendered pages while the store is unchanged (``--cache-mb``, passed to
+``serve``; 0 keeps none): the clients pick ids from pools of ``--pool`` of each kind, so a
+pool larger than the cache holds measures mostly renders, and ``--cache-mb 0`` only
+renders. The share of answers the cache gave is printed per kind (its ``X-Cache`` header).
 
 Prints requests served, errors, p50/p95/p99 per page kind and overall, and the server's
 resident memory at the start (after a warm-up pass over every kind), every 30 s, and at
@@ -26,6 +32,7 @@ import asyncio
 import math
 import os
 import random
+import resource
 import signal
 import socket
 import subprocess
@@ -43,7 +50,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-#: Ids of each kind the clients pick from (enough to defeat any per-id cache).
+#: Ids of each kind the clients pick from by default (``--pool``).
 POOL_SIZE = 200
 
 
@@ -87,6 +94,12 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def own_cpu_seconds() -> float:
+    """CPU time (user + system) this process, the clients, has used."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time the server (``pid`` and its workers) has used, in seconds.
 
@@ -116,12 +129,15 @@ def build_sample_store(folder: Path) -> str:
 
 
 @contextmanager
-def server(db: str, host: str, port: int, workers: int) -> Iterator[subprocess.Popen[bytes]]:
+def server(
+    db: str, host: str, port: int, workers: int, cache_mb: float
+) -> Iterator[subprocess.Popen[bytes]]:
     """``newsweave serve`` as a subprocess; waits until it answers, stops it after."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
     env.pop("NEWSWEAVE_TOKEN", None)  # reads only: uploads stay disabled
     command = [sys.executable, "-m", "newsweave", "serve", "--db", db]
     command += ["--host", host, "--port", str(port), "--workers", str(workers)]
+    command += ["--cache-mb", str(cache_mb)]
     process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 120
@@ -158,24 +174,31 @@ class Pools:
     words: list[str] = field(default_factory=list)
 
 
-def collect(base: str, rng: random.Random) -> Pools:
+def collect(base: str, rng: random.Random, size: int = POOL_SIZE) -> Pools:
+    """Up to ``size`` stories (from the first list pages), articles (from the first
+    stories) and entities (from the first articles)."""
     with httpx.Client(base_url=base, timeout=60) as client:
         first = client.get("/api/stories").raise_for_status().json()
         pools = Pools(pages=int(first.get("pages", 1)))
         listed = [s["id"] for s in first["stories"]]
-        for page in range(2, min(pools.pages, 5) + 1):
+        per_page = max(1, len(listed))
+        for page in range(2, min(pools.pages, max(5, -(-size // per_page))) + 1):
             found = client.get("/api/stories", params={"page": page}).raise_for_status().json()
             listed += [s["id"] for s in found["stories"]]
-        pools.stories = listed[:POOL_SIZE]
-        for story_id in pools.stories[:40]:
+        pools.stories = listed[:size]
+        for story_id in pools.stories[: max(40, size // 4)]:
             story = client.get(f"/api/stories/{story_id}").raise_for_status().json()
             pools.articles += [a["id"] for a in story["articles"]]
             pools.words += [w for a in story["articles"] for w in (a["headline"] or "").split()]
-        pools.articles = pools.articles[:POOL_SIZE]
-        for article_id in pools.articles[:20]:
+        pools.articles = pools.articles[:size]
+        # From the first articles, or further down when those are not resolved yet (a
+        # run still working on the newest).
+        for n, article_id in enumerate(pools.articles):
+            if n >= max(20, size // 10) and pools.entities:
+                break
             article = client.get(f"/api/articles/{article_id}").raise_for_status().json()
             pools.entities += [m["entity_id"] for m in article["mentions"] if m["entity_id"]]
-        pools.entities = sorted(set(pools.entities))[:POOL_SIZE]
+        pools.entities = sorted(set(pools.entities))[:size]
         pools.words = sorted({w.strip(".,:;'\"“”‘’") for w in pools.words if len(w) > 3})
     if not (pools.stories and pools.articles and pools.entities and pools.words):
         raise RuntimeError(f"the store lacks stories, articles, entities or headlines: {pools}")
@@ -214,6 +237,7 @@ def page_kinds(pools: Pools, rng: random.Random) -> dict[str, Callable[[], str]]
 class Results:
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    hits: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     first_errors: list[str] = field(default_factory=list)
 
 
@@ -236,6 +260,8 @@ async def client_loop(
             except httpx.HTTPError as error:
                 ok, problem = False, f"{type(error).__name__} {url}"
             out.latencies[kind].append((time.perf_counter() - began) * 1000)
+            if ok and response.headers.get("x-cache") == "hit":
+                out.hits[kind] += 1
             if not ok:
                 out.errors[kind] += 1
                 if len(out.first_errors) < 5:
@@ -265,20 +291,33 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[rank - 1]
 
 
-def report(out: Results, duration: float, rss_start: float, rss_end: float, cpu: float) -> str:
+def report(
+    out: Results, duration: float, rss_start: float, rss_end: float, cpu: float, own: float
+) -> str:
+    """The table, a summary line (with the clients' own CPU: they share the machine with
+    the server, and a response waits for them too) and the last line."""
     every = [v for values in out.latencies.values() for v in values]
     errors = sum(out.errors.values())
-    print(f"{'kind':<16} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+    print(
+        f"{'kind':<16} {'requests':>9} {'errors':>7} {'cached':>7} "
+        f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
+    )
     for kind, values in out.latencies.items():
         p50, p95, p99 = (percentile(values, q) for q in (50, 95, 99))
+        cached = f"{100 * out.hits[kind] / len(values):.0f}%"
         print(
-            f"{kind:<16} {len(values):>9} {out.errors[kind]:>7} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f}"
+            f"{kind:<16} {len(values):>9} {out.errors[kind]:>7} {cached:>7} "
+            f"{p50:>8.1f} {p95:>8.1f} {p99:>8.1f}"
         )
     p50, p95, p99 = (percentile(every, q) for q in (50, 95, 99))
-    print(f"{'all':<16} {len(every):>9} {errors:>7} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f}")
+    cached = f"{100 * sum(out.hits.values()) / max(1, len(every)):.0f}%"
+    print(
+        f"{'all':<16} {len(every):>9} {errors:>7} {cached:>7} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f}"
+    )
     print(
         f"{len(every) / duration:.1f} requests/s; server CPU {cpu:.1f} s, "
-        f"{1000 * cpu / max(1, len(every)):.1f} ms per request; load average "
+        f"{1000 * cpu / max(1, len(every)):.1f} ms per request; the clients' CPU "
+        f"{1000 * own / max(1, len(every)):.1f} ms per request; load average "
         f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
     )
     for problem in out.first_errors:
@@ -299,14 +338,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0, help="0: a free port")
     parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--pool", type=int, default=POOL_SIZE, help="ids of each kind to pick from")
+    parser.add_argument(
+        "--cache-mb", type=float, default=64, help="the server's page cache (0: none)"
+    )
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     port = args.port or free_port(args.host)
     with tempfile.TemporaryDirectory(prefix="web-load-") as tmp:
         db = args.db or build_sample_store(Path(tmp))
-        with server(db, args.host, port, args.workers) as process:
+        with server(db, args.host, port, args.workers, args.cache_mb) as process:
             base = f"http://{args.host}:{port}"
-            pools = collect(base, rng)
+            pools = collect(base, rng, args.pool)
             kinds = page_kinds(pools, rng)
             print(
                 f"store {db}: {pools.pages} story list pages; pools of {len(pools.stories)} "
@@ -316,18 +359,21 @@ def main(argv: list[str] | None = None) -> int:
                 httpx.get(base + kind(), timeout=60)
             rss_start = rss_mb(process.pid)
             cpu_start = cpu_seconds(process.pid)
+            own_start = own_cpu_seconds()
             print(
                 f"{args.clients} clients for {args.duration:.0f} s on {base} "
-                f"({args.workers} server process{'es' if args.workers > 1 else ''})"
+                f"({args.workers} server process{'es' if args.workers > 1 else ''}, "
+                f"page cache {args.cache_mb:g} MB)"
             )
             out, memory = asyncio.run(
                 run_clients(base, kinds, args.clients, args.duration, process.pid)
             )
             rss_end = rss_mb(process.pid)
             cpu = cpu_seconds(process.pid) - cpu_start
+            own = own_cpu_seconds() - own_start
     trail = " ".join(f"{m:.0f}" for m in [rss_start, *memory])
     print(f"server RSS (MB), start then every 30 s: {trail}")
-    print(report(out, args.duration, rss_start, rss_end, cpu))
+    print(report(out, args.duration, rss_start, rss_end, cpu, own))
     return 0
 
 

@@ -121,3 +121,11 @@ UPLOAD_BURST = 5
 
 #: Stories on one page of the story list (web page and /api/stories).
 STORIES_PER_PAGE = 50
+
+#: Memory the web app may spend on rendered pages kept while the store is unchanged
+#: (``web/cache.py``; 0 keeps none). A story page is 50-150 KB, an article page 10-40 KB.
+PAGE_CACHE_MB = 64
+
+#: Seconds a kept page is served at most, even when the store has not changed: pages say
+#: "5 min ago" and ``?since=24h`` moves with the clock.
+PAGE_CACHE_SECONDS = 60

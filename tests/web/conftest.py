@@ -35,7 +35,11 @@ def web_db(sample_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def client(web_db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(web_db, token=TOKEN), base_url=LOCAL) as test_client:
+    """The session's client, without the page cache: its tests change what pages show by
+    patching the code between requests, which no store stamp sees (tests/web/test_cache.py
+    tests the cache)."""
+    app = create_app(web_db, token=TOKEN, cache_mb=0)
+    with TestClient(app, base_url=LOCAL) as test_client:
         yield test_client
 
 

@@ -84,6 +84,14 @@ def answered_hosts(host: str, allowed: tuple[str, ...]) -> list[str]:
     help="Server processes (one per core to use both cores); the upload rate limit is "
     "then per process.",
 )
+@click.option(
+    "--cache-mb",
+    default=settings.PAGE_CACHE_MB,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Memory per server process for rendered pages kept while the store is unchanged "
+    f"(at most {settings.PAGE_CACHE_SECONDS} s; SQLite only); 0 keeps none.",
+)
 def serve(
     target: str,
     host: str,
@@ -94,6 +102,7 @@ def serve(
     max_upload_bytes: int,
     uploads_per_minute: float,
     workers: int,
+    cache_mb: float,
 ) -> None:
     """Serve stories, articles, entities and search as web pages and JSON under /api.
 
@@ -117,6 +126,7 @@ def serve(
             allowed_origins=allowed_origins,
             max_upload_bytes=max_upload_bytes,
             uploads_per_minute=uploads_per_minute,
+            cache_mb=cache_mb,
         )
     if not is_loopback(host):
         click.echo(
@@ -138,6 +148,7 @@ def serve(
             "allowed_origins": list(allowed_origins),
             "max_upload_bytes": max_upload_bytes,
             "uploads_per_minute": uploads_per_minute,
+            "cache_mb": cache_mb,
         }
     )
     uvicorn.run(

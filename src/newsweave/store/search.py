@@ -100,12 +100,22 @@ def fts_query(q: str) -> str:
     return " ".join(f'"{w}"' for w in _WORD.findall(q))
 
 
-def search(engine: Engine, q: str, limit: int = MAX_RESULTS) -> list[Hit]:
-    """Articles matching every word of ``q``, best first."""
+def ensure_index(engine: Engine) -> bool:
+    """Bring the SQLite index in step if it is behind; True when it already was (and on
+    PostgreSQL, which needs none)."""
+    if engine.dialect.name != "sqlite" or _index_current(engine):
+        return True
+    sync_index(engine)
+    return False
+
+
+def search(engine: Engine, q: str, limit: int = MAX_RESULTS, *, checked: bool = False) -> list[Hit]:
+    """Articles matching every word of ``q``, best first. ``checked``: the caller knows
+    the index is current (``ensure_index``), so it is not counted again."""
     if not _WORD.search(q):
         return []
-    if engine.dialect.name == "sqlite" and not _index_current(engine):
-        sync_index(engine)
+    if not checked:
+        ensure_index(engine)
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             return _search_sqlite(conn, q, limit)

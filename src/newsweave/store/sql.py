@@ -27,6 +27,7 @@ from newsweave.store.keyed_sql import KeyedStateMixin
 from newsweave.store.readers import ReadersMixin
 from newsweave.store.schema import articles, documents, rejections
 from newsweave.store.stories_sql import StoriesMixin
+from newsweave.store.version import DataStamp
 
 
 class SqlStore(FactsMixin, StoriesMixin, ReadersMixin, KeyedStateMixin):
@@ -40,6 +41,7 @@ class SqlStore(FactsMixin, StoriesMixin, ReadersMixin, KeyedStateMixin):
         self.url = url
         self.engine: Engine = create_engine(postgres.driver_url(url), future=True)
         self.writer: Engine = locks.write_engine(self.engine)
+        self._data_stamp = DataStamp(self.engine)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", locks.sqlite_connected)
             event.listen(self.engine, "begin", locks.sqlite_begin)
@@ -233,7 +235,13 @@ class SqlStore(FactsMixin, StoriesMixin, ReadersMixin, KeyedStateMixin):
         runner waits on (see ``store/locks.py``)."""
         return locks.ingest_lock(self.engine)
 
+    def data_stamp(self) -> int | None:
+        """A value that changes after any commit to the store by anyone (see
+        ``store/version.py``); None when the backend offers none."""
+        return self._data_stamp.current()
+
     def close(self) -> None:
+        self._data_stamp.close()
         self.engine.dispose()
 
     def _row_to_article(self, row: Any) -> Article:
