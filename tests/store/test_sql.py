@@ -57,8 +57,12 @@ def _article(doc: Document, part: int = 0) -> Article:
 
 def test_migrated_schema_matches_the_table_definitions(store: SqlStore) -> None:
     inspector = inspect(store.engine)
+    # PostgreSQL's stored search document (migration 0017) has no SQLite counterpart
+    # (SQLite searches through its FTS5 table), so the shared table definitions omit it.
+    only_here = {"articles": {"search_doc"}} if store.engine.dialect.name == "postgresql" else {}
     for table in metadata.sorted_tables:
         stored = {c["name"] for c in inspector.get_columns(table.name)}
+        stored -= only_here.get(table.name, set())
         assert stored == {c.name for c in table.columns}, table.name
         indexed = {tuple(i["column_names"]) for i in inspector.get_indexes(table.name)}
         declared = {tuple(c.name for c in i.columns) for i in table.indexes}

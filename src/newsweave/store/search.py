@@ -137,17 +137,17 @@ def _search_sqlite(conn: Connection, q: str, limit: int) -> list[Hit]:
 
 
 def _search_postgres(conn: Connection, q: str, limit: int) -> list[Hit]:
-    """PostgreSQL full text (``simple`` configuration: no stemming for mixed languages)."""
+    """PostgreSQL full text (``simple`` configuration: no stemming for mixed languages)
+    through the GIN index on each article's stored search document (migration
+    ``0017_pg_search_doc``)."""
     rows = conn.execute(
         text(
             "SELECT id, headline, outlet, published, story_id, "
             "ts_headline('simple', text, plainto_tsquery('simple', :q), "
             "'StartSel=' || :o || ', StopSel=' || :c || ', MaxWords=30, MinWords=10'), "
             "url, agency, source, part "
-            "FROM articles WHERE to_tsvector('simple', coalesce(headline, '') || ' ' || text) "
-            "@@ plainto_tsquery('simple', :q) "
-            "ORDER BY ts_rank(to_tsvector('simple', coalesce(headline, '') || ' ' || text), "
-            "plainto_tsquery('simple', :q)) DESC LIMIT :n"
+            "FROM articles WHERE search_doc @@ plainto_tsquery('simple', :q) "
+            "ORDER BY ts_rank(search_doc, plainto_tsquery('simple', :q)) DESC LIMIT :n"
         ),
         {"o": MATCH_OPEN, "c": MATCH_CLOSE, "q": q, "n": limit},
     )
