@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from collections.abc import Callable
@@ -59,3 +60,24 @@ def test_interleaved_run_turns_the_order_of_systems_page_by_page() -> None:
     assert calls == [("p1", "a"), ("p1", "b"), ("p2", "b"), ("p2", "a"), ("p3", "a"), ("p3", "b")]
     assert outputs["b"]["p2"] == ("b on p2", None)
     assert set(seconds) == {"a", "b"} and all(s >= 0 for s in seconds.values())
+
+
+def test_part_check_scores_only_the_check_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = bench_dir(tmp_path / "article-extraction-benchmark")
+    truth = json.loads((folder / "ground-truth.json").read_text())
+    # page "100" (sha1 ends in "a": check part) is the tuning page 0abc emptied of its body
+    (folder / "html" / "100.html.gz").write_bytes(
+        gzip.compress(b"<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    )
+    truth["100"] = truth["0abc"]
+    (folder / "ground-truth.json").write_text(json.dumps(truth))
+    assert extraction.main(["--data", str(folder), "--task", "html", "--part", "check"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out[0].startswith("1 pages from")
+    assert out[-2] == "tuned_on=aeb-sha1-last-0-7 reported_on=aeb-sha1-last-8-f"
+    scores = dict(pair.split("=") for pair in out[-1].split())
+    # only the empty check page is scored: nothing of its gold is found
+    assert float(scores["f1_html_aeb"]) == 0.0
+    assert scores["f1_html_aeb_tuning"] == scores["gain_html_aeb_tuning"] == "n/a"
