@@ -252,3 +252,24 @@ def test_a_call_to_action_right_after_the_last_paragraph_is_kept() -> None:
     layout = find_layout(infos, 0, len(infos))
     assert layout is not None
     assert infos[layout.end].text.startswith("Follow the council")
+
+
+_RELATED_BOX = """The council approved the new library on Monday after a long and heated debate.
+
+Related Stories
+  - Regional Rail Line To Close For Six Weeks Of Summer Repairs
+  - Ferry Operator Adds A Second Evening Crossing To The Islands
+
+The building will have space for 50,000 books and a cafe, and is due to open in two years.
+
+Tour Dates And Venues For The Coming Season
+The vote passed by nine to four, and building work is expected to start next spring.
+"""
+
+
+def test_a_labelled_column_of_headlines_inside_the_body_is_dropped() -> None:
+    infos = classify_all(split_lines(_RELATED_BOX))
+    texts = [p.text for p in build_paragraphs(infos, 0, len(infos) - 1, set())]
+    assert not any("Ferry" in t or "Rail" in t for t in texts)
+    assert "Tour Dates And Venues For The Coming Season" in texts  # a subhead, no label
+    assert texts[-1].startswith("The vote passed")
