@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from newsweave.clean.body import densest_block, find_layout
-from newsweave.clean.chrome import is_chrome, is_comments_marker, phrases
+from newsweave.clean.chrome import (
+    is_call_to_action,
+    is_call_to_action_sentence,
+    is_chrome,
+    is_comments_marker,
+    phrases,
+)
 from newsweave.clean.lines import split_lines
 from newsweave.clean.paragraphs import build_paragraphs
 from newsweave.clean.split import split_parts
@@ -174,3 +180,96 @@ def test_a_list_of_teaser_titles_below_the_body_is_not_its_end() -> None:
         layout = find_layout(infos, 0, len(infos))
         assert layout is not None
         assert infos[layout.end].text.startswith("Leave it" if kept else "The building")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Need more space? Subscribe to our sister title for the latest news from the frontier!",
+        "Join our Space Forums to keep talking space on the latest missions and more!",
+        "No spam, we promise. You can unsubscribe at any time.",
+        "Stay up to date with the company. Subscribe to our newsletter.",
+        "The author's book is out now. Follow him on Twitter @authorname. Follow us on Twitter.",
+        "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.",
+        "Подпишитесь на наш телеграм-канал, чтобы не пропустить главное.",
+        "Folgen Sie uns auf Twitter und Facebook.",
+    ],
+)
+def test_calls_to_action(text: str) -> None:
+    assert is_call_to_action(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council said it would follow the advice of its lawyers and appeal the ruling.",
+        "Follow the river north for two miles and the village appears on the left.",
+        "Our reporter saw three ambulances outside the station on Tuesday night.",
+        "Get out, the guard shouted at the crowd, according to two witnesses.",
+    ],
+)
+def test_not_calls_to_action(text: str) -> None:
+    assert not is_call_to_action(text)
+
+
+def test_call_to_action_sentence_needs_a_verb_and_a_target_or_the_reader() -> None:
+    assert is_call_to_action_sentence("Sign up for our newsletter here.")
+    assert is_call_to_action_sentence("Write to the reporter at jane.doe@example.com")
+    assert not is_call_to_action_sentence("Sign language interpreters joined the briefing.")
+
+
+_PROMO_TAIL = """Home
+News
+    The council approved the new library on Monday after a long and heated debate in the hall.
+    The building will have space for 50,000 books and a cafe, and is due to open in two years.
+    The vote passed by nine to four, and building work is expected to start next spring.
+      Five things to do this weekend
+      Ferry operator adds a second evening crossing
+    Need more news? Subscribe to our weekly newsletter for the best stories from the region!
+    No spam, we promise. You can unsubscribe at any time.
+Most read
+"""
+
+_AUTHOR_CLOSER = """Home
+News
+    The council approved the new library on Monday after a long and heated debate in the hall.
+    The building will have space for 50,000 books and a cafe, and is due to open in two years.
+    The vote passed by nine to four, and building work is expected to start next spring.
+    Follow the council's debates on Twitter @towncouncil, where every vote is posted live.
+Most read
+"""
+
+
+def test_promo_lines_after_the_article_and_page_material_are_not_its_end() -> None:
+    infos = classify_all(split_lines(_PROMO_TAIL))
+    layout = find_layout(infos, 0, len(infos))
+    assert layout is not None
+    assert infos[layout.end].text.startswith("The vote passed")
+
+
+def test_a_call_to_action_right_after_the_last_paragraph_is_kept() -> None:
+    infos = classify_all(split_lines(_AUTHOR_CLOSER))
+    layout = find_layout(infos, 0, len(infos))
+    assert layout is not None
+    assert infos[layout.end].text.startswith("Follow the council")
+
+
+_RELATED_BOX = """The council approved the new library on Monday after a long and heated debate.
+
+Related Stories
+  - Regional Rail Line To Close For Six Weeks Of Summer Repairs
+  - Ferry Operator Adds A Second Evening Crossing To The Islands
+
+The building will have space for 50,000 books and a cafe, and is due to open in two years.
+
+Tour Dates And Venues For The Coming Season
+The vote passed by nine to four, and building work is expected to start next spring.
+"""
+
+
+def test_a_labelled_column_of_headlines_inside_the_body_is_dropped() -> None:
+    infos = classify_all(split_lines(_RELATED_BOX))
+    texts = [p.text for p in build_paragraphs(infos, 0, len(infos) - 1, set())]
+    assert not any("Ferry" in t or "Rail" in t for t in texts)
+    assert "Tour Dates And Venues For The Coming Season" in texts  # a subhead, no label
+    assert texts[-1].startswith("The vote passed")

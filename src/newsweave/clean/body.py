@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsweave.clean.chrome import is_comments_marker
+from newsweave.clean.chrome import is_call_to_action, is_comments_marker
 from newsweave.clean.structure import HEADER_CUES, Info, ends_sentence
 
 _COMMENT_FACTOR = 0.2
@@ -191,7 +191,50 @@ def find_layout(infos: list[Info], lo: int, hi: int) -> Layout | None:
             if infos[j].role in ("body", "bullet") and infos[j].norm != head_norm
         ]  # fmt: skip
     end = max((i for i in range(start, b + 1) if _is_content_end(infos[i])), default=start)
-    return Layout(start, end, headline, standfirst)
+    return Layout(start, _before_promo_tail(infos, start, end), headline, standfirst)
+
+
+def _before_promo_tail(infos: list[Info], start: int, end: int) -> int:
+    """``end`` moved back before a trailing run of the site's promo lines.
+
+    Sites close an article with their own calls to action ("Need more space?
+    Subscribe to...", "Follow us on Twitter @x", "Sign up for our newsletter"),
+    written as sentences, so they look like body lines; what gives them away is
+    where they sit (after the last paragraph, only other promos, headings and
+    chrome after them) and how they speak (an imperative to the reader, a
+    newsletter/app/social target). Walking back from the end over such lines
+    and non-body lines stops at the first other body line; the run is cut only
+    when it holds a promo and takes at most a third of the body's words.
+    """
+    cut = None
+    i = end
+    while i > start:
+        info = infos[i]
+        if info.role in ("body", "bullet"):
+            if not is_call_to_action(info.text):
+                break
+            cut = i
+        i -= 1
+    if cut is None:
+        return end
+    new_end = max((j for j in range(start, cut) if _is_content_end(infos[j])), default=None)
+    if new_end is None or not _set_apart(infos, new_end, cut):
+        return end
+    kept = sum(infos[j].words for j in range(start, new_end + 1) if infos[j].role == "body")
+    dropped = sum(infos[j].words for j in range(cut, end + 1) if infos[j].role == "body")
+    return new_end if 2 * dropped <= kept else end
+
+
+def _set_apart(infos: list[Info], last: int, first_promo: int) -> bool:
+    """Page material (a teaser, an ad label, chrome, a line at another depth) lies between
+    the body's ``last`` line and the promo run; a call to action right after the last
+    paragraph, or after a subhead of the article, is the author's own closing line."""
+    depth = infos[last].line.indent
+    return any(
+        infos[j].role != "blank"
+        and not (infos[j].role in ("heading", "short") and infos[j].line.indent == depth)
+        for j in range(last + 1, first_promo)
+    )
 
 
 def _first_body_at(infos: list[Info], a: int, b: int) -> int:

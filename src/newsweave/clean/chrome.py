@@ -123,3 +123,62 @@ _COMMENTS = re.compile(
 def is_comments_marker(text: str) -> bool:
     """A short line opening a reader-comments section ("Top Rated Comments", "12 comments")."""
     return word_count(text) <= 6 and bool(_COMMENTS.search(text))
+
+
+# Sentences: split after a sentence end followed by a space (Latin and CJK stops).
+_SENTENCE_SPLIT = re.compile(rf"(?<=[{SENTENCE_END_CHARS}])[\"'”’»)\]]*\s+")
+_CTA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Where a promo points: an @handle, an e-mail address, a URL or a bare domain.
+_LINK_LIKE = re.compile(
+    r"(?:^|\s)@\w|\w@\w+\.\w|https?://|\bwww\.|\b\w+\.(?:com|org|net|co\.uk|io|ru|ua|de|fr)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _cta_words() -> tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...]:
+    """Per language: (verbs, address, targets) from ``data/call_to_action.json``."""
+    data = json.loads(
+        resources.files("newsweave").joinpath("data/call_to_action.json").read_text("utf-8")
+    )
+    return tuple(
+        (frozenset(v["verbs"]), frozenset(v["address"]), frozenset(v["targets"]))
+        for key, v in data.items()
+        if not key.startswith("_")
+    )
+
+
+def is_call_to_action_sentence(sentence: str) -> bool:
+    """A site's promo sentence: "Subscribe to our newsletter", "Follow us on Twitter @x",
+    "You can unsubscribe at any time".
+
+    It opens with an imperative call-to-action verb and names the reader or the
+    site (you/your/our/us), a target (newsletter, app, a social network, "here")
+    or a link (@handle, e-mail, URL), or ends with "!"; or it names both the
+    reader/site and a target. Words come from a multilingual list
+    (``data/call_to_action.json``); the caller applies it only where promos sit.
+    """
+    words = [w.lower().replace("’", "'") for w in _CTA_WORD.findall(sentence)]
+    if not words:
+        return False
+    linked = bool(_LINK_LIKE.search(sentence))
+    shout = sentence.rstrip().rstrip("\"'”’»)").endswith("!")
+    found = set(words)
+    for verbs, address, targets in _cta_words():
+        named = bool(found & address)
+        aimed = bool(found & targets) or linked
+        if words[0] in verbs and (named or aimed or shout):
+            return True
+        if named and aimed:
+            return True
+    return False
+
+
+def is_call_to_action(text: str) -> bool:
+    """A line whose sentences are at least half calls to action (a short lead-in like
+    "Need more space?" or a bio's first sentence does not save it)."""
+    sentences = [s for s in _SENTENCE_SPLIT.split(text.strip()) if s.strip()]
+    if not sentences:
+        return False
+    hits = sum(1 for s in sentences if is_call_to_action_sentence(s))
+    return hits > 0 and 2 * hits >= len(sentences)

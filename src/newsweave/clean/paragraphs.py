@@ -11,11 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsweave.clean.lines import Line
-from newsweave.clean.structure import Info, ends_clause, ends_sentence, starts_lower
+from newsweave.clean.structure import (
+    Info,
+    ends_clause,
+    ends_sentence,
+    is_title_case,
+    starts_lower,
+)
 
 #: Roles kept in the body text; everything else is metadata or chrome.
 KEPT_ROLES = frozenset({"body", "bullet", "heading", "short"})
 _SUBHEAD_MAX_WORDS = 14
+_TEASER_MIN_WORDS = 4
 
 
 @dataclass
@@ -46,8 +53,9 @@ def build_paragraphs(
 ) -> list[Paragraph]:
     """Paragraphs of the body lines ``[start, end]``, repeated headlines dropped."""
     paragraphs: list[Paragraph] = []
-    for info in infos[start : end + 1]:
-        if info.role not in KEPT_ROLES or info.norm in drop_norms:
+    teasers = teaser_runs(infos, start, end)
+    for i, info in enumerate(infos[start : end + 1], start):
+        if info.role not in KEPT_ROLES or info.norm in drop_norms or i in teasers:
             continue
         prev = paragraphs[-1] if paragraphs else None
         if (
@@ -61,6 +69,45 @@ def build_paragraphs(
             continue
         paragraphs.append(Paragraph([info.line], is_subhead(info)))
     return paragraphs
+
+
+def _teaser_title(info: Info) -> bool:
+    """A headline-like line: a title-case heading or list item that is no sentence."""
+    return (
+        info.role in ("heading", "bullet")
+        and info.words >= _TEASER_MIN_WORDS
+        and not info.line.marked_heading
+        and not ends_sentence(info.text)
+        and is_title_case(info.text)
+    )
+
+
+def teaser_runs(infos: list[Info], start: int, end: int) -> set[int]:
+    """Lines of runs of title-case headlines (headings or list items, no sentence end) that
+    follow a worded chrome label ("Related", "More from ...") inside ``[start, end]``.
+
+    A related-stories box flattened into the middle of an article is a label and
+    a column of headlines; its lines are no subheads of the article. Unlabelled
+    runs stay: lists of titles are article content as often as not (a roundup's
+    items, a tour's dates).
+    """
+    out: set[int] = set()
+    run: list[int] = []
+    labelled = False  # the run follows a worded chrome label ("Related", "Most read")
+    for i in range(start, end + 2):
+        info = infos[i] if i <= end else None
+        if info is not None and info.role == "blank":
+            continue
+        if info is not None and _teaser_title(info):
+            run.append(i)
+            continue
+        if run and labelled:
+            out.update(run)
+        run = []
+        labelled = (
+            info is not None and info.role == "chrome" and bool(info.norm.strip("0123456789 "))
+        )
+    return out
 
 
 def is_truncated(paragraphs: list[Paragraph]) -> bool:
