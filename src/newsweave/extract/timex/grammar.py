@@ -13,7 +13,10 @@ modifiers ("early", "nearly", "the past") stay inside.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parser  # type: ignore[attr-defined]
+from typing import Any
 
 from newsweave.extract.timex.lexicon import (
     DAY_NUM,
@@ -61,14 +64,71 @@ _QM = rf"(?:(?!(?:over|under|only|some)\s+(?:the|past|last|next)\b)(?P<qmod>{QMO
 
 @dataclass(frozen=True)
 class Rule:
-    """One pattern; ``kind`` names the resolver that gives it a value."""
+    """One pattern; ``kind`` names the resolver that gives it a value; ``needs``: strings
+    one of which a text must hold (lower-cased, see ``_folded``) for the pattern to match
+    anywhere in it, or None when no such set was found (the pattern is always run)."""
 
     kind: str
     pattern: re.Pattern[str]
+    needs: frozenset[str] | None = field(default=None, compare=False)
 
 
 def _rule(kind: str, pattern: str) -> Rule:
-    return Rule(kind, re.compile(_B + pattern + _E, re.IGNORECASE))
+    compiled = re.compile(_B + pattern + _E, re.IGNORECASE)
+    return Rule(kind, compiled, _needs(compiled))
+
+
+def _needs(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains or looks ahead to, read
+    off its parse (literal runs, alternations of them, repeats of at least one, positive
+    lookaheads); the most selective such set, or None. Most rules name a word a text
+    rarely holds ("century", "quarter", a holiday), and a text without any of them
+    cannot match: the rule's scan, about 0.1-0.3 ms a text, is skipped."""
+    try:
+        found = _needs_of(list(sre_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # a parser of another Python: the rule is simply always run
+        return None
+    return frozenset(found) if found else None
+
+
+def _needs_of(items: list[tuple[Any, Any]]) -> set[str] | None:
+    c = sre_constants
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append({"".join(run).lower()})
+            run = []
+        found: set[str] | None = None
+        if op is c.SUBPATTERN:
+            found = _needs_of(list(av[3]))
+        elif op is c.BRANCH:
+            branches = [_needs_of(list(b)) for b in av[1]]
+            if all(b is not None for b in branches):
+                found = set().union(*[b for b in branches if b is not None])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            found = _needs_of(list(av[2]))
+        elif op is c.ASSERT and av[0] == 1:
+            found = _needs_of(list(av[1]))
+        if found:
+            options.append(found)
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+#: Characters the regex engine matches case-insensitively to an ASCII letter that
+#: ``str.lower`` does not turn into it ("İ" lowers to two characters).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _folded(text: str) -> str:
+    """``text`` lower-cased so that a literal the IGNORECASE grammar matches in it is a
+    substring of it, lower-cased."""
+    return text.translate(_FOLD).lower()
 
 
 RULES: tuple[Rule, ...] = (
@@ -150,7 +210,10 @@ class Candidate:
 
 def _candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
+    folded = _folded(text)
     for order, rule in enumerate(RULES):
+        if rule.needs is not None and not any(n in folded for n in rule.needs):
+            continue
         for m in rule.pattern.finditer(text):
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             out.append(Candidate(m.start(), m.end(), rule.kind, groups, order))
