@@ -7,22 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from newsweave.model import Article, Document, OffsetMap, sha256_hex
-from newsweave.store import Ingested, open_store, search
-
-
-def _ingested(text: str) -> Ingested:
-    doc = Document(f"{sha256_hex(text)[:8]}.txt", text, "text", "utf-8", sha256_hex(text))
-    article = Article(
-        source=doc.source,
-        document_hash=doc.content_hash,
-        part=0,
-        text=text,
-        offsets=OffsetMap(),
-        headline="Harbour news",
-        published="2025-12-03",
-    )
-    return Ingested(doc, [article])
+from newsweave.store import open_store, search
+from tests.stored import ingested
 
 
 def test_the_stamp_moves_on_every_commit_by_another_connection(tmp_path: Path) -> None:
@@ -31,12 +17,12 @@ def test_the_stamp_moves_on_every_commit_by_another_connection(tmp_path: Path) -
     try:
         first = reader.data_stamp()
         assert first is not None and reader.data_stamp() == first  # reading moves nothing
-        writer.save([_ingested("The harbour reopened on Tuesday.")])
+        writer.save([ingested("The harbour reopened on Tuesday.")])
         second = reader.data_stamp()
         assert second != first
         # The same store object's own writes go through its pooled connections, never
         # through the stamp's connection: they move it too.
-        reader.save([_ingested("The harbour closed again on Friday.")])
+        reader.save([ingested("The harbour closed again on Friday.")])
         assert reader.data_stamp() != second
     finally:
         reader.close()
@@ -65,14 +51,14 @@ def test_search_counts_the_index_only_after_a_change(
 
     monkeypatch.setattr(search, "_index_current", counted)
     try:
-        store.save([_ingested("The harbour reopened on Tuesday.")])
+        store.save([ingested("The harbour reopened on Tuesday.")])
         assert len(store.search("harbour")) == 1  # behind: synced (a write: the stamp moves)
         assert len(store.search("harbour")) == 1  # checked again, current: recorded
         assert checks == [False, True]
         store.search("harbour")
         store.search("tuesday")
         assert checks == [False, True]  # unchanged store: no count
-        other.save([_ingested("The harbour closed again on Friday.")])
+        other.save([ingested("The harbour closed again on Friday.")])
         assert len(store.search("harbour")) == 2  # another process's commit is seen
         assert checks == [False, True, False]
     finally:

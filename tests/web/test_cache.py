@@ -13,10 +13,10 @@ import pytest
 from fastapi.testclient import TestClient
 from starlette.types import Receive, Scope, Send
 
-from newsweave.model import Article, Document, OffsetMap, sha256_hex
-from newsweave.store import Ingested, open_store
+from newsweave.store import open_store
 from newsweave.web import create_app
 from newsweave.web.cache import PageCache
+from tests.stored import ingested
 from tests.web.conftest import LOCAL
 
 T = TypeVar("T")
@@ -182,20 +182,6 @@ def test_concurrent_requests_for_one_page_wait_for_one_render() -> None:
     assert {a.text for a in answers} == {"/ #1"}
 
 
-def _article(text: str) -> tuple[Document, Article]:
-    doc = Document(f"{text[:10]}.txt", text, "text", "utf-8", sha256_hex(text))
-    article = Article(
-        source=doc.source,
-        document_hash=doc.content_hash,
-        part=0,
-        text=text,
-        offsets=OffsetMap(),
-        headline="Council news",
-        published="2025-12-03",
-    )
-    return doc, article
-
-
 def test_a_commit_by_another_process_shows_on_the_next_request(
     hostile_db: tuple[str, str],
 ) -> None:
@@ -210,16 +196,12 @@ def test_a_commit_by_another_process_shows_on_the_next_request(
         stamp = app.state.store.data_stamp()
         other = open_store(path)
         try:
-            other.save([Ingested(*_as_pair(_article("The council met again on Friday.")))])
+            other.save([ingested("The council met again on Friday.", "Council news")])
         finally:
             other.close()
         assert app.state.store.data_stamp() != stamp
         after = client.get("/api/search", params={"q": "council"}).json()
         assert len(after["results"]) == 2
-
-
-def _as_pair(pair: tuple[Document, Article]) -> tuple[Document, list[Article]]:
-    return pair[0], [pair[1]]
 
 
 def test_a_kept_page_still_gets_the_host_check_and_the_security_headers(
