@@ -170,9 +170,7 @@ class FuzzyVocab:
         if known is not None:
             found, seen = known
             found = {s for s in found if s in self._members}
-            found |= _close_to(
-                text, (s for s in self._added[seen:] if s in self._members), floor
-            )
+            found |= _close_to(text, (s for s in self._added[seen:] if s in self._members), floor)
             self._answers[text] = (found, len(self._added))
             return set(found)
         found = set()
