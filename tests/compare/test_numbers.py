@@ -53,3 +53,26 @@ def test_approximate_figures_agree_within_a_wider_margin() -> None:
     c = primary(find_quantities("1,050 troops"))[0]
     assert a.approx and same_value(a, b)
     assert not same_value(primary(find_quantities("1,000 troops"))[0], c)
+
+
+def test_the_prefilter_passes_every_text_the_pattern_matches() -> None:
+    from newsweave.compare.numbers import QUANTITY_RE, _may_hold_quantity
+
+    texts = [
+        "no figure here at all",
+        "a million people",
+        "a bn loan",
+        "an m",
+        "someone saw it",  # "one" inside a word: passed on, the pattern decides
+        "ſix dogs",  # IGNORECASE reads the long s as "s"
+        "FİVE villages",
+        "thıRty",
+        "९ apples",  # a Devanagari digit is a digit to \d
+        "the K of it",
+    ]
+    for text in texts:
+        if QUANTITY_RE.search(text):
+            assert _may_hold_quantity(text), text
+    assert not _may_hold_quantity("no figure here at all")
+    assert find_quantities("no figure here at all") == []
+    assert _one("a million people") == (1e6, "people")

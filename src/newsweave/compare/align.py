@@ -61,25 +61,43 @@ def _day_dates(u: ClaimUnit) -> set[str]:
 
 
 def similarity_matrix(units: Sequence[ClaimUnit]) -> np.ndarray:
-    """Pairwise similarity in [0, 1]; zero within one article."""
+    """Pairwise similarity in [0, 1]; zero within one article.
+
+    The pairwise extras are summed in Python per pair (as few operations as a pair
+    needs), and the lexical part, the cap and the mirroring are done on whole arrays:
+    a story of a few hundred claims has tens of thousands of pairs."""
+    n = len(units)
     lex = tfidf_matrix([u.terms for u in units])
     sims = lex @ lex.T * W_LEXICAL
+    extra = np.zeros((n, n))
+    same = np.zeros((n, n), dtype=bool)
+    articles = [u.article_id for u in units]
+    entities = [u.entities for u in units]
+    dates = [_day_dates(u) for u in units]
+    figures = [[q for q in u.quantities if q.unit is not None] for u in units]
     for i, a in enumerate(units):
-        for j in range(i + 1, len(units)):
-            b = units[j]
-            if a.article_id == b.article_id:
-                sims[i, j] = sims[j, i] = 0.0
+        article, named, days, mine = articles[i], entities[i], dates[i], figures[i]
+        for j in range(i + 1, n):
+            if articles[j] == article:
+                same[i, j] = True
                 continue
-            extra = 0.0
-            if a.entities and b.entities:
-                extra += W_ENTITY * len(a.entities & b.entities) / len(a.entities | b.entities)
-            if _shares_figure(a, b):
-                extra += W_NUMBER
-            if _day_dates(a) & _day_dates(b):
-                extra += W_DATE
-            sims[i, j] = sims[j, i] = min(1.0, sims[i, j] + extra)
-    np.fill_diagonal(sims, 0.0)
-    return np.asarray(sims)
+            plus = 0.0
+            if named and entities[j]:
+                theirs = entities[j]
+                plus += W_ENTITY * len(named & theirs) / len(named | theirs)
+            if mine and units[j].quantities and _shares_figure(a, units[j]):
+                plus += W_NUMBER
+            if days and days & dates[j]:
+                plus += W_DATE
+            if plus:
+                extra[i, j] = plus
+    upper = np.triu_indices(n, 1)
+    values = np.minimum(1.0, sims[upper] + extra[upper])
+    values[same[upper]] = 0.0
+    out = np.zeros((n, n))
+    out[upper] = values
+    out[upper[1], upper[0]] = values
+    return out
 
 
 def align(units: Sequence[ClaimUnit], threshold: float = SAME_FACT) -> list[list[ClaimUnit]]:
@@ -89,8 +107,9 @@ def align(units: Sequence[ClaimUnit], threshold: float = SAME_FACT) -> list[list
     sims = similarity_matrix(units)
     group_of = list(range(len(units)))
     members: dict[int, set[int]] = {i: {i} for i in range(len(units))}
+    upper = np.triu_indices(len(units), 1)
     pairs = sorted(
-        ((sims[i, j], i, j) for i in range(len(units)) for j in range(i + 1, len(units))),
+        zip(sims[upper].tolist(), upper[0].tolist(), upper[1].tolist(), strict=True),
         reverse=True,
     )
     for score, i, j in pairs:

@@ -72,6 +72,29 @@ QUANTITY_RE = re.compile(
     rf"(?:\s?(?P<post>%|per cent|percent|{_CUR_WORD})(?![a-z]))?",
     re.IGNORECASE,
 )
+# Every match of QUANTITY_RE holds a digit, a number word, or "a"/"an" before a scale
+# word; most sentences hold none, and these checks cost a fraction of the full pattern.
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = tuple(
+    sorted(
+        {w for w in _WORD_NUMBERS if len(w) > 2}
+        | {"thousand", "million", "billion", "trillion", "dozen", "hundred"}
+    )
+)
+_A_SHORT_SCALE = re.compile(r"an?\s+(?:mln|bn|tn|mn|[kmb])(?![a-z])", re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    return text.replace("\u0130", "i").replace("\u0131", "i").casefold()
+
+
+def _may_hold_quantity(text: str) -> bool:
+    """False only when ``QUANTITY_RE`` cannot match ``text`` (a cheap test run first)."""
+    if _DIGIT.search(text):
+        return True
+    # Folded as IGNORECASE folds letters: "ſix" and "sİx" read "six".
+    low = text.casefold() if text.isascii() else _fold(text)
+    return any(w in low for w in _NUMBER_WORDS) or _A_SHORT_SCALE.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -127,6 +150,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     Years (1900–2100 without unit or scale) and parts of dates are left out: they are dates.
     """
     found: list[Quantity] = []
+    if not _may_hold_quantity(text):
+        return found
     for m in QUANTITY_RE.finditer(text):
         raw = m.group("num")
         if not raw or (raw.lower() in {"a", "an"} and not m.group("scale")):

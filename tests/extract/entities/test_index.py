@@ -83,3 +83,16 @@ def test_candidates_are_bounded_and_hold_the_best_match(
     assert index.largest <= MAX_PER_KEY
     # Far fewer drafts scored than the exhaustive scan's one per draft per cluster.
     assert read < 0.2 * sum(range(len(drafts)))
+
+
+def test_close_to_keeps_exactly_the_strings_at_the_similarity_floor() -> None:
+    from newsweave.extract.entities.index import _close_to
+    from newsweave.extract.entities.names import similarity
+
+    # "kadafi" ~ "gadafi": 5 of 6 letters matched, ratio 2*5/12 = 0.833;
+    # "kadafi" ~ "obama": 2 shared letters at most (a, a), bound 2*2/11 = 0.36.
+    strings = ["kadafi", "gadafi", "obama", "kadaffi", ""]
+    found = _close_to("kadafi", strings, 0.72)
+    assert found == {s for s in strings if s == "kadafi" or similarity("kadafi", s) >= 0.72}
+    assert found == {"kadafi", "gadafi", "kadaffi"}
+    assert _close_to("", ["", "a"], 0.72) == {""}
