@@ -239,6 +239,9 @@ def _progress(console: Console) -> Iterator[tuple[InputTick | None, StageTick | 
             if name not in tasks:
                 progress.update(reading, total=progress.tasks[reading].completed)
                 tasks[name] = progress.add_task(name, total=total)
+                # Shown at once, not at the next timed refresh: a stage may be over in
+                # less than the refresh interval, and the line says what is running now.
+                progress.refresh()
             progress.update(tasks[name], completed=done, total=total)
 
         yield on_input, on_stage
