@@ -35,6 +35,8 @@ _BAR = re.compile(r"\b(" + "|".join(PHASES) + r")\b")
 #: A stage's bar shows ``done/total`` units; the total is what this run has to do.
 _TOTAL = re.compile(r"\b(" + "|".join(PHASES[1:]) + r")\b[^\r\n]*?\b\d+/(\d+)(?=\s)")
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+#: The part of a phase's uninterrupted time a kill is aimed in (see ``_window``).
+WINDOW_SHARE = 0.35
 
 
 def _warm() -> None:
@@ -133,12 +135,14 @@ def _one_run(
 
 def _window(phase: str, units: int | None, plan: dict[str, Any]) -> float:
     """How long ``phase`` should take this time: its time in the uninterrupted run, scaled
-    by the units it has to do now (a resumed stage has fewer), a little short of it so the
-    kill lands inside."""
+    by the units it has to do now (a resumed stage has fewer), cut to its first third so
+    the kill lands inside: a stage's time also covers what it does before its bar shows
+    and its closing write, and a stage of a fraction of a second (cluster, on an idle
+    machine) that a kill misses is done for good, leaving its later kills nothing."""
     seconds, units_then = plan["windows"][phase]
     if units is not None and units_then:
         seconds *= units / units_then
-    return max(0.8 * seconds, 0.05)
+    return max(WINDOW_SHARE * seconds, 0.03)
 
 
 def main(plan_path: str) -> None:
