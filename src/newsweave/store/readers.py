@@ -120,12 +120,11 @@ class ReadersMixin:
     #: The data stamp at which the full-text index was last found in step (``search``).
     _index_current_at: int | None = None
 
-    def data_stamp(self) -> int | None:
-        raise NotImplementedError  # SqlStore's (store/version.py)
-
     if TYPE_CHECKING:  # provided by SqlStore
 
         def _row_to_article(self, row: Any) -> Article: ...
+
+        def data_stamp(self) -> int | None: ...
 
     def _rows(self, query: Any) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
