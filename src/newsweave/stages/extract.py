@@ -15,6 +15,7 @@ the stamps of the stages computed from its facts (entities, events).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from newsweave import settings
 from newsweave.model import Article
@@ -23,8 +24,6 @@ from newsweave.stages.base import Context, Stage
 
 def run(ctx: Context, stage: Stage) -> int:
     """Run the extractors on every article they have not processed; return how many."""
-    from functools import partial
-
     from newsweave.distributed import Guarded, in_process
     from newsweave.extract.analyse import analyse_articles, crashed_facts
     from newsweave.extract.slavic import SLAVIC_LANGUAGES
