@@ -5,17 +5,11 @@ from __future__ import annotations
 from benchmarks.corpora.dumps import Dump
 from benchmarks.train.train_page_split import dedent, examples
 from newsweave.clean import split
+from tests.clean.test_split_pages import HARBOUR
+from tests.clean.test_split_pages import MENU as SITE_MENU
 
-BODY = [
-    "The city council on Monday approved a plan to rebuild the sea wall that protects the old "
-    "harbour district, after two winters of flooding left dozens of shops closed for weeks.",
-    "Engineers said the new wall would be two metres higher than the existing one and would be "
-    "built in stages so that fishing boats can keep using the harbour during the works.",
-    "The project will cost about 40 million euros, most of it paid by the regional government, "
-    "with the rest coming from a flood fund set up by the city three years ago.",
-]
-MENU = ["Home", "News", "World", "Business", "Sport", "Culture", "Opinion", "Weather",
-        "Subscribe", "Sign in", "Search", "Follow us", "Privacy Policy", "Contact"]  # fmt: skip
+BODY = HARBOUR[:3]
+MENU = [*SITE_MENU, "Follow us", "Privacy Policy", "Contact"]
 
 
 def test_one_positive_gap_per_page_boundary_and_none_inside_a_page() -> None:
