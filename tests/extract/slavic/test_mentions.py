@@ -113,3 +113,30 @@ def test_a_sentence_opening_word_the_dictionary_reads_as_no_name_is_no_mention()
     text = "Пілоти страйкують. Наступні рейси скасовано."
     spans = [RawSpan(0, 6, "PER"), RawSpan(text.index("Наступні"), text.index(" рейси"), "LOC")]
     assert find_slavic_mentions(text, "uk", "u2", spans=spans) == []
+
+
+def test_a_quoted_name_after_an_organisation_noun_is_an_organisation() -> None:
+    text = (
+        "Лидер партии «Единая Россия» выступил в Москве. Затем Единая Россия провела съезд. "
+        "Компания «Роснефть» и концерн Shell подписали соглашение."
+    )
+    found = _found(text, "ru")
+    # the quotes and the noun make it an organisation, though "Россия" is a place;
+    # its other mention in the text takes the same label (rule 6)
+    mentions = find_slavic_mentions(text, "ru", "a1")
+    assert [m.label for m in mentions if m.text == "Единая Россия"] == ["ORG", "ORG"]
+    assert found["Роснефть"][0] == "ORG"
+    assert "Компания «Роснефть»" not in found
+
+
+def test_an_organisation_name_keeps_its_lower_case_continuation_and_its_adjective() -> None:
+    text = (
+        "Об этом сообщила пресс-служба Федерального агентства по делам национальностей. "
+        "В среду Верховный суд Индии отклонил апелляцию."
+    )
+    found = _found(text, "ru")
+    assert found["Федерального агентства по делам национальностей"] == (
+        "ORG",
+        "Федеральное агентство по делам национальностей",
+    )
+    assert found["Верховный суд Индии"][0] == "ORG"
