@@ -140,3 +140,12 @@ def test_an_organisation_name_keeps_its_lower_case_continuation_and_its_adjectiv
         "Федеральное агентство по делам национальностей",
     )
     assert found["Верховный суд Индии"][0] == "ORG"
+
+
+def test_a_surname_of_a_full_name_in_the_text_is_that_person_even_as_a_common_word() -> None:
+    # "шредер" is also a common noun (a shredder), and "Шредера" opens a sentence
+    text = (
+        "Бывший канцлер Герхард Шредер возглавляет совет директоров. Шредера критикуют в Германии."
+    )
+    found = _found(text, "ru")
+    assert found["Шредера"] == ("PERSON", "Шредер")

@@ -482,7 +482,10 @@ def find_slavic_mentions(
         out = _with_gazetteer(text, out, language, gazetteer, (article_id, field, index))
     own = _own_names(out, gazetteer, quoted)
     if own:
-        out = _with_gazetteer(text, out, language, own, (article_id, field, index))
+        surnames = _surname_keys(out)
+        out = _with_gazetteer(
+            text, out, language, own, (article_id, field, index), trusted=surnames
+        )
     return _same_surname(out)
 
 
@@ -506,10 +509,13 @@ def _own_names(
             continue
         weight = _CUED_VOTES if (m.start, m.end) in cued else 1
         votes.setdefault(key, Counter())[m.label] += weight
+    surnames = _surname_keys(mentions)
+    for key in surnames:
+        votes.setdefault(key, Counter())["PERSON"] += _CUED_VOTES
     labels = {}
     for key, counts in votes.items():
         label, top = counts.most_common(1)[0]
-        if known is not None and key in known.labels:
+        if known is not None and key in known.labels and key not in surnames:
             continue
         if 2 * top > sum(counts.values()):
             labels[key] = label
@@ -520,16 +526,38 @@ def _own_names(
 _GAZETTEER_WORDS = 4
 
 
+def _surname_keys(mentions: list[Mention]) -> frozenset[str]:
+    """Name keys of the last word of the text's full names of people ("Герхард
+    Шредер" → Шредер's key): that word alone names the same person there, even where
+    the dictionary reads it as a common word ("Шредера" opening a sentence) or a
+    guess called it a place."""
+    keys = set()
+    for m in mentions:
+        words = m.name.split()
+        if m.label == "PERSON" and len(words) >= 2 and not _initial_word(words[-1]):
+            key = name_key(words[-1])
+            if len(key) >= 3:
+                keys.add(key)
+    return frozenset(keys)
+
+
+def _initial_word(word: str) -> bool:
+    return len(word.rstrip(".")) <= 1
+
+
 def _with_gazetteer(
     text: str,
     mentions: list[Mention],
     language: str,
     gazetteer: Gazetteer,
     where: tuple[str, SpanField, int | None],
+    *,
+    trusted: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Rule 5: labels as the gazetteer's articles agree, and its names no span covers
     (runs of capitalised words, longest first; a lone word that is also a common word
-    is left alone, in Ukrainian only at a sentence's start)."""
+    is left alone, in Ukrainian only at a sentence's start, unless its key is
+    ``trusted``: a surname of a full name in the same text)."""
     out = []
     for m in mentions:
         label = gazetteer.label_of(m.name)
@@ -568,7 +596,11 @@ def _with_gazetteer(
                         and not named
                         and (language != "uk" or _sentence_start(text, start))
                     )
-                    if info.function or info.adjective or common:
+                    if (info.function or info.adjective or common) and not (
+                        info.common
+                        and not info.function
+                        and name_key(base_form(surface, "PERSON", language)) in trusted
+                    ):
                         continue
                 found = gazetteer.lookup(surface, language)
                 if found is None:
