@@ -149,3 +149,20 @@ def test_a_surname_of_a_full_name_in_the_text_is_that_person_even_as_a_common_wo
     )
     found = _found(text, "ru")
     assert found["Шредера"] == ("PERSON", "Шредер")
+
+
+def test_russian_people_named_like_common_nouns_stay_people() -> None:
+    # "шредер" and "гросс" are inanimate common nouns too; natasha's context wins in Russian
+    text = (
+        "Немецкий политик заявил журналистам, что Шредер ошибается. "
+        "В интервью газете Гросс рассказал о планах компании."
+    )
+    found = _found(text, "ru")
+    assert found["Шредер"][0] == "PERSON"
+    assert found["Гросс"][0] == "PERSON"
+
+
+def test_an_organisation_name_stops_before_the_verb_it_is_the_subject_of() -> None:
+    # "начала" reads as the genitive of "начало" too
+    found = _found("Вчера Европейская комиссия начала расследование в отношении Google.", "ru")
+    assert found["Европейская комиссия"] == ("ORG", "Европейская комиссия")
