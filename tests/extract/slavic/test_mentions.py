@@ -166,3 +166,14 @@ def test_an_organisation_name_stops_before_the_verb_it_is_the_subject_of() -> No
     # "начала" reads as the genitive of "начало" too
     found = _found("Вчера Европейская комиссия начала расследование в отношении Google.", "ru")
     assert found["Европейская комиссия"] == ("ORG", "Европейская комиссия")
+
+
+def test_handles_and_latin_words_with_a_number_are_no_organisations() -> None:
+    text = (
+        "Лондонский индекс FTSE 100 вырос на 0,3%, написал аналитик в своём аккаунте "
+        "@Mark_Hughes. Лоукостер easyJet отменил рейсы."
+    )
+    found = _found(text, "ru")
+    assert "FTSE" not in found
+    assert "Mark" not in found and "Hughes" not in found
+    assert found["easyJet"][0] == "ORG"

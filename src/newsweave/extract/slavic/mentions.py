@@ -382,12 +382,28 @@ def _genitive(word: str, language: str) -> bool:
     )
 
 
+_HANDLE_MARKS = frozenset("@#_/")
+#: A model or index number after a name: glued, after a hyphen, or three digits after a
+#: space (a day of the month, a count or a year after a name is no part of it).
+_NUMBER_AFTER = re.compile(r"\d|-\d|[ \u00a0]\d{3}(?!\d)(?![.,]\d)")
+
+
+def _handle_or_numbered(text: str, start: int, end: int) -> bool:
+    """A Latin word that is a handle, hashtag or part of an address ("@Nigel_Farage",
+    "#StopBrexit") or is followed by a number (a model, index or act: "FTSE 100",
+    "EU 261"): no person, organisation or place."""
+    if text[start - 1 : start] in _HANDLE_MARKS or "_" in text[start : end + 1]:
+        return True
+    return _NUMBER_AFTER.match(text, end) is not None
+
+
 def _latin_names(text: str, spans: list[RawSpan]) -> list[RawSpan]:
     """Rule 4b: a lone Latin-script name in Cyrillic text that no span covers is an
     organisation ("easyJet", "Verdi", "SPF"); Latin words beside other Latin words (or
     joined to them by "+") are left alone (a person's name in the original, a quoted
     English title or phrase, a key combination), and so is a Latin word glued by a hyphen
-    to a Cyrillic one ("SMS-рассылка": a modifier)."""
+    to a Cyrillic one ("SMS-рассылка": a modifier), a handle, hashtag or part of an
+    address ("@Nigel_Farage") and a word followed by a number ("FTSE 100")."""
     words = list(_LATIN_NAME.finditer(text))
     found: list[RawSpan] = []
     for i, m in enumerate(words):
@@ -399,6 +415,8 @@ def _latin_names(text: str, spans: list[RawSpan]) -> list[RawSpan]:
         ):
             continue  # a modifier glued to a Cyrillic word: "SMS-рассылка", "Telegram-канал"
         if word.lower() in lexicon().not_names:
+            continue
+        if _handle_or_numbered(text, m.start(), m.end()):
             continue
         near = [words[k] for k in (i - 1, i + 1) if 0 <= k < len(words)]
         if any(
@@ -486,6 +504,8 @@ def find_slavic_mentions(
         if surface.lower() in not_names or _product(surface, language):
             continue
         if _after_product_noun(text, s.start, language):
+            continue
+        if _LATIN.match(surface) and _handle_or_numbered(text, s.start, s.end):
             continue
         if out and out[-1].end > s.start:
             continue
