@@ -177,3 +177,18 @@ def test_handles_and_latin_words_with_a_number_are_no_organisations() -> None:
     assert "FTSE" not in found
     assert "Mark" not in found and "Hughes" not in found
     assert found["easyJet"][0] == "ORG"
+
+
+def test_a_ministry_in_lower_case_with_its_domain_is_an_organisation() -> None:
+    text = (
+        "Об этом сообщили в министерстве по делам регионов и местного самоуправления. "
+        "Сотрудник министерства энергетики подтвердил данные. "
+        "На прошлой неделе министерство объявило о новых мерах."
+    )
+    found = _found(text, "ru")
+    assert found["министерстве по делам регионов и местного самоуправления"] == (
+        "ORG",
+        "министерство по делам регионов и местного самоуправления",
+    )
+    assert found["министерства энергетики"] == ("ORG", "министерство энергетики")
+    assert "министерство" not in found

@@ -283,7 +283,9 @@ def _named_orgs(text: str, spans: list[RawSpan], language: str) -> list[RawSpan]
     what continues it: a capital mid-sentence on the noun or on adjectives right before
     it ("Таможенного союза", "Министерства иностранных дел Великобритании",
     "Европейской исследовательской группы"), then words in the genitive and the
-    prepositions that join them ("по делам регионов и местного самоуправления")."""
+    prepositions that join them ("по делам регионов и местного самоуправления"); a
+    ministry or department in lower case is a name when such words follow it
+    ("министерства энергетики", ``_DOMAIN_HEADS``)."""
     nouns = lexicon().org_nouns.get(language, frozenset())
     tokens = _tokens(text, 0, len(text))
     out = list(spans)
@@ -302,7 +304,8 @@ def _named_orgs(text: str, spans: list[RawSpan], language: str) -> list[RawSpan]
         ):
             first -= 1
         capital = first < i or word[:1].isupper()
-        if not capital or _sentence_start(text, tokens[first][0]):
+        domain = not capital and word_info(word, language).lemma in _DOMAIN_HEADS
+        if not (capital or domain) or (capital and _sentence_start(text, tokens[first][0])):
             i += 1
             continue
         last = i
@@ -316,12 +319,18 @@ def _named_orgs(text: str, spans: list[RawSpan], language: str) -> list[RawSpan]
                 continue
             if j == i + 1 and _predicate_after(word, w, language):
                 break
-            if not _genitive(w, language) or (
+            after_po = tokens[j - 1][2] == "по" and _dative(w, language)
+            if domain and j == i + 1 and w[:1].isupper():
+                break  # "министерство Германии" is a description, not a name
+            if not (after_po or _genitive(w, language)) or (
                 w[:1].isupper() and not (_place_like(w, language) or word_info(w, language).org)
             ):
                 break
             last = j
             j += 1
+        if domain and last == i:
+            i += 1
+            continue
         begin, stop = tokens[first][0], tokens[last][1]
         inside = [s for s in out if s.start < stop and begin < s.end]
         if all(s.end - s.start < stop - begin for s in inside):
@@ -352,6 +361,21 @@ def _quoted_orgs(text: str, spans: list[RawSpan], language: str) -> list[RawSpan
         out = [s for s in out if s.end <= start or s.start >= end]
         out.append(RawSpan(start, end, "ORG"))
     return out
+
+
+#: Lower-case heads a ministry or department is named by with its domain in the
+#: genitive or after "по" ("министерство энергетики", "департамент по делам регионов"):
+#: written in lower case they are still that body's name. Russian only: with the
+#: Ukrainian "міністерство" the Ukrainian tuning topics score 0.0005 lower.
+_DOMAIN_HEADS = frozenset({"министерство", "департамент"})
+
+
+def _dative(word: str, language: str) -> bool:
+    """A noun the dictionary reads in the dative ("по делам", "по вопросам")."""
+    return any(
+        p.is_known and p.tag.case == "datv" and p.tag.POS == "NOUN"
+        for p in morph(language).parse(word.lower())
+    )
 
 
 def _predicate_after(noun: str, word: str, language: str) -> bool:
