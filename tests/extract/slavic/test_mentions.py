@@ -192,3 +192,14 @@ def test_a_ministry_in_lower_case_with_its_domain_is_an_organisation() -> None:
     )
     assert found["министерства энергетики"] == ("ORG", "министерство энергетики")
     assert "министерство" not in found
+
+
+def test_an_organisation_noun_with_its_fixed_complement_is_a_name() -> None:
+    text = (
+        "Заседание кабинета министров перенесли на пятницу. "
+        "Вопрос обсудят в палате общин. Заседание кабинета прошло спокойно."
+    )
+    found = _found(text, "ru")
+    assert found["кабинета министров"] == ("ORG", "кабинет министров")
+    assert found["палате общин"] == ("ORG", "палата общин")
+    assert "кабинета" not in found

@@ -230,7 +230,8 @@ def _nation_adjective(word: str) -> bool:
 def _org_phrases(text: str, spans: list[RawSpan], language: str) -> list[RawSpan]:
     """Rule 3: organisation nouns made names by a nationality adjective (Russian only:
     on the Ukrainian tuning texts "британський уряд" is a description more often than a
-    name) or a place after."""
+    name), a place after or the lexicon's fixed complements ("кабинет министров",
+    "палата общин")."""
     nouns = lexicon().org_nouns.get(language, frozenset())
     complements = lexicon().org_complements
     out = list(spans)
@@ -264,7 +265,7 @@ def _org_phrases(text: str, spans: list[RawSpan], language: str) -> list[RawSpan
         after = next((s for s in out if s.start > last and text[last : s.start].isspace()), None)
         if after is not None and after.label == "LOC":
             last, qualified = after.end, True
-        if not qualified:
+        if not qualified and j == i + 1:
             continue
         out = [s for s in out if s.end <= first or s.start >= last]
         out.append(RawSpan(first, last, "ORG"))
