@@ -203,3 +203,9 @@ def test_an_organisation_noun_with_its_fixed_complement_is_a_name() -> None:
     assert found["кабинета министров"] == ("ORG", "кабинет министров")
     assert found["палате общин"] == ("ORG", "палата общин")
     assert "кабинета" not in found
+
+
+def test_a_latin_script_name_opening_with_a_given_name_is_a_person() -> None:
+    found = _found("Фото: Richard Parker / Reuters. Министр посетил Лондон.", "ru")
+    assert found["Richard Parker"][0] == "PERSON"
+    assert found["Reuters"][0] == "ORG"
