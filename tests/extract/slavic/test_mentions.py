@@ -209,3 +209,16 @@ def test_a_latin_script_name_opening_with_a_given_name_is_a_person() -> None:
     found = _found("Фото: Richard Parker / Reuters. Министр посетил Лондон.", "ru")
     assert found["Richard Parker"][0] == "PERSON"
     assert found["Reuters"][0] == "ORG"
+
+
+def test_an_organisation_name_ends_at_a_person_and_never_in_a_preposition() -> None:
+    text = (
+        "Об этом сообщили в Департаменте по выходу Британии из ЕС в пятницу. "
+        "На встрече глава МИД Евросоюза Доминик Рааб выступил с речью. "
+        "В переговорах с Евросоюзом по условиям выхода наступил перерыв."
+    )
+    found = _found(text, "ru")
+    assert found["Департаменте по выходу Британии"][0] == "ORG"
+    assert found["Евросоюза"][0] == "ORG"
+    assert found["Доминик Рааб"][0] == "PERSON"
+    assert found["Евросоюзом"] == ("ORG", "Евросоюз")

@@ -320,7 +320,13 @@ def _named_orgs(text: str, spans: list[RawSpan], language: str) -> list[RawSpan]
                 continue
             if j == i + 1 and _predicate_after(word, w, language):
                 break
-            after_po = tokens[j - 1][2] == "по" and _dative(w, language)
+            if any(s.start == tokens[j][0] and s.label == "PER" for s in out):
+                break  # a person's name begins: "Евросоюза" | "Доминик Рааб"
+            after_po = (
+                tokens[j - 1][2] == "по"
+                and word_info(word, language).lemma in _DOMAIN_BODIES
+                and _dative(w, language)
+            )
             if domain and j == i + 1 and w[:1].isupper():
                 break  # "министерство Германии" is a description, not a name
             if not (after_po or _genitive(w, language)) or (
@@ -369,6 +375,15 @@ def _quoted_orgs(text: str, spans: list[RawSpan], language: str) -> list[RawSpan
 #: written in lower case they are still that body's name. Russian only: with the
 #: Ukrainian "міністерство" the Ukrainian tuning topics score 0.0005 lower.
 _DOMAIN_HEADS = frozenset({"министерство", "департамент"})
+
+
+#: Bodies named by their domain after "по" ("агентство по делам национальностей",
+#: "комитет по международным делам"); a union or a party is not ("Евросоюз по условиям
+#: выхода" is the union and what it negotiates).
+_DOMAIN_BODIES = frozenset(
+    {"министерство", "департамент", "агентство", "комитет", "комиссия", "служба",
+     "управление", "совет", "центр", "ведомство"}
+)  # fmt: skip
 
 
 def _dative(word: str, language: str) -> bool:
@@ -581,6 +596,9 @@ def find_slavic_mentions(
     not_names = lexicon().not_names
     out: list[Mention] = []
     for s in sorted(pieces, key=lambda s: (s.start, -s.end)):
+        s = _trimmed(text, s, language)
+        if s is None:
+            continue
         surface = text[s.start : s.end]
         if surface.lower() in not_names or _product(surface, language):
             continue
@@ -645,6 +663,22 @@ def _own_names(
         if 2 * top > sum(counts.values()):
             labels[key] = label
     return Gazetteer(labels)
+
+
+def _trimmed(text: str, span: RawSpan, language: str) -> RawSpan | None:
+    """``span`` without the lower-case function words it ends in (a chain of genitives
+    that stopped before its object: "департаменте по выходу Британии из"); None when
+    nothing is left."""
+    tokens = _tokens(text, span.start, span.end)
+    if not tokens:
+        return None
+    kept = len(tokens)
+    while kept > 1 and tokens[kept - 1][2].islower():
+        parses = morph(language).parse(tokens[kept - 1][2])
+        if not any(p.is_known and p.tag.POS in ("PREP", "CONJ", "PRCL") for p in parses):
+            break  # ("из" is also a name's genitive to the dictionary: no word_info here)
+        kept -= 1
+    return span if kept == len(tokens) else RawSpan(span.start, tokens[kept - 1][1], span.label)
 
 
 #: The longest word sequence looked up in a gazetteer.
