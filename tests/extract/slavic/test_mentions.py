@@ -214,11 +214,11 @@ def test_a_latin_script_name_opening_with_a_given_name_is_a_person() -> None:
 def test_an_organisation_name_ends_at_a_person_and_never_in_a_preposition() -> None:
     text = (
         "Об этом сообщили в Департаменте по выходу Британии из ЕС в пятницу. "
-        "На встрече глава МИД Евросоюза Доминик Рааб выступил с речью. "
+        "На встрече глава МИД Евросоюза Жозеп Боррель выступил с речью. "
         "В переговорах с Евросоюзом по условиям выхода наступил перерыв."
     )
     found = _found(text, "ru")
     assert found["Департаменте по выходу Британии"][0] == "ORG"
     assert found["Евросоюза"][0] == "ORG"
-    assert found["Доминик Рааб"][0] == "PERSON"
+    assert found["Жозеп Боррель"][0] == "PERSON"
     assert found["Евросоюзом"] == ("ORG", "Евросоюз")

@@ -321,7 +321,7 @@ def _named_orgs(text: str, spans: list[RawSpan], language: str) -> list[RawSpan]
             if j == i + 1 and _predicate_after(word, w, language):
                 break
             if any(s.start == tokens[j][0] and s.label == "PER" for s in out):
-                break  # a person's name begins: "Евросоюза" | "Доминик Рааб"
+                break  # a person's name begins: "Евросоюза" | "Жозеп Боррель"
             after_po = (
                 tokens[j - 1][2] == "по"
                 and word_info(word, language).lemma in _DOMAIN_BODIES
