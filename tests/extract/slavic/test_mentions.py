@@ -222,3 +222,12 @@ def test_an_organisation_name_ends_at_a_person_and_never_in_a_preposition() -> N
     assert found["Евросоюза"][0] == "ORG"
     assert found["Жозеп Боррель"][0] == "PERSON"
     assert found["Евросоюзом"] == ("ORG", "Евросоюз")
+
+
+def test_a_title_introduced_as_a_product_is_no_mention_wherever_it_recurs() -> None:
+    text = (
+        "Строительство газопровода «Сила Сибири» завершено. По «Силе Сибири» газ идёт "
+        "в Китай. Сила Сибири работает на полную мощность."
+    )
+    found = _found(text, "ru")
+    assert found == {"Китай": ("GPE", "Китай")}

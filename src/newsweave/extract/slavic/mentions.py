@@ -22,17 +22,21 @@ the word lists of ``data/slavic_lexicon.json``:
    adjective in Russian only); an organisation noun written with a capital
    mid-sentence, or after capitalised adjectives, is a name with its genitive
    complements ("Министерства иностранных дел Великобритании", "Таможенного союза");
-4. acronyms, dictionary toponyms and lone Latin names ("easyJet") natasha left out are
-   added; products, platforms and events (the lexicon's ``products``, Latin names with
-   a model number, English titles opening with "The", names right after a product
-   noun such as "газопровод") are no mentions;
+4. acronyms, dictionary toponyms, lone Latin names ("easyJet") and Latin-script
+   names opening with a given name ("Richard Parker") natasha left out are added
+   (handles, hashtags and Latin words with a model number are none); products,
+   platforms and events (the lexicon's ``products``, Latin names with a model
+   number, English titles opening with "The", names right after a product noun such
+   as "газопровод") are no mentions;
 5. with a ``Gazetteer`` (names other articles agree on, ``gazetteer.py``) its names are
    found again and mentions take the label those articles gave them;
 6. a name of the text is found again at its other occurrences and inflected forms and
    labelled as most of its mentions are (a quoted name after an organisation-kind noun,
    "партия «Единая Россия»", is an organisation and outweighs the others); an
    organisation span is not cut at a joining word before a lower-case word ("агентство
-   по делам национальностей").
+   по делам национальностей");
+7. a title the text introduces as a product's ("газопровод «Сила Сибири»") is no
+   mention, nor any word of it, wherever it recurs in the text.
 
 Every rule was chosen on the tuning topics of ``benchmarks.multilingual`` (brexit and
 ryanair); no error of the check topics was looked at (their pooled figures were printed
@@ -595,8 +599,8 @@ def find_slavic_mentions(
     pieces = _latin_people(text, pieces)
     not_names = lexicon().not_names
     out: list[Mention] = []
-    for s in sorted(pieces, key=lambda s: (s.start, -s.end)):
-        s = _trimmed(text, s, language)
+    for piece in sorted(pieces, key=lambda s: (s.start, -s.end)):
+        s = _trimmed(text, piece, language)
         if s is None:
             continue
         surface = text[s.start : s.end]
@@ -629,7 +633,45 @@ def find_slavic_mentions(
         out = _with_gazetteer(
             text, out, language, own, (article_id, field, index), trusted=surnames
         )
-    return _same_surname(out)
+    return _same_surname(_without_products(text, out, language))
+
+
+_QUOTE = re.compile(r"[«\"„“]([^«»\"„“”\n]{1,60})[»\"“”]")
+
+
+def _without_products(text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """Rule 7: a title the text introduces as a product's ("газопровод «Сила Сибири»")
+    is that product wherever the text quotes it or names it alone: no mention is
+    made of it or of a word inside it ("Сибири" is no place there)."""
+    nouns = lexicon().product_nouns.get(language, frozenset())
+    products = set()
+    for m in _QUOTED.finditer(text):
+        noun = m.group(1)
+        if noun.islower() and word_info(noun, language).lemma in nouns:
+            products.add(name_key(base_form(m.group(2).strip(), "ORG", language)))
+    products = {key for key in products if len(key.replace(" ", "")) >= 2}
+    if not products:
+        return mentions
+    inside = [
+        (q.start(1), q.end(1))
+        for q in _QUOTE.finditer(text)
+        if name_key(base_form(q.group(1).strip(), "ORG", language)) in products
+    ]
+    lengths = {len(key.split()) for key in products}
+    tokens = _tokens(text, 0, len(text))
+    for i, (start, _, word) in enumerate(tokens):
+        if not word[:1].isupper():
+            continue
+        for n in lengths:
+            end = tokens[min(i + n, len(tokens)) - 1][1]
+            if name_key(base_form(text[start:end], "ORG", language)) in products:
+                inside.append((start, end))
+    return [
+        m
+        for m in mentions
+        if name_key(m.name) not in products
+        and not any(start <= m.start and m.end <= end for start, end in inside)
+    ]
 
 
 #: Votes of a mention whose organisation-kind noun says what it is (rule 3c): that
