@@ -231,3 +231,14 @@ def test_a_title_introduced_as_a_product_is_no_mention_wherever_it_recurs() -> N
     )
     found = _found(text, "ru")
     assert found == {"Китай": ("GPE", "Китай")}
+
+
+def test_names_with_a_glued_digit_or_domain_are_names_and_models_are_not() -> None:
+    text = (
+        "Об этом сообщает Цензор.net со ссылкой на источники. Охрану вела компания G4S, "
+        "а самолёт Airbus A320 остался в ангаре."
+    )
+    found = _found(text, "ru")
+    assert found["Цензор.net"][0] == "ORG"
+    assert found["G4S"][0] == "ORG"
+    assert not any("Airbus" in name for name in found)

@@ -125,7 +125,7 @@ def _split(text: str, span: RawSpan, language: str) -> list[RawSpan]:
             group = group[1:]
         while group and _function(text, group[-1], language):
             group = group[:-1]
-        group = _without_description(group, language)
+        group = _without_description(text, group, language)
         if group and any(t[2][:1].isupper() for t in group):
             out.append(RawSpan(group[0][0], group[-1][1], span.label))
     return out
@@ -138,12 +138,15 @@ def _lower_after(tokens: list[tuple[int, int, str]], i: int) -> bool:
 
 
 def _without_description(
-    group: list[tuple[int, int, str]], language: str
+    text: str, group: list[tuple[int, int, str]], language: str
 ) -> list[tuple[int, int, str]]:
     """Common words before a Latin-script name are a description, not part of it
-    ("Ирландская авиакомпания-лоукостер Ryanair", "Бортпроводники Ryanair")."""
+    ("Ирландская авиакомпания-лоукостер Ryanair", "Бортпроводники Ryanair"); a Latin
+    part glued to the word before it is no name of its own ("Цензор.net")."""
     for i, token in enumerate(group):
         if _LATIN.match(token[2]):
+            if i and not text[group[i - 1][1] : token[0]].isspace():
+                return group
             return group[i:] if i else group
         info = word_info(token[2].split("-")[0], language)
         if info.person or info.place or info.org or not (info.common or info.adjective):
@@ -816,7 +819,10 @@ def _with_gazetteer(
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-_MODEL = re.compile(r"[A-Za-z][\w.]*[\s\-]?\d")
+#: A model number: a Latin name, a space or hyphen and a number ("Boeing-737", "Airbus
+#: A320"), or one or two capitals glued to three digits or more ("A320"); a name with a
+#: digit glued to it is still a name ("G4S", "G20").
+_MODEL = re.compile(r"[A-Za-z][\w.]*[\s\-](?:[A-Z]{1,2})?\d|[A-Z]{1,2}\d{3}")
 
 
 def _product(surface: str, language: str) -> bool:
