@@ -242,3 +242,9 @@ def test_names_with_a_glued_digit_or_domain_are_names_and_models_are_not() -> No
     assert found["Цензор.net"][0] == "ORG"
     assert found["G4S"][0] == "ORG"
     assert not any("Airbus" in name for name in found)
+
+
+def test_an_acronym_and_the_quoted_name_after_it_are_one_organisation() -> None:
+    found = _found("Иск подало ООО «Вектор», сообщает агентство ТАСС.", "ru")
+    assert found["ООО «Вектор»"][0] == "ORG"
+    assert "Вектор" not in found
