@@ -205,6 +205,9 @@ def _relabel(text: str, span: RawSpan, language: str) -> str:
     return span.label
 
 
+_VERB_FORMS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
+
+
 def _opening_word(text: str, span: RawSpan, language: str) -> bool:
     """A one-word span the dictionary reads as no name: an adjective anywhere (the
     first word of a title, "Економічна" of "Економічна правда", left alone) and, when it
@@ -220,6 +223,9 @@ def _opening_word(text: str, span: RawSpan, language: str) -> bool:
     info = word_info(word, language)
     if info.adjective and not (info.person or info.place or info.org):
         return True
+    parses = [p for p in morph(language).parse(word.lower()) if p.is_known]
+    if parses and parses[0].tag.POS in _VERB_FORMS and not (info.person or info.place):
+        return True  # "Опубликовано" opening a caption line
     if not _sentence_start(text, span.start):
         return False
     parses = morph(language).parse(word.lower())
@@ -644,6 +650,9 @@ def find_slavic_mentions(
         out = _with_gazetteer(
             text, out, language, own, (article_id, field, index), trusted=surnames
         )
+    out = [
+        m for m in out if not (_LATIN.match(m.text) and _handle_or_numbered(text, m.start, m.end))
+    ]
     return _same_surname(_without_products(text, out, language))
 
 
@@ -720,17 +729,19 @@ def _own_names(
 
 def _trimmed(text: str, span: RawSpan, language: str) -> RawSpan | None:
     """``span`` without the lower-case function words it ends in (a chain of genitives
-    that stopped before its object: "департаменте по выходу Британии из"); None when
-    nothing is left."""
+    that stopped before its object: "департаменте по выходу Британии из") or, for a
+    person, any lower-case word it ends in ("Иванов И. И. номер"); None when nothing
+    is left."""
     tokens = _tokens(text, span.start, span.end)
     if not tokens:
         return None
     kept = len(tokens)
     while kept > 1 and tokens[kept - 1][2].islower():
         parses = morph(language).parse(tokens[kept - 1][2])
-        if not any(p.is_known and p.tag.POS in ("PREP", "CONJ", "PRCL") for p in parses):
+        closed = any(p.is_known and p.tag.POS in ("PREP", "CONJ", "PRCL") for p in parses)
+        if not (closed or span.label == "PER"):
             break  # ("из" is also a name's genitive to the dictionary: no word_info here)
-        kept -= 1
+        kept -= 1  # a person's name ends in a capitalised word or an initial
     return span if kept == len(tokens) else RawSpan(span.start, tokens[kept - 1][1], span.label)
 
 
