@@ -244,12 +244,6 @@ def test_names_with_a_glued_digit_or_domain_are_names_and_models_are_not() -> No
     assert not any("Airbus" in name for name in found)
 
 
-def test_an_acronym_and_the_quoted_name_after_it_are_one_organisation() -> None:
-    found = _found("Иск подало ООО «Вектор», сообщает агентство ТАСС.", "ru")
-    assert found["ООО «Вектор»"][0] == "ORG"
-    assert "Вектор" not in found
-
-
 def test_a_verb_form_is_no_name_and_a_person_ends_in_no_lower_case_word() -> None:
     text = "Опубликовано в пятницу. Иск подписал Петров Иван номер два."
     spans = [RawSpan(0, 12, "PER"), RawSpan(37, 54, "PER")]

@@ -367,19 +367,11 @@ def _quoted_orgs(text: str, spans: list[RawSpan], language: str) -> list[RawSpan
     """Rule 3c: a quoted name right after a lower-case noun of a kind of organisation
     (the lexicon's ``org_kind_nouns``: "компания «Роснефть»", "партия «Единая Россия»")
     is that organisation's name, whatever the spans inside the quotes said ("Единая
-    Россия" is no place there); an acronym and the quoted name after it are one
-    organisation ("ООО «Вектор»")."""
+    Россия" is no place there)."""
     nouns = lexicon().org_kind_nouns.get(language, frozenset())
     out = list(spans)
     for m in _QUOTED.finditer(text):
         noun, name = m.group(1), m.group(2)
-        if _ACRONYM.fullmatch(noun) and name[:1].isupper():
-            # an acronym of a kind of body and its quoted name are one name: "РИА
-            # «Новости»", "ООО «Вектор»"
-            start, end = m.start(1), m.end()
-            out = [s for s in out if s.end <= start or s.start >= end]
-            out.append(RawSpan(start, end, "ORG"))
-            continue
         if not noun.islower() or not name[:1].isupper():
             continue
         if noun not in nouns and word_info(noun, language).lemma not in nouns:
