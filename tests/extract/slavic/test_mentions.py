@@ -113,3 +113,139 @@ def test_a_sentence_opening_word_the_dictionary_reads_as_no_name_is_no_mention()
     text = "Пілоти страйкують. Наступні рейси скасовано."
     spans = [RawSpan(0, 6, "PER"), RawSpan(text.index("Наступні"), text.index(" рейси"), "LOC")]
     assert find_slavic_mentions(text, "uk", "u2", spans=spans) == []
+
+
+def test_a_quoted_name_after_an_organisation_noun_is_an_organisation() -> None:
+    text = (
+        "Лидер партии «Единая Россия» выступил в Москве. Затем Единая Россия провела съезд. "
+        "Компания «Роснефть» и концерн Shell подписали соглашение."
+    )
+    found = _found(text, "ru")
+    # the quotes and the noun make it an organisation, though "Россия" is a place;
+    # its other mention in the text takes the same label (rule 6)
+    mentions = find_slavic_mentions(text, "ru", "a1")
+    assert [m.label for m in mentions if m.text == "Единая Россия"] == ["ORG", "ORG"]
+    assert found["Роснефть"][0] == "ORG"
+    assert "Компания «Роснефть»" not in found
+
+
+def test_an_organisation_name_keeps_its_lower_case_continuation_and_its_adjective() -> None:
+    text = (
+        "Об этом сообщила пресс-служба Федерального агентства по делам национальностей. "
+        "В среду Верховный суд Индии отклонил апелляцию."
+    )
+    found = _found(text, "ru")
+    assert found["Федерального агентства по делам национальностей"] == (
+        "ORG",
+        "Федеральное агентство по делам национальностей",
+    )
+    assert found["Верховный суд Индии"][0] == "ORG"
+
+
+def test_a_surname_of_a_full_name_in_the_text_is_that_person_even_as_a_common_word() -> None:
+    # "шредер" is also a common noun (a shredder), and "Шредера" opens a sentence
+    text = (
+        "Бывший канцлер Герхард Шредер возглавляет совет директоров. Шредера критикуют в Германии."
+    )
+    found = _found(text, "ru")
+    assert found["Шредера"] == ("PERSON", "Шредер")
+
+
+def test_russian_people_named_like_common_nouns_stay_people() -> None:
+    # "шредер" and "гросс" are inanimate common nouns too; natasha's context wins in Russian
+    text = (
+        "Немецкий политик заявил журналистам, что Шредер ошибается. "
+        "В интервью газете Гросс рассказал о планах компании."
+    )
+    found = _found(text, "ru")
+    assert found["Шредер"][0] == "PERSON"
+    assert found["Гросс"][0] == "PERSON"
+
+
+def test_an_organisation_name_stops_before_the_verb_it_is_the_subject_of() -> None:
+    # "начала" reads as the genitive of "начало" too
+    found = _found("Вчера Европейская комиссия начала расследование в отношении Google.", "ru")
+    assert found["Европейская комиссия"] == ("ORG", "Европейская комиссия")
+
+
+def test_handles_and_latin_words_with_a_number_are_no_organisations() -> None:
+    text = (
+        "Лондонский индекс FTSE 100 вырос на 0,3%, написал аналитик в своём аккаунте "
+        "@Mark_Hughes. Лоукостер easyJet отменил рейсы."
+    )
+    found = _found(text, "ru")
+    assert "FTSE" not in found
+    assert "Mark" not in found and "Hughes" not in found
+    assert found["easyJet"][0] == "ORG"
+
+
+def test_a_ministry_in_lower_case_with_its_domain_is_an_organisation() -> None:
+    text = (
+        "Об этом сообщили в министерстве по делам регионов и местного самоуправления. "
+        "Сотрудник министерства энергетики подтвердил данные. "
+        "На прошлой неделе министерство объявило о новых мерах."
+    )
+    found = _found(text, "ru")
+    assert found["министерстве по делам регионов и местного самоуправления"] == (
+        "ORG",
+        "министерство по делам регионов и местного самоуправления",
+    )
+    assert found["министерства энергетики"] == ("ORG", "министерство энергетики")
+    assert "министерство" not in found
+
+
+def test_an_organisation_noun_with_its_fixed_complement_is_a_name() -> None:
+    text = (
+        "Заседание кабинета министров перенесли на пятницу. "
+        "Вопрос обсудят в палате общин. Заседание кабинета прошло спокойно."
+    )
+    found = _found(text, "ru")
+    assert found["кабинета министров"] == ("ORG", "кабинет министров")
+    assert found["палате общин"] == ("ORG", "палата общин")
+    assert "кабинета" not in found
+
+
+def test_a_latin_script_name_opening_with_a_given_name_is_a_person() -> None:
+    found = _found("Фото: Richard Parker / Reuters. Министр посетил Лондон.", "ru")
+    assert found["Richard Parker"][0] == "PERSON"
+    assert found["Reuters"][0] == "ORG"
+
+
+def test_an_organisation_name_ends_at_a_person_and_never_in_a_preposition() -> None:
+    text = (
+        "Об этом сообщили в Департаменте по выходу Британии из ЕС в пятницу. "
+        "На встрече глава МИД Евросоюза Жозеп Боррель выступил с речью. "
+        "В переговорах с Евросоюзом по условиям выхода наступил перерыв."
+    )
+    found = _found(text, "ru")
+    assert found["Департаменте по выходу Британии"][0] == "ORG"
+    assert found["Евросоюза"][0] == "ORG"
+    assert found["Жозеп Боррель"][0] == "PERSON"
+    assert found["Евросоюзом"] == ("ORG", "Евросоюз")
+
+
+def test_a_title_introduced_as_a_product_is_no_mention_wherever_it_recurs() -> None:
+    text = (
+        "Строительство газопровода «Сила Сибири» завершено. По «Силе Сибири» газ идёт "
+        "в Китай. Сила Сибири работает на полную мощность."
+    )
+    found = _found(text, "ru")
+    assert found == {"Китай": ("GPE", "Китай")}
+
+
+def test_names_with_a_glued_digit_or_domain_are_names_and_models_are_not() -> None:
+    text = (
+        "Об этом сообщает Цензор.net со ссылкой на источники. Охрану вела компания G4S, "
+        "а самолёт Airbus A320 остался в ангаре."
+    )
+    found = _found(text, "ru")
+    assert found["Цензор.net"][0] == "ORG"
+    assert found["G4S"][0] == "ORG"
+    assert not any("Airbus" in name for name in found)
+
+
+def test_a_verb_form_is_no_name_and_a_person_ends_in_no_lower_case_word() -> None:
+    text = "Опубликовано в пятницу. Иск подписал Петров Иван номер два."
+    spans = [RawSpan(0, 12, "PER"), RawSpan(37, 54, "PER")]
+    found = {m.text: m.label for m in find_slavic_mentions(text, "ru", "a1", spans=spans)}
+    assert found == {"Петров Иван": "PERSON"}

@@ -12,6 +12,7 @@ from importlib import resources
 class SlavicLexicon:
     org_nouns: dict[str, frozenset[str]]
     org_complements: frozenset[str]
+    org_kind_nouns: dict[str, frozenset[str]]
     nation_adjectives: tuple[str, ...]
     not_names: frozenset[str]
     products: frozenset[str]
@@ -29,6 +30,7 @@ def lexicon() -> SlavicLexicon:
     return SlavicLexicon(
         org_nouns={k: frozenset(v) for k, v in data["org_nouns"].items()},
         org_complements=frozenset(data["org_complements"]),
+        org_kind_nouns={k: frozenset(v) for k, v in data["org_kind_nouns"].items()},
         nation_adjectives=tuple(data["nation_adjectives"]),
         not_names=frozenset(data["not_names"]),
         products=frozenset(data["products"]),
