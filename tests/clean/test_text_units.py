@@ -273,3 +273,47 @@ def test_a_labelled_column_of_headlines_inside_the_body_is_dropped() -> None:
     assert not any("Ferry" in t or "Rail" in t for t in texts)
     assert "Tour Dates And Venues For The Coming Season" in texts  # a subhead, no label
     assert texts[-1].startswith("The vote passed")
+
+
+# A flattened page (indentation is DOM depth) with a newsletter box set one level deeper
+# among the paragraphs, and a related-links box under a label at the article's end.
+_NESTED_BOXES = """        Home
+            The harbour board voted on Tuesday to dredge the eastern channel before the storms.
+            Fishing crews had warned for months that silt left the channel too shallow at low tide.
+                Get the morning briefing in your inbox. The news that matters, every weekday.
+                Sign Up
+                This site is protected by reCAPTCHA Privacy Policy | Terms of Service
+            The work will cost about 2 million euros and should be finished by the end of November.
+                “We cannot wait for another boat to run aground,” the harbour master told the board.
+            The board will publish the contractor's name next week, a spokeswoman said on Tuesday.
+                  related news
+                  Ferry timetable changes for the winter season
+                  Coastguard station gets a new lifeboat
+        About us
+"""
+
+
+def _paragraph_texts(raw: str) -> list[str]:
+    infos = classify_all(split_lines(raw))
+    layout = find_layout(infos, 0, len(infos))
+    assert layout is not None
+    return [p.text for p in build_paragraphs(infos, layout.start, layout.end, set())]
+
+
+def test_a_deeper_box_with_page_material_inside_the_body_is_dropped() -> None:
+    texts = _paragraph_texts(_NESTED_BOXES)
+    assert texts[0].startswith("The harbour board voted")
+    assert not any("briefing" in t or "Sign Up" in t or "reCAPTCHA" in t for t in texts)
+    assert not any("Ferry" in t or "Coastguard" in t for t in texts)
+    # a deeper quote without buttons or links is the article's
+    assert any(t.startswith("“We cannot wait") for t in texts)
+    assert texts[-1].startswith("The board will publish")
+
+
+def test_deeper_lines_holding_much_of_the_body_are_kept() -> None:
+    raw = _NESTED_BOXES.replace(
+        "                Sign Up\n",
+        "                Sign Up\n" + "                The channel was last dredged in 2019, when "
+        "the council paid for the work from its reserves after a long dispute.\n" * 4,
+    )
+    assert any(t.startswith("The channel was last dredged") for t in _paragraph_texts(raw))
