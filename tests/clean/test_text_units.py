@@ -15,7 +15,8 @@ from newsweave.clean.chrome import (
 from newsweave.clean.lines import split_lines
 from newsweave.clean.paragraphs import build_paragraphs
 from newsweave.clean.split import split_parts
-from newsweave.clean.structure import classify_all
+from newsweave.clean.structure import classify_all, is_label_run
+from newsweave.words import word_count
 
 
 def test_inline_remnants_removed_between_raw_slices() -> None:
@@ -317,3 +318,37 @@ def test_deeper_lines_holding_much_of_the_body_are_kept() -> None:
         "the council paid for the work from its reserves after a long dispute.\n" * 4,
     )
     assert any(t.startswith("The channel was last dredged") for t in _paragraph_texts(raw))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Select Category Affiliates Affordable Housing Architecture Art and Artists Baby "
+        "Bathrooms Bedrooms Books Children's Rooms Design Events Dining Rooms Furniture Gardens",
+        "Select Month November 2012 October 2012 September 2012 August 2012 July 2012 June 2012 "
+        "May 2012 April 2012 March 2012 February 2012 January 2012",
+        "Rankings and Research Companies Channelcast Marketing Matters Events Jobs Cloud Data "
+        "Center Networking Security Storage Software Mobility Managed Services Video",
+    ],
+)
+def test_long_lines_of_capitalised_labels_are_no_body(text: str) -> None:
+    assert is_label_run(text, word_count(text))
+    (info,) = classify_all(split_lines(text))
+    assert info.role == "short"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # prose cut before its stop, in English and German (nouns capitalised, verbs not)
+        "The harbour board voted on Tuesday to dredge the eastern channel before the winter "
+        "storms, after fishing crews warned that silt left it too shallow at low tide",
+        "Die Bundesregierung hat am Dienstag beschlossen, dass die Mittel für den Ausbau der "
+        "Schienenwege in den kommenden fünf Jahren deutlich erhöht werden sollen",
+        # a list of names that closes like a sentence is the article's
+        "Present were Anna Berg, Carl Dahl, Eva Fors, Gustav Holm, Ida Jonsson, Karl Lind, "
+        "Maria Nord, Olof Persson, Rut Sand and Tore Ulf.",
+    ],
+)
+def test_prose_is_no_label_run(text: str) -> None:
+    assert not is_label_run(text, word_count(text))
