@@ -222,3 +222,22 @@ def test_the_same_sites_header_coming_again_starts_its_next_page(
     assert all(seg.raw_start > len(first) for seg in articles[1].offsets.segments)
     monkeypatch.setattr(split, "PAGE_DECIDER", "none")
     assert len(_clean(raw)) == 1  # without page cuts the two bodies are one article
+
+
+def test_a_copyright_line_ends_a_body_segment() -> None:
+    # the first page closes with its copyright line and a legal notice written as sentences;
+    # the next page opens with a section name, its headline and its lede: without a footer
+    # stop, the notice's sentences bridge the two bodies into one run
+    notice = ("Content on this site is for information only and is no substitute for advice "
+              "from a professional; the publisher accepts no liability for its use.")  # fmt: skip
+    raw = "\n".join([
+        "Harbour Gazette", *MENU, "", "Council approves harbour sea wall", "", *HARBOUR,
+        "© 2024 Harbour Gazette. All rights reserved.", notice,
+        "Culture", "Youth orchestra opens winter season", *ORCHESTRA,
+    ]) + "\n"  # fmt: skip
+    infos = classify_all(split_lines(raw, 0))
+    footer = next(i for i, info in enumerate(infos) if info.text.startswith("© 2024"))
+    segments = split._segments(infos, 0, len(infos))
+    assert not any(seg.start <= footer <= seg.end for seg in segments)
+    assert any(seg.end < footer for seg in segments)
+    assert any(seg.start > footer for seg in segments)

@@ -15,7 +15,8 @@ from newsweave.clean.chrome import (
 from newsweave.clean.lines import split_lines
 from newsweave.clean.paragraphs import build_paragraphs
 from newsweave.clean.split import split_parts
-from newsweave.clean.structure import classify_all
+from newsweave.clean.structure import classify_all, is_label_run
+from newsweave.words import word_count
 
 
 def test_inline_remnants_removed_between_raw_slices() -> None:
@@ -273,3 +274,81 @@ def test_a_labelled_column_of_headlines_inside_the_body_is_dropped() -> None:
     assert not any("Ferry" in t or "Rail" in t for t in texts)
     assert "Tour Dates And Venues For The Coming Season" in texts  # a subhead, no label
     assert texts[-1].startswith("The vote passed")
+
+
+# A flattened page (indentation is DOM depth) with a newsletter box set one level deeper
+# among the paragraphs, and a related-links box under a label at the article's end.
+_NESTED_BOXES = """        Home
+            The harbour board voted on Tuesday to dredge the eastern channel before the storms.
+            Fishing crews had warned for months that silt left the channel too shallow at low tide.
+                Get the morning briefing in your inbox. The news that matters, every weekday.
+                Sign Up
+                This site is protected by reCAPTCHA Privacy Policy | Terms of Service
+            The work will cost about 2 million euros and should be finished by the end of November.
+                “We cannot wait for another boat to run aground,” the harbour master told the board.
+            The board will publish the contractor's name next week, a spokeswoman said on Tuesday.
+                  related news
+                  Ferry timetable changes for the winter season
+                  Coastguard station gets a new lifeboat
+        About us
+"""
+
+
+def _paragraph_texts(raw: str) -> list[str]:
+    infos = classify_all(split_lines(raw))
+    layout = find_layout(infos, 0, len(infos))
+    assert layout is not None
+    return [p.text for p in build_paragraphs(infos, layout.start, layout.end, set())]
+
+
+def test_a_deeper_box_with_page_material_inside_the_body_is_dropped() -> None:
+    texts = _paragraph_texts(_NESTED_BOXES)
+    assert texts[0].startswith("The harbour board voted")
+    assert not any("briefing" in t or "Sign Up" in t or "reCAPTCHA" in t for t in texts)
+    assert not any("Ferry" in t or "Coastguard" in t for t in texts)
+    # a deeper quote without buttons or links is the article's
+    assert any(t.startswith("“We cannot wait") for t in texts)
+    assert texts[-1].startswith("The board will publish")
+
+
+def test_deeper_lines_holding_much_of_the_body_are_kept() -> None:
+    raw = _NESTED_BOXES.replace(
+        "                Sign Up\n",
+        "                Sign Up\n" + "                The channel was last dredged in 2019, when "
+        "the council paid for the work from its reserves after a long dispute.\n" * 4,
+    )
+    assert any(t.startswith("The channel was last dredged") for t in _paragraph_texts(raw))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Select Category Affiliates Affordable Housing Architecture Art and Artists Baby "
+        "Bathrooms Bedrooms Books Children's Rooms Design Events Dining Rooms Furniture Gardens",
+        "Select Month November 2012 October 2012 September 2012 August 2012 July 2012 June 2012 "
+        "May 2012 April 2012 March 2012 February 2012 January 2012",
+        "Rankings and Research Companies Channelcast Marketing Matters Events Jobs Cloud Data "
+        "Center Networking Security Storage Software Mobility Managed Services Video",
+    ],
+)
+def test_long_lines_of_capitalised_labels_are_no_body(text: str) -> None:
+    assert is_label_run(text, word_count(text))
+    (info,) = classify_all(split_lines(text))
+    assert info.role == "short"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # prose cut before its stop, in English and German (nouns capitalised, verbs not)
+        "The harbour board voted on Tuesday to dredge the eastern channel before the winter "
+        "storms, after fishing crews warned that silt left it too shallow at low tide",
+        "Die Bundesregierung hat am Dienstag beschlossen, dass die Mittel für den Ausbau der "
+        "Schienenwege in den kommenden fünf Jahren deutlich erhöht werden sollen",
+        # a list of names that closes like a sentence is the article's
+        "Present were Anna Berg, Carl Dahl, Eva Fors, Gustav Holm, Ida Jonsson, Karl Lind, "
+        "Maria Nord, Olof Persson, Rut Sand and Tore Ulf.",
+    ],
+)
+def test_prose_is_no_label_run(text: str) -> None:
+    assert not is_label_run(text, word_count(text))

@@ -256,7 +256,7 @@ def find_headline(
     candidates: dict[str, Candidate] = {}  # one per text, from its most trusted kind
     for kind in ("meta", "ld", "title", "heading"):
         for text in stripped[kind]:
-            for option in {text, *segments(text)}:
+            for option in dict.fromkeys([text, *segments(text)]):
                 if option not in candidates:
                     candidates[option] = Candidate(option, kind)
 

@@ -23,6 +23,11 @@ from newsweave.clean.structure import (
 KEPT_ROLES = frozenset({"body", "bullet", "heading", "short"})
 _SUBHEAD_MAX_WORDS = 14
 _TEASER_MIN_WORDS = 4
+#: Roles of page material: a box holding one of them is the page's, not the article's.
+_PAGE_ROLES = frozenset({"chrome", "url", "trailer"})
+#: Body words a nested box may hold: at most this many, and at most this share of the body's.
+_BOX_MAX_WORDS = 120
+_BOX_MAX_SHARE = 0.25
 
 
 @dataclass
@@ -51,9 +56,10 @@ def is_subhead(info: Info) -> bool:
 def build_paragraphs(
     infos: list[Info], start: int, end: int, drop_norms: set[str]
 ) -> list[Paragraph]:
-    """Paragraphs of the body lines ``[start, end]``, repeated headlines dropped."""
+    """Paragraphs of the body lines ``[start, end]``, repeated headlines, labelled teaser
+    columns and nested page boxes dropped."""
     paragraphs: list[Paragraph] = []
-    teasers = teaser_runs(infos, start, end)
+    teasers = teaser_runs(infos, start, end) | nested_boxes(infos, start, end)
     for i, info in enumerate(infos[start : end + 1], start):
         if info.role not in KEPT_ROLES or info.norm in drop_norms or i in teasers:
             continue
@@ -107,6 +113,51 @@ def teaser_runs(infos: list[Info], start: int, end: int) -> set[int]:
         labelled = (
             info is not None and info.role == "chrome" and bool(info.norm.strip("0123456789 "))
         )
+    return out
+
+
+def nested_boxes(infos: list[Info], start: int, end: int) -> set[int]:
+    """Lines of boxes set into the body one level deeper than its paragraphs that hold page
+    material (a newsletter sign-up, "related news" links, a share bar).
+
+    In a flattened page indentation is DOM depth: the article's paragraphs share
+    one, and a promo or related-stories box placed among them (or right under
+    the last one) sits deeper and carries a button, a label or a link line. A
+    deeper run of lines is dropped whole when one of its lines is page material
+    (``_PAGE_ROLES``) and it holds little of the body's words; a run of deeper
+    sentences without such a line (a quote, an embed, the article's last
+    paragraphs moved into a nested block) stays. A run reaching the body's last
+    line is followed past it, where a box's buttons often fall. Text without
+    indentation has no nested boxes.
+    """
+    counts: dict[int, int] = {}
+    for line in infos[start : end + 1]:
+        if line.role == "body":
+            counts[line.line.indent] = counts.get(line.line.indent, 0) + line.words
+    if not counts:
+        return set()
+    depth = max(counts, key=lambda k: counts[k])
+    total = sum(counts.values())
+    out: set[int] = set()
+    run: list[int] = []
+    for i in range(start, len(infos) + 1):
+        info = infos[i] if i < len(infos) else None
+        if info is not None and info.role == "blank":
+            continue
+        if info is not None and info.line.indent > depth:
+            run.append(i)
+            continue
+        if run:
+            words = sum(infos[j].words for j in run if infos[j].role == "body")
+            if (
+                any(infos[j].role in _PAGE_ROLES for j in run)
+                and words <= _BOX_MAX_WORDS
+                and words <= _BOX_MAX_SHARE * total
+            ):
+                out.update(j for j in run if j <= end)
+        run = []
+        if i >= end:
+            break
     return out
 
 

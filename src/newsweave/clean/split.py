@@ -188,7 +188,9 @@ def _segments(infos: list[Info], lo: int, hi: int) -> list[_Segment]:
     """Body segments of ``[lo, hi)``: runs the body weights carry.
 
     A run ends where the lines since its last body outweigh ``PAGE_BRIDGE`` body
-    words (a short interruption, an ad or a caption, does not end it); a run
+    words (a short interruption, an ad or a caption, does not end it), and at a
+    copyright line (a page's footer: the sentences after it, a legal notice or the
+    next page's standfirst, must not bridge two pages' bodies into one run); a run
     counts when its best sum reaches ``PAGE_SEGMENT``.
     """
     flags = isolated_lines(infos, lo, hi)
@@ -204,6 +206,9 @@ def _segments(infos: list[Info], lo: int, hi: int) -> list[_Segment]:
             run = total = best = 0.0
             start, end = i, None
         w = weight(infos[i], None, flags[i - lo])
+        if end is not None and _FOOTER.search(infos[i].text):
+            run = -1.0  # a copyright line ends the run; the gap it opens is judged as any
+            continue
         if end is None and w <= 0:
             start = i + 1
             continue
@@ -255,10 +260,10 @@ _FOOTER_LINE = GAP_FEATURES.index("footer")
 #: (python -m benchmarks.train.train_page_split, every other dump without indentation); a
 #: gap is a page boundary when the model's log-odds reach ``PAGE_LOGIT`` (chosen there).
 GAP_WEIGHTS: tuple[float, ...] = (
-    0.065, 1.439, 0.894, 1.685, 0.510, 1.038, 0.496, 0.943, -0.248, 0.365, 0.238, 1.104, 1.512
+    0.248, 1.309, 0.526, 2.237, 0.039, 1.017, 0.556, 0.944, -0.179, 0.275, 0.234, 0.935, 1.555
 )  # fmt: skip
-GAP_BIAS = -12.888
-PAGE_LOGIT = -0.5
+GAP_BIAS = -12.917
+PAGE_LOGIT = -1.0
 #: Which decision marks a page boundary: "learned" (``GAP_WEIGHTS``), "rules" (thresholds)
 #: or "none" (no page cuts, for comparison).
 PAGE_DECIDER = "learned"
