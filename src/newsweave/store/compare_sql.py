@@ -57,7 +57,7 @@ def claims(store: SqlStore, story_id: str | None = None, limit: int | None = Non
     if story_id is not None:
         query = query.where(claims_table.c.story_id == story_id)
     with store.engine.connect() as conn:
-        return [_claim(r) for r in conn.execute(query.limit(limit))]
+        return [_claim(r) for r in conn.execute(query.limit(limit)).all()]
 
 
 def claim_count(store: SqlStore, story_id: str) -> int:
