@@ -40,6 +40,16 @@ def test_keyed_reads_equal_the_whole_store_filtered(store: SqlStore) -> None:
     assert store.articles_of("story-nope") == store.events_of("story-nope") == []
 
 
+def test_a_story_and_its_heads_in_one_read_equal_the_two_reads(store: SqlStore) -> None:
+    pipeline.run([str(SAMPLES)], store)
+    for story in store.stories():
+        assert store.story_and_heads(story.id) == (story, store.story_heads(story.id))
+    assert store.story_and_heads("story-nope") is None
+    for head in store.article_heads():
+        stored = store.stored_article(head.id)
+        assert stored is not None and stored.short == head.short is not None
+
+
 def test_entity_article_and_listing_reads(store: SqlStore) -> None:
     pipeline.run([str(SAMPLES)], store)
     entities = store.entities()

@@ -4,6 +4,7 @@ bounded, per host, and behind the Host check and the security headers."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -14,6 +15,7 @@ from fastapi.testclient import TestClient
 from starlette.types import Receive, Scope, Send
 
 from newsweave.store import open_store
+from newsweave.web import cache as cache_module
 from newsweave.web import create_app
 from newsweave.web.cache import PageCache
 from tests.stored import ingested
@@ -120,6 +122,34 @@ def test_a_matching_if_none_match_gets_an_empty_304() -> None:
         assert again.status_code == 304, named
         assert again.content == b"" and again.headers["etag"] == etag
     assert get(cache, "/x", **{"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_an_answer_keeps_the_status_it_was_kept_with() -> None:
+    """``_answer`` sends the status it is given (it sent 200 whatever the entry held), and
+    turns only a 200 into a 304: a 304 stands for a 200's body."""
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    etag = b'"abc"'
+    run(cache_module._answer(send, 203, ((b"x", b"1"),), b"body", etag, etag))
+    assert sent[0]["status"] == 203 and sent[1]["body"] == b"body"
+    sent.clear()
+    run(cache_module._answer(send, 200, (), b"body", etag, etag))
+    assert sent[0]["status"] == 304 and sent[1]["body"] == b""
+
+
+def test_a_kept_entry_answers_with_its_own_status() -> None:
+    page, _world, cache = wrapped()
+    get(cache, "/stories/a")
+    key = next(iter(cache.entries))
+    assert cache.entries[key].status == 200
+    # An entry kept with another status (were the kept statuses widened) answers with it.
+    cache.entries[key] = dataclasses.replace(cache.entries[key], status=203)
+    again = get(cache, "/stories/a")
+    assert again.status_code == 203 and again.headers["x-cache"] == "hit"
+    assert page.renders == 1
 
 
 def test_errors_other_methods_and_static_files_are_not_kept() -> None:

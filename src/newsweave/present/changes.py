@@ -3,7 +3,7 @@ ago", and JSON-ready rows shared by ``newsweave changes``, the digest and the we
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -74,8 +74,18 @@ def changes_view(
         if since is None:
             raise ValueError("reading every story's changes needs a time window")
         found = changes_sql.changes_since(store, since, limit)
+    return changes_json(store, found)
+
+
+def changes_json(
+    store: SqlStore, found: list[StoryChange], titles: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """``found`` as JSON, newest first, each with its story's title (from ``titles``, story
+    id → title, when the caller has read them all, else read here)."""
     found.sort(key=lambda c: (-c.at.timestamp(), c.story_id, KIND_ORDER.index(c.kind)))
-    titles = store.story_titles(sorted({c.story_id for c in found}))
+    wanted = sorted({c.story_id for c in found})
+    if titles is None or any(sid not in titles for sid in wanted):
+        titles = store.story_titles(wanted)
     return [change_json(c, titles.get(c.story_id)) for c in found]
 
 

@@ -70,16 +70,17 @@ class StoryData:
 def load_story(store: SqlStore, story_id: str, claim_limit: int | None = None) -> StoryData | None:
     """One story's rows, or None when no story has this id; only its first ``claim_limit``
     claims when given (a page that shows only those need not read the rest)."""
-    story = store.story(story_id)
-    if story is None:
+    found = store.story_and_heads(story_id)
+    if found is None:
         return None
+    story, heads = found
     events = store.events_of(story_id)
     quotes = store.quotes_of(story_id)
     named = {p for e in events for p in e.participants}
     named |= {q.speaker_entity_id for q in quotes if q.speaker_entity_id}
     return StoryData(
         story=story,
-        articles=tuple(store.story_heads(story_id)),
+        articles=tuple(heads),
         events=tuple(events),
         quotes=tuple(quotes),
         names=store.entity_names(sorted(named)),

@@ -77,7 +77,7 @@ def changes_of(
     if limit is not None:
         query = query.limit(limit)
     with store.engine.connect() as conn:
-        return [_change(r) for r in conn.execute(query)]
+        return [_change(r) for r in conn.execute(query).all()]
 
 
 def changes_since(store: SqlStore, since: datetime, limit: int | None = None) -> list[StoryChange]:
@@ -90,7 +90,7 @@ def changes_since(store: SqlStore, since: datetime, limit: int | None = None) ->
     if limit is not None:
         query = query.limit(limit)
     with store.engine.connect() as conn:
-        return [_change(r) for r in conn.execute(query)]
+        return [_change(r) for r in conn.execute(query).all()]
 
 
 def last_changed(store: SqlStore, story_ids: Sequence[str]) -> dict[str, datetime]:

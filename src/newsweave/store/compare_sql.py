@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, bindparam, delete, func, select
 
 from newsweave.model import (
     Claim,
@@ -51,20 +51,46 @@ def save_compared(
         store.mark_stories(conn, [story_id], stage, version, clears)
 
 
+# A story page's reads, built once with bound parameters (see store/readers.py).
+_STORY_CLAIMS = (
+    select(claims_table)
+    .where(claims_table.c.story_id == bindparam("key"))
+    .order_by(claims_table.c.story_id, claims_table.c.position)
+)
+_FIRST_CLAIMS = _STORY_CLAIMS.limit(bindparam("limit"))
+_CLAIM_COUNT = (
+    select(func.count())
+    .select_from(claims_table)
+    .where(claims_table.c.story_id == bindparam("key"))
+)
+_SUMMARY = (
+    select(summaries)
+    .where(summaries.c.story_id == bindparam("key"))
+    .order_by(summaries.c.position)
+)
+_COMPARISON = select(story_comparisons).where(
+    story_comparisons.c.story_id == bindparam("key"),
+    story_comparisons.c.stage == bindparam("stage"),
+)
+
+
 def claims(store: SqlStore, story_id: str | None = None, limit: int | None = None) -> list[Claim]:
     """Claims of one story (or all), best-supported first; the first ``limit`` when given."""
-    query = select(claims_table).order_by(claims_table.c.story_id, claims_table.c.position)
     if story_id is not None:
-        query = query.where(claims_table.c.story_id == story_id)
+        one = _STORY_CLAIMS if limit is None else _FIRST_CLAIMS
+        params = {"key": story_id} if limit is None else {"key": story_id, "limit": limit}
+        with store.engine.connect() as conn:
+            rows = conn.execute(one, params).all()
+        return [_claim(r) for r in rows]
+    query = select(claims_table).order_by(claims_table.c.story_id, claims_table.c.position)
     with store.engine.connect() as conn:
-        return [_claim(r) for r in conn.execute(query.limit(limit))]
+        return [_claim(r) for r in conn.execute(query.limit(limit)).all()]
 
 
 def claim_count(store: SqlStore, story_id: str) -> int:
     """How many claims the story has (a page that shows the first few says so)."""
-    query = select(func.count()).select_from(claims_table)
     with store.engine.connect() as conn:
-        return int(conn.execute(query.where(claims_table.c.story_id == story_id)).scalar_one())
+        return int(conn.execute(_CLAIM_COUNT, {"key": story_id}).scalar_one())
 
 
 def _claim(r: Any) -> Claim:
@@ -106,12 +132,9 @@ def _replace_summary(conn: Connection, story_id: str, sentences: Sequence[Summar
 
 
 def summary(store: SqlStore, story_id: str) -> list[SummarySentence]:
-    query = select(summaries).where(summaries.c.story_id == story_id).order_by(summaries.c.position)
     with store.engine.connect() as conn:
-        return [
-            SummarySentence(r.sentence, tuple(span_from(c) for c in r.citations))
-            for r in conn.execute(query)
-        ]
+        rows = conn.execute(_SUMMARY, {"key": story_id}).all()
+    return [SummarySentence(r.sentence, tuple(span_from(c) for c in r.citations)) for r in rows]
 
 
 def save_briefed(
@@ -161,11 +184,8 @@ def _replace_comparison(
 
 def comparison(store: SqlStore, story_id: str, stage: str = "compare") -> dict[str, Any] | None:
     """What ``save_comparison`` stored for a story (with its ``signature``), or None."""
-    query = select(story_comparisons).where(
-        story_comparisons.c.story_id == story_id, story_comparisons.c.stage == stage
-    )
     with store.engine.connect() as conn:
-        row = conn.execute(query).mappings().first()
+        row = conn.execute(_COMPARISON, {"key": story_id, "stage": stage}).mappings().first()
     return dict(row) if row is not None else None
 
 

@@ -38,11 +38,17 @@ _PASS_PREFIXES = ("/static/",)
 _REPLACED_HEADERS = frozenset({b"content-length", b"etag", b"cache-control", b"x-cache"})
 #: Says an answer came from the cache (for load tests and operators; names no data).
 _HIT = (b"x-cache", b"hit")
+#: The answers held back to be tagged and kept: a 200 is the page itself. Anything else
+#: (redirects, 404s for probed ids, errors) passes straight through: cheap to make, and
+#: a 404 per probed id would push real pages out of the cache.
+_KEPT_STATUSES = frozenset({200})
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     stamp: int
+    #: The status the app answered (only 200s are kept today: ``_KEPT_STATUSES``).
+    status: int
     made: float
     headers: tuple[tuple[bytes, bytes], ...]
     body: bytes
@@ -103,7 +109,7 @@ class PageCache:
             if entry is not None:
                 self.hits += 1
                 kept = (*entry.headers, _HIT)
-                await _answer(send, 200, kept, entry.body, entry.etag, wanted)
+                await _answer(send, entry.status, kept, entry.body, entry.etag, wanted)
                 return
             busy = self._rendering.get(key)
             if busy is None:
@@ -164,7 +170,7 @@ class PageCache:
                 await send(message)
                 return
             if message["type"] == "http.response.start":
-                if message["status"] != 200:
+                if message["status"] not in _KEPT_STATUSES:
                     passing = True
                     await send(message)
                 else:
@@ -191,8 +197,8 @@ class PageCache:
             personal = any(k.lower() == b"set-cookie" for k, _ in kept)
             fits = len(body) <= self.max_entry_bytes
             if key is not None and stamp is not None and fits and not personal:
-                self._keep(key, Entry(stamp, self.clock(), kept, body, etag))
-            await _answer(send, 200, kept, body, etag, wanted)
+                self._keep(key, Entry(stamp, start["status"], self.clock(), kept, body, etag))
+            await _answer(send, start["status"], kept, body, etag, wanted)
 
         await self.app(scope, receive, capture)
 
@@ -205,9 +211,10 @@ async def _answer(
     etag: bytes,
     wanted: bytes | None,
 ) -> None:
-    """Send ``body``, or an empty 304 when the client's ``If-None-Match`` names ``etag``."""
+    """Send ``body`` with ``status``, or an empty 304 when the answer is a 200 and the
+    client's ``If-None-Match`` names ``etag`` (a 304 stands only for a 200's body)."""
     common = [*headers, (b"etag", etag), (b"cache-control", b"no-cache")]
-    if wanted is not None and _matches(wanted, etag):
+    if status == 200 and wanted is not None and _matches(wanted, etag):
         await send({"type": "http.response.start", "status": 304, "headers": common})
         await send({"type": "http.response.body", "body": b""})
         return

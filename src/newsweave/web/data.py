@@ -7,6 +7,7 @@ can never disagree about what a story, article or entity holds.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -17,7 +18,7 @@ from newsweave import permalinks, settings
 from newsweave.compare.outlets import outlet_name
 from newsweave.extract.entities.script import names_by_script
 from newsweave.model import Event, Quote, Span
-from newsweave.present.changes import MAX_CHANGES, ago, changes_view
+from newsweave.present.changes import MAX_CHANGES, ago, changes_json
 from newsweave.present.story import (
     StoryData,
     load_story,
@@ -123,9 +124,15 @@ def story_detail(
     shown = ("timeline", "summary", "claims", "framing", "sources")
     linked = {k: with_urls(view[k]) for k in shown}
     members = [_head_member(h) for h in data.articles]
-    updated = changes_sql.last_changed(store, [story_id]).get(story_id)
-    short = _story_short(store, story_id)
+    short = _story_short(store, story_id, data.articles)
     limit = RECENT_CHANGES if since is None else MAX_CHANGES
+    found = changes_sql.changes_of(store, story_id, since, limit)
+    if since is None:  # the newest changes: the latest of them is the story's last change
+        updated = max((c.at for c in found), default=None)
+    else:
+        updated = changes_sql.last_changed(store, [story_id]).get(story_id)
+    # The story's title as the change rows name it: the story row was read by load_story.
+    changes = changes_json(store, found, {story_id: data.story.title})
     return {
         "id": view["id"],
         "title": view["title"],
@@ -137,7 +144,7 @@ def story_detail(
         "updated": _iso(updated),
         "updated_ago": ago(updated) if updated else None,
         "since": _iso(since),
-        "changes": _with_links(changes_view(store, since, story_id, limit)),
+        "changes": _with_links(changes),
         "articles": members,
         "by_outlet": by_outlet(members),
         "timeline": _timeline(data, linked["timeline"]),
@@ -188,12 +195,15 @@ def by_outlet(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def _story_short(store: SqlStore, story_id: str) -> str | None:
-    """The story's short: its founding article's."""
+def _story_short(store: SqlStore, story_id: str, members: Sequence[ArticleHead] = ()) -> str | None:
+    """The story's short: its founding article's (from ``members``, the story's heads
+    already read, when the founder is still among them)."""
     founder = permalinks.founder(story_id)
     if founder is None:
         return None
-    head = store.heads_by_id([founder]).get(founder)
+    head = next((h for h in members if h.id == founder), None)
+    if head is None:
+        head = store.heads_by_id([founder]).get(founder)
     return head.short if head is not None else None
 
 
@@ -250,16 +260,22 @@ def with_urls(value: Any) -> Any:
     """``value`` with a ``url`` in every citation dict (article_id, start, end) it holds,
     added in place (a story's view is built fresh for each request and nothing else
     holds it; copying it doubled the work on a big story); returns ``value``."""
+    if not isinstance(value, (list, dict)):
+        return value
     stack = [value]
+    pop, push = stack.pop, stack.append
     while stack:
-        item = stack.pop()
-        if isinstance(item, list):
-            stack.extend(v for v in item if isinstance(v, (list, dict)))
-        elif isinstance(item, dict):
+        item = pop()
+        if isinstance(item, dict):
             if "article_id" in item and "start" in item and "end" in item and "url" not in item:
                 field, index = item.get("field", "text"), item.get("index")
                 item["url"] = cite_url(item["article_id"], item["start"], item["end"], field, index)
-            stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+            children: Iterable[Any] = item.values()
+        else:
+            children = item
+        for v in children:  # a plain loop: a generator per container cost a third more
+            if isinstance(v, (list, dict)):
+                push(v)
     return value
 
 
@@ -362,8 +378,7 @@ def article_detail(store: SqlStore, article_id: str) -> dict[str, Any] | None:
         return None
     article = stored.article
     facts = store.facts_of(article.id)
-    head = store.heads_by_id([article.id]).get(article.id)
-    short = head.short if head is not None else None
+    short = stored.short
     return {
         "id": article.id,
         "source": article.source,

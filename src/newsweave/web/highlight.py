@@ -57,7 +57,9 @@ def render(text: str, layers: list[Layer], window: tuple[int, int] | None = None
             if max(lo, layer.start) < min(hi, layer.end)
         ]
     )
-    return Markup("").join(_emit(text, roots, lo, hi))
+    out: list[str] = []
+    _emit(text, roots, lo, hi, out)
+    return Markup("".join(out))
 
 
 def _nest(items: list[tuple[int, int, Layer]]) -> list[_Node]:
@@ -85,23 +87,26 @@ def _nest(items: list[tuple[int, int, Layer]]) -> list[_Node]:
     return roots
 
 
-def _emit(text: str, nodes: list[_Node], lo: int, hi: int) -> list[Markup]:
-    out: list[Markup] = []
+def _emit(text: str, nodes: list[_Node], lo: int, hi: int, out: list[str]) -> None:
+    """Append the escaped pieces and tags of ``nodes`` (and the text between) to ``out``.
+
+    Plain strings joined once: a ``Markup`` per piece and ``Markup.format`` per tag were
+    two thirds of an article page's CPU. Every text piece and attribute still goes
+    through ``escape``; the result is the same HTML."""
     pos = lo
     for node in nodes:
         out.append(escape(text[pos : node.start]))
         out.append(_open(node))
-        out.extend(_emit(text, node.children, node.start, node.end))
-        out.append(Markup(f"</{node.layer.tag}>"))
+        _emit(text, node.children, node.start, node.end, out)
+        out.append(f"</{node.layer.tag}>")
         pos = node.end
     out.append(escape(text[pos:hi]))
-    return out
 
 
-def _open(node: _Node) -> Markup:
+def _open(node: _Node) -> str:
     layer = node.layer
     attrs = list(layer.attrs)
     if layer.anchor and node.first:
         attrs.insert(0, ("id", layer.anchor))
-    rendered = Markup("").join(Markup(' {}="{}"').format(name, value) for name, value in attrs)
-    return Markup("<{}{}>").format(Markup(layer.tag), rendered)
+    rendered = "".join(f' {escape(name)}="{escape(value)}"' for name, value in attrs)
+    return f"<{layer.tag}{rendered}>"
