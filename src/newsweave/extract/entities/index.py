@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from newsweave.extract.entities.cluster import LocalCluster
@@ -132,31 +132,47 @@ def _grams(text: str, q: int) -> list[str]:
 
 class FuzzyVocab:
     """Distinct strings, each posted under its characters and bigrams per length, for
-    "every string at least ``threshold`` similar to this one" (see the module docstring)."""
+    "every string at least ``threshold`` similar to this one" (see the module docstring).
+
+    A run asks the same surname again and again (one query per cluster naming it), while
+    the vocabulary grows. Each posting lists its strings in the order they were added,
+    with that order's number, so a repeated query reads, in the postings its plan picks,
+    only the strings added since it was last answered: the work of a query is the new
+    entries of a few rare postings, not every string added since (which made a run's
+    lookups quadratic in the run)."""
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
-        self._postings: dict[tuple[int, str], set[str]] = {}
+        #: (length, gram) → string → its number in the order added (ascending in the dict)
+        self._postings: dict[tuple[int, str], dict[str, int]] = {}
         self._members: set[str] = set()
-        #: strings in the order added, and per query text its answer and how much of
-        #: this log it had seen (a repeated query checks only the strings added since)
-        self._added: list[str] = []
+        self._added = 0
+        #: per query text: its answer and how many strings had been added when answered
         self._answers: dict[str, tuple[set[str], int]] = {}
+        #: per query text: the postings it reads (:meth:`_cover`) and when they were chosen
+        self._covers: dict[str, tuple[list[tuple[int, str]], int]] = {}
+        #: strings the similarity filter looked at, over every query (a figure for tests)
+        self.compared = 0
 
     def add(self, text: str) -> None:
+        if text in self._members:
+            return
         self._members.add(text)
-        self._added.append(text)
+        number = self._added
+        self._added += 1
         for q in (1, 2):
             for gram in set(_grams(text, q)):
-                self._postings.setdefault((len(text), gram), set()).add(text)
+                self._postings.setdefault((len(text), gram), {})[text] = number
 
     def discard(self, text: str) -> None:
+        if text not in self._members:
+            return
         self._members.discard(text)
         for q in (1, 2):
             for gram in set(_grams(text, q)):
                 found = self._postings.get((len(text), gram))
                 if found is not None:
-                    found.discard(text)
+                    found.pop(text, None)
                     if not found:
                         del self._postings[(len(text), gram)]
 
@@ -165,15 +181,37 @@ class FuzzyVocab:
         posting it needs is longer than :data:`MAX_PER_KEY`."""
         if not text:
             return set()
-        floor = self.threshold - _SLACK
-        known = self._answers.get(text)
-        if known is not None:
-            found, seen = known
-            found = {s for s in found if s in self._members}
-            found |= _close_to(text, (s for s in self._added[seen:] if s in self._members), floor)
-            self._answers[text] = (found, len(self._added))
-            return set(found)
-        found = set()
+        known, since = self._answers.get(text, (set(), 0))
+        known = {s for s in known if s in self._members}
+        if since == self._added:
+            return known
+        postings = self._read(self._cover(text))
+        if postings is not None and any(len(p) > MAX_PER_KEY for p in postings):
+            postings = self._read(self._cover(text, fresh=True))  # a kept cover grew long
+        if postings is None:
+            return None
+        fresh: set[str] = set()
+        for posting in postings:
+            if posting:
+                fresh.update(_added_since(posting, since))
+        self.compared += len(fresh)
+        found = known | _close_to(text, fresh, self.threshold - _SLACK)
+        self._answers[text] = (found, self._added)
+        return set(found)
+
+    def _read(self, keys: list[tuple[int, str]] | None) -> list[dict[str, int]] | None:
+        return None if keys is None else [self._postings.get(key, {}) for key in keys]
+
+    def _cover(self, text: str, *, fresh: bool = False) -> list[tuple[int, str]] | None:
+        """The postings a query of ``text`` reads: per length in its window, its rarest
+        q-grams until they cover the occurrences the module docstring's argument needs;
+        None when one of them is longer than :data:`MAX_PER_KEY`. Any such cover finds
+        every close string, rare or not, so a query's cover is kept until the vocabulary
+        has doubled (choosing it costs more than reading it) unless ``fresh``."""
+        planned = self._covers.get(text)
+        if planned is not None and not fresh and self._added < 2 * planned[1] + 64:
+            return planned[0]
+        keys: list[tuple[int, str]] = []
         for other in _window(len(text), self.threshold):
             plan = _plan(len(text), other, self.threshold)
             if plan is None:
@@ -188,11 +226,18 @@ class FuzzyVocab:
                     break
                 if size > MAX_PER_KEY:
                     return None
-                found |= self._postings.get((other, gram), set())
+                keys.append((other, gram))
                 covered += occurrences[gram]
-        found = _close_to(text, found, floor)
-        self._answers[text] = (found, len(self._added))
-        return set(found)
+        self._covers[text] = (keys, self._added)
+        return keys
+
+
+def _added_since(posting: dict[str, int], since: int) -> Iterator[str]:
+    """The strings of a posting added as number ``since`` or later: its last entries."""
+    for text, number in reversed(posting.items()):
+        if number < since:
+            return
+        yield text
 
 
 def draft_keys(cls: str, words: tuple[str, ...]) -> list[str]:
