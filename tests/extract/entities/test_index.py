@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newsweave.extract.entities import index as index_module
 from newsweave.extract.entities import resolve_entities
 from newsweave.extract.entities.cluster import LocalCluster, cluster_article
 from newsweave.extract.entities.index import MAX_PER_KEY, DraftIndex, FuzzyVocab
@@ -144,3 +145,23 @@ def test_a_repeated_query_reads_only_what_was_added_since() -> None:
     assert vocab.near("dmitriev") == expected  # nothing added: the answer kept
     vocab.discard("dmitryev")
     assert vocab.near("dmitriev") == expected - {"dmitryev"}
+
+
+def test_a_capped_index_reads_a_long_key_for_its_latest_entries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past MAX_PER_KEY a capped index (the entity book's run index) answers from a key's
+    latest entries instead of asking for a scan of every draft."""
+    monkeypatch.setattr(index_module, "MAX_PER_KEY", 5)
+    # "ab" against length 3 needs one of the postings (3, "a"), (3, "b"): 10 strings each.
+    words = [f"ab{c}" for c in "cdefghijkl"]
+    plain, capped = FuzzyVocab(SURNAME_MAYBE), FuzzyVocab(SURNAME_MAYBE, capped=True)
+    for w in words:
+        plain.add(w)
+        capped.add(w)
+    assert plain.near("ab") is None
+    assert capped.near("ab") == set(words[-5:])  # similarity 2*2/5 = 0.8 each
+    assert capped.capped_reads == 1
+    drafts = [EntityDraft(cls="PERSON", words=("ann", "smith")) for _ in range(7)]
+    assert DraftIndex(drafts).candidates(_person("Smith")) is None
+    assert DraftIndex(drafts, capped=True).candidates(_person("Smith")) == drafts[-5:]
