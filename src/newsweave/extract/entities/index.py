@@ -152,7 +152,7 @@ class FuzzyVocab:
     def __init__(self, threshold: float, *, capped: bool = False) -> None:
         self.threshold = threshold
         self.capped = capped
-        #: queries that read a posting cut at :data:`MAX_PER_KEY` (``capped`` only)
+        #: postings read cut to their latest :data:`MAX_PER_KEY` strings (``capped`` only)
         self.capped_reads = 0
         #: (length, gram) → string → its number in the order added (ascending in the dict)
         self._postings: dict[tuple[int, str], dict[str, int]] = {}
