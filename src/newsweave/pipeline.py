@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsweave import errors, memory, settings
+from newsweave import collector, errors, memory, settings
 from newsweave.clean import clean_document
 from newsweave.ingest import iter_documents, with_outlet
 from newsweave.language import detect_language
@@ -79,9 +79,10 @@ def run(
     """
     started = time.perf_counter()
     failed_before = {_failure_key(f) for f in store.stage_failures()}
-    report = ingest(inputs, store, on_input, outlet)
-    report.seconds["ingest"] = time.perf_counter() - started
-    report.stages = run_stages(store, on_stage, until, mapper, report.seconds, on_wait)
+    with collector.fewer_collections():
+        report = ingest(inputs, store, on_input, outlet)
+        report.seconds["ingest"] = time.perf_counter() - started
+        report.stages = run_stages(store, on_stage, until, mapper, report.seconds, on_wait)
     report.failures = [f for f in store.stage_failures() if _failure_key(f) not in failed_before]
     return report
 
@@ -113,7 +114,7 @@ def run_stages(
     done: dict[str, int] = {}
     if until is not None and until not in (s.name for s in STORE_STAGES):
         return done
-    with store.stage_lock(on_wait):
+    with store.stage_lock(on_wait), collector.fewer_collections():
         for stage in STORE_STAGES:
             started = time.perf_counter()
             done[stage.name] = stage.run(ctx, stage)
@@ -136,7 +137,7 @@ def run_stage(
     from newsweave.stages import STORE_STAGES, Context, store_stage
 
     stage = store_stage(name)
-    with store.stage_lock():
+    with store.stage_lock(), collector.fewer_collections():
         return stage.run(Context(store, progress, mapper, STORE_STAGES), stage)
 
 

@@ -125,13 +125,15 @@ def _content_words(text: str) -> list[tuple[str, int, int]]:
 
 
 def shingles(text: str) -> list[tuple[int, int, int]]:
-    """(hash, char start, char end) of every word 4-shingle; stable across processes."""
+    """(hash, char start, char end) of every word 4-shingle; stable across processes.
+    The hash is the shingle's 8-byte BLAKE2b digest read as a little-endian integer."""
     words = _content_words(text)
+    tokens = [w for w, _, _ in words]
+    blake2b = hashlib.blake2b
     out = []
     for i in range(len(words) - SHINGLE + 1):
-        gram = " ".join(w for w, _, _ in words[i : i + SHINGLE]).encode("utf-8")
-        h = struct.unpack("<Q", hashlib.blake2b(gram, digest_size=8).digest())[0]
-        out.append((h, words[i][1], words[i + SHINGLE - 1][2]))
+        digest = blake2b(" ".join(tokens[i : i + SHINGLE]).encode(), digest_size=8).digest()
+        out.append((int.from_bytes(digest, "little"), words[i][1], words[i + SHINGLE - 1][2]))
     return out
 
 

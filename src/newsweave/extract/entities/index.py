@@ -48,15 +48,18 @@ drafts sit in a :class:`DraftIndex` beside it (:class:`BookIndex`). There the li
 are capped instead of scanned past (:data:`MAX_POSTING`, :data:`MAX_STRINGS`,
 :data:`MAX_CANDIDATES`): a scan of every stored entity is what keyed rows are there to
 avoid, so past the caps a cluster is scored against the closest and most mentioned
-entities only.
+entities only. The run's index is capped the same way (``capped``: a key past
+:data:`MAX_PER_KEY` is read for its latest entries), so a run's lookups stay linear in
+the run however long it is.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 
 from newsweave.extract.entities.cluster import LocalCluster
 from newsweave.extract.entities.match import NAME_SAME, SURNAME_MAYBE, EntityDraft
@@ -132,48 +135,98 @@ def _grams(text: str, q: int) -> list[str]:
 
 class FuzzyVocab:
     """Distinct strings, each posted under its characters and bigrams per length, for
-    "every string at least ``threshold`` similar to this one" (see the module docstring)."""
+    "every string at least ``threshold`` similar to this one" (see the module docstring).
 
-    def __init__(self, threshold: float) -> None:
+    A run asks the same surname again and again (one query per cluster naming it), while
+    the vocabulary grows. Each posting lists its strings in the order they were added,
+    with that order's number, so a repeated query reads, in the postings its plan picks,
+    only the strings added since it was last answered: the work of a query is the new
+    entries of a few rare postings, not every string added since (which made a run's
+    lookups quadratic in the run).
+
+    ``capped``: a posting longer than :data:`MAX_PER_KEY` is read for its latest
+    :data:`MAX_PER_KEY` strings (counted in :attr:`capped_reads`) instead of the query
+    answering None, so a query's work is bounded whatever the vocabulary holds.
+    """
+
+    def __init__(self, threshold: float, *, capped: bool = False) -> None:
         self.threshold = threshold
-        self._postings: dict[tuple[int, str], set[str]] = {}
+        self.capped = capped
+        #: postings read cut to their latest :data:`MAX_PER_KEY` strings (``capped`` only)
+        self.capped_reads = 0
+        #: (length, gram) → string → its number in the order added (ascending in the dict)
+        self._postings: dict[tuple[int, str], dict[str, int]] = {}
         self._members: set[str] = set()
-        #: strings in the order added, and per query text its answer and how much of
-        #: this log it had seen (a repeated query checks only the strings added since)
-        self._added: list[str] = []
+        self._added = 0
+        #: per query text: its answer and how many strings had been added when answered
         self._answers: dict[str, tuple[set[str], int]] = {}
+        #: per query text: the postings it reads (:meth:`_cover`) and when they were chosen
+        self._covers: dict[str, tuple[list[tuple[int, str]], int]] = {}
+        #: strings the similarity filter looked at, over every query (a figure for tests)
+        self.compared = 0
 
     def add(self, text: str) -> None:
+        if text in self._members:
+            return
         self._members.add(text)
-        self._added.append(text)
+        number = self._added
+        self._added += 1
         for q in (1, 2):
             for gram in set(_grams(text, q)):
-                self._postings.setdefault((len(text), gram), set()).add(text)
+                self._postings.setdefault((len(text), gram), {})[text] = number
 
     def discard(self, text: str) -> None:
+        if text not in self._members:
+            return
         self._members.discard(text)
         for q in (1, 2):
             for gram in set(_grams(text, q)):
                 found = self._postings.get((len(text), gram))
                 if found is not None:
-                    found.discard(text)
+                    found.pop(text, None)
                     if not found:
                         del self._postings[(len(text), gram)]
 
     def near(self, text: str) -> set[str] | None:
         """Every stored string at least ``threshold`` similar to ``text``; None when a
-        posting it needs is longer than :data:`MAX_PER_KEY`."""
+        posting it needs is longer than :data:`MAX_PER_KEY` (never when ``capped``)."""
         if not text:
             return set()
-        floor = self.threshold - _SLACK
-        known = self._answers.get(text)
-        if known is not None:
-            found, seen = known
-            found = {s for s in found if s in self._members}
-            found |= _close_to(text, (s for s in self._added[seen:] if s in self._members), floor)
-            self._answers[text] = (found, len(self._added))
-            return set(found)
-        found = set()
+        known, since = self._answers.get(text, (set(), 0))
+        known = {s for s in known if s in self._members}
+        if since == self._added:
+            return known
+        postings = self._read(self._cover(text))
+        if postings is not None and not self.capped and any(len(p) > MAX_PER_KEY for p in postings):
+            postings = self._read(self._cover(text, fresh=True))  # a kept cover grew long
+        if postings is None:
+            return None
+        fresh: set[str] = set()
+        for posting in postings:
+            if len(posting) > MAX_PER_KEY:
+                self.capped_reads += 1
+                fresh.update(islice(_added_since(posting, since), MAX_PER_KEY))
+            elif posting:
+                fresh.update(_added_since(posting, since))
+        self.compared += len(fresh)
+        found = known | _close_to(text, fresh, self.threshold - _SLACK)
+        self._answers[text] = (found, self._added)
+        return set(found)
+
+    def _read(self, keys: list[tuple[int, str]] | None) -> list[dict[str, int]] | None:
+        return None if keys is None else [self._postings.get(key, {}) for key in keys]
+
+    def _cover(self, text: str, *, fresh: bool = False) -> list[tuple[int, str]] | None:
+        """The postings a query of ``text`` reads: per length in its window, its rarest
+        q-grams until they cover the occurrences the module docstring's argument needs;
+        None when one of them is longer than :data:`MAX_PER_KEY` (unless ``capped``). Any
+        such cover finds
+        every close string, rare or not, so a query's cover is kept until the vocabulary
+        has doubled (choosing it costs more than reading it) unless ``fresh``."""
+        planned = self._covers.get(text)
+        if planned is not None and not fresh and self._added < 2 * planned[1] + 64:
+            return planned[0]
+        keys: list[tuple[int, str]] = []
         for other in _window(len(text), self.threshold):
             plan = _plan(len(text), other, self.threshold)
             if plan is None:
@@ -186,13 +239,20 @@ class FuzzyVocab:
             for size, gram in sized:
                 if covered >= needed:
                     break
-                if size > MAX_PER_KEY:
+                if size > MAX_PER_KEY and not self.capped:
                     return None
-                found |= self._postings.get((other, gram), set())
+                keys.append((other, gram))
                 covered += occurrences[gram]
-        found = _close_to(text, found, floor)
-        self._answers[text] = (found, len(self._added))
-        return set(found)
+        self._covers[text] = (keys, self._added)
+        return keys
+
+
+def _added_since(posting: dict[str, int], since: int) -> Iterator[str]:
+    """The strings of a posting added as number ``since`` or later: its last entries."""
+    for text, number in reversed(posting.items()):
+        if number < since:
+            return
+        yield text
 
 
 def draft_keys(cls: str, words: tuple[str, ...]) -> list[str]:
@@ -225,14 +285,20 @@ def cluster_keys(cluster: LocalCluster) -> tuple[list[str], tuple[str, str] | No
 
 
 class DraftIndex:
-    """Drafts by the keys of the module docstring; :meth:`candidates` in draft order."""
+    """Drafts by the keys of the module docstring; :meth:`candidates` in draft order.
 
-    def __init__(self, drafts: Iterable[EntityDraft] = ()) -> None:
+    ``capped``: a key over :data:`MAX_PER_KEY` is read for its latest drafts and
+    strings instead of the cluster being scored against every draft (the entity book's
+    run index, where that scan would make a long run quadratic again)."""
+
+    def __init__(self, drafts: Iterable[EntityDraft] = (), *, capped: bool = False) -> None:
+        self.capped = capped
         self._order: dict[int, int] = {}
         self._postings: dict[str, dict[int, EntityDraft]] = {}
-        self._surnames = FuzzyVocab(SURNAME_MAYBE)
+        self._surnames = FuzzyVocab(SURNAME_MAYBE, capped=capped)
         self._long_keys: dict[str, FuzzyVocab] = {}
-        #: Clusters scored against every draft because a key was over the bound.
+        #: Clusters scored against every draft because a key was over the bound; with
+        #: ``capped``, keys read for their latest entries only.
         self.overflows = 0
         #: Most drafts or strings any one key listed so far.
         self.largest = 0
@@ -251,7 +317,8 @@ class DraftIndex:
 
     def candidates(self, cluster: LocalCluster) -> list[EntityDraft] | None:
         """Every draft ``best_match`` could pick for ``cluster``, in the order drafts were
-        added; None when a key over the bound would be needed (score every draft)."""
+        added; None when a key over the bound would be needed (score every draft), never
+        when ``capped``."""
         keys, fuzzy = cluster_keys(cluster)
         if fuzzy is not None:
             vocab_name, text = fuzzy
@@ -268,7 +335,10 @@ class DraftIndex:
                 continue
             if len(posting) > MAX_PER_KEY:
                 self.overflows += 1
-                return None
+                if not self.capped:
+                    return None
+                found.update(dict(islice(reversed(posting.items()), MAX_PER_KEY)))
+                continue
             found.update(posting)
         return sorted(found.values(), key=lambda d: self._order[id(d)])
 
@@ -300,7 +370,7 @@ class DraftIndex:
             vocab, text = self._surnames, rest
         elif kind == "F":
             cls, _, text = rest.partition("|")
-            vocab = self._long_keys.setdefault(cls, FuzzyVocab(NAME_SAME))
+            vocab = self._long_keys.setdefault(cls, FuzzyVocab(NAME_SAME, capped=self.capped))
         else:
             return
         if add:
@@ -539,19 +609,19 @@ class BookIndex:
     """What :func:`~newsweave.extract.entities.resolve.match_clusters` asks of an index,
     for the entity book: the stored candidates (:class:`StoredIndex`, as drafts made by
     ``draft_of``) and this run's new or renamed drafts (a :class:`DraftIndex`), in the
-    order a run over every draft would score them (stored by id, then new ones as made)."""
+    order a run over every draft would score them (stored by id, then new ones as made).
+    The run's index is ``capped``: no cluster is scored against every draft of the run."""
 
     def __init__(self, stored: StoredIndex, draft_of: Callable[[str], EntityDraft]) -> None:
         self.stored = stored
         self._draft_of = draft_of
-        self._run = DraftIndex()
+        self._run = DraftIndex(capped=True)
         self._members: dict[int, EntityDraft] = {}
         self._rank: dict[int, tuple[int, str, int]] = {}
 
     def candidates(self, cluster: LocalCluster) -> list[EntityDraft]:
         found = {id(d): d for d in map(self._draft_of, self.stored.candidate_ids(cluster))}
-        extra = self._run.candidates(cluster)
-        for d in self._members.values() if extra is None else extra:
+        for d in self._run.candidates(cluster) or ():  # capped: never None
             found[id(d)] = d
         return sorted(found.values(), key=self._order)
 
