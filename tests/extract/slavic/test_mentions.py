@@ -224,15 +224,6 @@ def test_an_organisation_name_ends_at_a_person_and_never_in_a_preposition() -> N
     assert found["Евросоюзом"] == ("ORG", "Евросоюз")
 
 
-def test_a_title_introduced_as_a_product_is_no_mention_wherever_it_recurs() -> None:
-    text = (
-        "Строительство газопровода «Сила Сибири» завершено. По «Силе Сибири» газ идёт "
-        "в Китай. Сила Сибири работает на полную мощность."
-    )
-    found = _found(text, "ru")
-    assert found == {"Китай": ("GPE", "Китай")}
-
-
 def test_names_with_a_glued_digit_or_domain_are_names_and_models_are_not() -> None:
     text = (
         "Об этом сообщает Цензор.net со ссылкой на источники. Охрану вела компания G4S, "

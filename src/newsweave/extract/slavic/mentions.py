@@ -34,9 +34,7 @@ the word lists of ``data/slavic_lexicon.json``:
    labelled as most of its mentions are (a quoted name after an organisation-kind noun,
    "партия «Единая Россия»", is an organisation and outweighs the others); an
    organisation span is not cut at a joining word before a lower-case word ("агентство
-   по делам национальностей");
-7. a title the text introduces as a product's ("газопровод «Сила Сибири»") is no
-   mention, nor any word of it, wherever it recurs in the text.
+   по делам национальностей").
 
 Every rule was chosen on the tuning topics of ``benchmarks.multilingual`` (brexit and
 ryanair); no error of the check topics was looked at (their pooled figures were printed
@@ -645,45 +643,7 @@ def find_slavic_mentions(
     out = [
         m for m in out if not (_LATIN.match(m.text) and _handle_or_numbered(text, m.start, m.end))
     ]
-    return _same_surname(_without_products(text, out, language))
-
-
-_QUOTE = re.compile(r"[«\"„“]([^«»\"„“”\n]{1,60})[»\"“”]")
-
-
-def _without_products(text: str, mentions: list[Mention], language: str) -> list[Mention]:
-    """Rule 7: a title the text introduces as a product's ("газопровод «Сила Сибири»")
-    is that product wherever the text quotes it or names it alone: no mention is
-    made of it or of a word inside it ("Сибири" is no place there)."""
-    nouns = lexicon().product_nouns.get(language, frozenset())
-    products = set()
-    for m in _QUOTED.finditer(text):
-        noun = m.group(1)
-        if noun.islower() and word_info(noun, language).lemma in nouns:
-            products.add(name_key(base_form(m.group(2).strip(), "ORG", language)))
-    products = {key for key in products if len(key.replace(" ", "")) >= 2}
-    if not products:
-        return mentions
-    inside = [
-        (q.start(1), q.end(1))
-        for q in _QUOTE.finditer(text)
-        if name_key(base_form(q.group(1).strip(), "ORG", language)) in products
-    ]
-    lengths = {len(key.split()) for key in products}
-    tokens = _tokens(text, 0, len(text))
-    for i, (start, _, word) in enumerate(tokens):
-        if not word[:1].isupper():
-            continue
-        for n in lengths:
-            end = tokens[min(i + n, len(tokens)) - 1][1]
-            if name_key(base_form(text[start:end], "ORG", language)) in products:
-                inside.append((start, end))
-    return [
-        m
-        for m in mentions
-        if name_key(m.name) not in products
-        and not any(start <= m.start and m.end <= end for start, end in inside)
-    ]
+    return _same_surname(out)
 
 
 #: Votes of a mention whose organisation-kind noun says what it is (rule 3c): that
@@ -850,8 +810,8 @@ def _product(surface: str, language: str) -> bool:
 
 
 def _after_product_noun(text: str, start: int, language: str) -> bool:
-    """A name right after a noun of a product, work or project ("газопровод «Северный
-    поток»", "самолет Boeing") names that thing, not a body or place."""
+    """A name right after a noun of a product, work or project ("газопровод «Сила
+    Сибири»", "самолет Boeing") names that thing, not a body or place."""
     before = text[max(0, start - 40) : start]
     gap = len(before) - len(before.rstrip(" «\"„“"))
     words = _tokens(before, 0, len(before) - gap)
