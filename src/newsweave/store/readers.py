@@ -381,14 +381,13 @@ class ReadersMixin:
         rank = {i: n for n, i in enumerate(ids)}
         return sorted(found, key=lambda r: rank[r["id"]])
 
-    def _count(self, query: Any) -> int:
+    def _count(self, query: Any, params: dict[str, Any] | None = None) -> int:
         with self.engine.connect() as conn:
-            return int(conn.execute(query).scalar_one())
+            return int(conn.execute(query, params).scalar_one())
 
     def mention_count(self, entity_id: str) -> int:
         """How many mentions the entity has (counted in the entity's index range)."""
-        with self.engine.connect() as conn:
-            return int(conn.execute(_MENTION_COUNT, {"key": entity_id}).scalar_one())
+        return self._count(_MENTION_COUNT, {"key": entity_id})
 
     def entity_stories(self, entity_id: str) -> list[tuple[str, int]]:
         """The stories whose articles mention the entity, with how many mentions each, the
@@ -524,8 +523,7 @@ class ReadersMixin:
 
     def story_count(self) -> int:
         """How many stories the store holds."""
-        with self.engine.connect() as conn:
-            return int(conn.execute(_STORY_COUNT).scalar_one())
+        return self._count(_STORY_COUNT)
 
     def search(self, q: str, limit: int = MAX_RESULTS) -> list[Hit]:
         """Articles whose headline or text hold every word of ``q``, best first.
