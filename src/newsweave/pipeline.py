@@ -79,10 +79,10 @@ def run(
     """
     started = time.perf_counter()
     failed_before = {_failure_key(f) for f in store.stage_failures()}
-    with collector.fewer_collections():
+    with collector.fewer_collections():  # run_stages sets the same for the stages
         report = ingest(inputs, store, on_input, outlet)
-        report.seconds["ingest"] = time.perf_counter() - started
-        report.stages = run_stages(store, on_stage, until, mapper, report.seconds, on_wait)
+    report.seconds["ingest"] = time.perf_counter() - started
+    report.stages = run_stages(store, on_stage, until, mapper, report.seconds, on_wait)
     report.failures = [f for f in store.stage_failures() if _failure_key(f) not in failed_before]
     return report
 
