@@ -221,13 +221,12 @@ def _opening_word(text: str, span: RawSpan, language: str) -> bool:
     info = word_info(word, language)
     if info.adjective and not (info.person or info.place or info.org):
         return True
-    parses = [p for p in morph(language).parse(word.lower()) if p.is_known]
-    if parses and parses[0].tag.POS in _VERB_FORMS and not (info.person or info.place):
+    known = [p for p in morph(language).parse(word.lower()) if p.is_known]
+    if known and known[0].tag.POS in _VERB_FORMS and not (info.person or info.place):
         return True  # "Опубликовано" opening a caption line
     if not _sentence_start(text, span.start):
         return False
-    parses = morph(language).parse(word.lower())
-    if any(p.is_known and p.tag.POS == "NPRO" and "pers" in p.tag.grammemes for p in parses):
+    if any(p.tag.POS == "NPRO" and "pers" in p.tag.grammemes for p in known):
         return True
     named = info.person or info.place or info.org
     return (info.common or info.adjective) and not named
