@@ -205,10 +205,10 @@ def _segments(infos: list[Info], lo: int, hi: int) -> list[_Segment]:
                 break
             run = total = best = 0.0
             start, end = i, None
-        w = weight(infos[i], None, flags[i - lo])
         if end is not None and _FOOTER.search(infos[i].text):
             run = -1.0  # a copyright line ends the run; the gap it opens is judged as any
             continue
+        w = weight(infos[i], None, flags[i - lo])
         if end is None and w <= 0:
             start = i + 1
             continue
